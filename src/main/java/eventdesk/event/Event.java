@@ -1,0 +1,98 @@
+package eventdesk.event;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** An event people sign up for. Seats are counted from registrations, never cached here. */
+@Entity
+public class Event extends PanacheEntity {
+
+    public String slug;
+    public String title;
+    @Column(name = "title_ko")
+    public String titleKo;
+    @Column(length = 4000)
+    public String description;
+    @Column(name = "description_ko", length = 4000)
+    public String descriptionKo;
+    public String venue;
+    public String address;
+    public Instant startsAt;
+    public Instant endsAt;
+    public int capacity;
+    public boolean waitlistEnabled;
+    public Instant registrationOpensAt;
+    public Instant registrationClosesAt;
+    @Enumerated(EnumType.STRING)
+    public EventStatus status;
+    public Instant createdAt;
+
+    public static Optional<Event> bySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** The published event, or empty for unknown and draft events (drafts are not public). */
+    public static Optional<Event> publicBySlug(String slug) {
+        return bySlug(slug).filter(e -> e.status != EventStatus.draft);
+    }
+
+    /** Locks the event row: every change to its seats or waitlist happens under this lock. */
+    public static Optional<Event> lockBySlug(String slug) {
+        return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public static Event lock(long id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Public events that have not ended, soonest first. */
+    public static List<Event> upcoming(Instant now) {
+        return list("status <> ?1 and endsAt > ?2 order by startsAt", EventStatus.draft, now);
+    }
+
+    public static List<Event> allByStart() {
+        return list("order by startsAt desc");
+    }
+
+    public boolean isOpenAt(Instant now) {
+        return status == EventStatus.published
+                && !now.isBefore(registrationOpensAt)
+                && now.isBefore(registrationClosesAt);
+    }
+
+    /** Why the form takes nothing right now, or empty when it is open. */
+    public Optional<Closure> closureAt(Instant now) {
+        if (status == EventStatus.cancelled) return Optional.of(Closure.CANCELLED);
+        if (status == EventStatus.draft) return Optional.of(Closure.NOT_PUBLISHED);
+        if (now.isBefore(registrationOpensAt)) return Optional.of(Closure.NOT_YET_OPEN);
+        if (!now.isBefore(registrationClosesAt)) return Optional.of(Closure.CLOSED);
+        return Optional.empty();
+    }
+
+    public String title(Locale locale) {
+        return pick(locale, title, titleKo);
+    }
+
+    public String description(Locale locale) {
+        return pick(locale, description, descriptionKo);
+    }
+
+    private static String pick(Locale locale, String en, String ko) {
+        String first = "ko".equals(locale.getLanguage()) ? ko : en;
+        String other = "ko".equals(locale.getLanguage()) ? en : ko;
+        return first == null || first.isBlank() ? other : first;
+    }
+
+    public enum Closure {
+        CANCELLED, NOT_PUBLISHED, NOT_YET_OPEN, CLOSED
+    }
+}

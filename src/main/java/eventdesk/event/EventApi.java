@@ -1,0 +1,42 @@
+package eventdesk.event;
+
+import eventdesk.registration.Registration;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Public events for partners, with live seat counts. */
+@Path("/api/events")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Events")
+public class EventApi {
+
+    @GET
+    @Transactional
+    @Operation(summary = "Upcoming public events with live seat counts")
+    public List<EventJson> list() {
+        Instant now = Instant.now();
+        Map<Long, Registration.Counts> counts = Registration.countsByEvent();
+        return Event.upcoming(now).stream()
+                .map(e -> EventJson.of(e, counts.getOrDefault(e.id, new Registration.Counts()), now)).toList();
+    }
+
+    @GET
+    @Path("{slug}")
+    @Transactional
+    @Operation(summary = "One public event; 404 for an unknown slug")
+    public EventJson get(@PathParam("slug") String slug) {
+        Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
+        return EventJson.of(event, Registration.counts(event), Instant.now());
+    }
+}

@@ -1,0 +1,130 @@
+package eventdesk.mail;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import eventdesk.web.EventdeskConfig;
+
+/**
+ * The outbox relay: sends due messages through SMTP, marks them sent, retries failures with
+ * exponential backoff and gives up after {@code eventdesk.outbox.max-attempts} into DEAD (logged
+ * and counted). Rows are taken FOR UPDATE SKIP LOCKED, so any number of instances may relay at once
+ * and each message is sent once in normal operation.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    static final int BATCH = 10;
+
+    @Inject
+    Mailer mailer;
+    @Inject
+    EventdeskConfig config;
+    @Inject
+    MeterRegistry metrics;
+
+    @PostConstruct
+    void gauges() {
+        metrics.gauge("eventdesk.outbox.pending", this, o -> o.safeCount(OutboxMessage.Status.PENDING));
+        metrics.gauge("eventdesk.outbox.dead", this, o -> o.safeCount(OutboxMessage.Status.DEAD));
+    }
+
+    @Scheduled(every = "${eventdesk.outbox.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "1s")
+    void relayJob() {
+        try {
+            relay();
+        } catch (RuntimeException e) {
+            Log.error("Outbox relay run failed; the next run retries", e);
+        }
+    }
+
+    /** Sends everything due now; returns how many messages were sent. */
+    public int relay() {
+        int sent = 0;
+        int taken;
+        do {
+            Batch batch = sendBatch(Instant.now());
+            sent += batch.sent;
+            taken = batch.taken;
+        } while (taken == BATCH);
+        return sent;
+    }
+
+    record Batch(int taken, int sent) {
+    }
+
+    @Transactional
+    Batch sendBatch(Instant now) {
+        List<OutboxMessage> due = OutboxMessage.lockDue(now, BATCH);
+        int sent = 0;
+        for (OutboxMessage m : due) {
+            try {
+                mailer.send(toMail(m));
+                m.status = OutboxMessage.Status.SENT;
+                m.sentAt = now;
+                m.attempts++;
+                m.bodyHtml = null;
+                m.bodyText = null;
+                m.qrData = null;
+                m.ics = null;
+                m.lastError = null;
+                sent++;
+                metrics.counter("eventdesk.emails", "result", "sent").increment();
+            } catch (RuntimeException e) {
+                failed(m, e, now);
+            }
+        }
+        return new Batch(due.size(), sent);
+    }
+
+    private void failed(OutboxMessage m, RuntimeException e, Instant now) {
+        m.attempts++;
+        String reason = String.valueOf(e.getMessage());
+        m.lastError = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        if (m.attempts >= config.outbox().maxAttempts()) {
+            m.status = OutboxMessage.Status.DEAD;
+            metrics.counter("eventdesk.emails", "result", "dead").increment();
+            Log.errorf("Mail %d (%s to registration %s) is dead after %d attempts: %s", m.id, m.kind,
+                    m.registrationId, m.attempts, m.lastError);
+        } else {
+            Duration wait = config.outbox().firstRetry().multipliedBy(1L << Math.min(m.attempts - 1, 16));
+            m.nextAttemptAt = now.plus(wait);
+            metrics.counter("eventdesk.emails", "result", "failed").increment();
+            Log.warnf("Mail %d (%s) failed, attempt %d, retry in %s: %s", m.id, m.kind, m.attempts, wait, m.lastError);
+        }
+    }
+
+    static Mail toMail(OutboxMessage m) {
+        Mail mail = new Mail().addTo(m.recipient).setSubject(m.subject).setText(m.bodyText).setHtml(m.bodyHtml);
+        if (m.qrData != null) {
+            mail.addInlineAttachment("ticket-qr.png", QrCode.png(m.qrData, 320), "image/png", "<ticket-qr@eventdesk>");
+        }
+        if (m.ics != null) {
+            mail.addAttachment(m.icsName == null ? "event.ics" : m.icsName, m.ics.getBytes(StandardCharsets.UTF_8),
+                    "text/calendar; charset=UTF-8; method=PUBLISH");
+        }
+        return mail;
+    }
+
+    @Transactional
+    long safeCount(OutboxMessage.Status status) {
+        try {
+            return OutboxMessage.countByStatus(status);
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package eventdesk.mail;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.LockModeType;
+
+import java.time.Instant;
+import java.util.List;
+
+/** An email waiting to be sent (or sent, or given up). Written in the transaction that made it due. */
+@Entity
+public class OutboxMessage extends PanacheEntity {
+
+    public enum Status { PENDING, SENT, DEAD }
+
+    public Long registrationId;
+    public String kind;
+    public String recipient;
+    public String subject;
+    @Column(length = 200000)
+    public String bodyText;
+    @Column(length = 200000)
+    public String bodyHtml;
+    /** Text of the QR code image attached inline, if any. */
+    public String qrData;
+    @Column(length = 20000)
+    public String ics;
+    public String icsName;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    public int attempts;
+    public Instant nextAttemptAt;
+    public String lastError;
+    public Instant createdAt;
+    public Instant sentAt;
+
+    /**
+     * Due messages, locked FOR UPDATE SKIP LOCKED: each relay (of any app instance) takes rows no
+     * other relay holds, so a message is sent by one relay only.
+     */
+    public static List<OutboxMessage> lockDue(Instant now, int limit) {
+        return find("status = ?1 and nextAttemptAt <= ?2 order by id", Status.PENDING, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", -2)
+                .page(0, limit).list();
+    }
+
+    public static long countByStatus(Status status) {
+        return count("status", status);
+    }
+
+    public static List<OutboxMessage> forRegistration(long registrationId) {
+        return list("registrationId = ?1 order by id", registrationId);
+    }
+}

@@ -1,0 +1,71 @@
+package eventdesk.registration;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+/**
+ * A secret from an emailed link. The link carries 256 random bits (URL-safe base64); only their
+ * SHA-256 is stored, so a leaked database opens no registration. Each token serves one purpose.
+ */
+@Entity
+public class AccessToken extends PanacheEntityBase {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Id
+    public String tokenHash;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Registration registration;
+    @Enumerated(EnumType.STRING)
+    public Purpose purpose;
+    public Instant createdAt;
+
+    public enum Purpose { CONFIRM, MANAGE, CHECKIN }
+
+    /** Creates a token for the registration and returns the secret to put in the link. */
+    public static String issue(Registration registration, Purpose purpose) {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        AccessToken token = new AccessToken();
+        token.tokenHash = hash(secret);
+        token.registration = registration;
+        token.purpose = purpose;
+        token.createdAt = Instant.now();
+        token.persist();
+        return secret;
+    }
+
+    public static Optional<Registration> resolve(String secret, Purpose purpose) {
+        if (secret == null || secret.length() < 20 || secret.length() > 100) return Optional.empty();
+        return AccessToken.<AccessToken>find("tokenHash = ?1 and purpose = ?2", hash(secret), purpose)
+                .firstResultOptional().map(t -> t.registration);
+    }
+
+    public static void revoke(Registration registration, Purpose purpose) {
+        delete("registration = ?1 and purpose = ?2", registration, purpose);
+    }
+
+    static String hash(String secret) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package eventdesk.registration;
+
+import eventdesk.event.Event;
+import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.ManyToOne;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** One person's sign-up for one event. Status changes only through {@link RegistrationService}. */
+@Entity
+public class Registration extends PanacheEntity {
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Event event;
+    @Enumerated(EnumType.STRING)
+    public RegistrationStatus status;
+    public String name;
+    public String email;
+    public String emailNormalized;
+    /** The normalized email while active, else null: backs the one-active-per-email constraint. */
+    public String activeEmail;
+    public String affiliation;
+    @Enumerated(EnumType.STRING)
+    public Role role;
+    public String locale;
+    public Instant consentAt;
+    public boolean marketingConsent;
+    public Instant marketingConsentAt;
+    public Instant createdAt;
+    public Instant holdExpiresAt;
+    public Long waitlistSeq;
+    public Instant confirmedAt;
+    public Instant cancelledAt;
+    public Instant expiredAt;
+    public Instant checkedInAt;
+
+    public static String normalizeEmail(String email) {
+        return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public Locale locale() {
+        return Locale.forLanguageTag(locale);
+    }
+
+    public void setStatus(RegistrationStatus next) {
+        status = next;
+        activeEmail = next.isActive() ? emailNormalized : null;
+    }
+
+    public static Optional<Registration> active(Event event, String email) {
+        return find("event = ?1 and activeEmail = ?2", event, normalizeEmail(email)).firstResultOptional();
+    }
+
+    public static long seatsTaken(Event event) {
+        return count("event = ?1 and status in ?2", event, RegistrationStatus.SEATED);
+    }
+
+    public static long nextWaitlistSeq(Event event) {
+        Long max = find("select max(r.waitlistSeq) from Registration r where r.event = ?1", event)
+                .project(Long.class).firstResult();
+        return max == null ? 1 : max + 1;
+    }
+
+    /** 1-based place in the queue: WAITLISTED people ahead of this one, plus one. */
+    public long waitlistPosition() {
+        if (status != RegistrationStatus.WAITLISTED) return 0;
+        return count("event = ?1 and status = ?2 and waitlistSeq <= ?3", event, RegistrationStatus.WAITLISTED, waitlistSeq);
+    }
+
+    /** The waitlist in order: first come, first served. */
+    public static List<Registration> waitlist(Event event, int limit) {
+        return find("event = ?1 and status = ?2 order by waitlistSeq", event, RegistrationStatus.WAITLISTED)
+                .page(0, limit).list();
+    }
+
+    public static List<Long> eventsWithExpiredHolds(Instant now) {
+        return find("select distinct r.event.id from Registration r where r.status = ?1 and r.holdExpiresAt <= ?2",
+                RegistrationStatus.PENDING, now).project(Long.class).list();
+    }
+
+    public static List<Registration> expiredHolds(Event event, Instant now) {
+        return list("event = ?1 and status = ?2 and holdExpiresAt <= ?3 order by id",
+                event, RegistrationStatus.PENDING, now);
+    }
+
+    public boolean holdExpiredAt(Instant now) {
+        return status == RegistrationStatus.PENDING && holdExpiresAt != null && !now.isBefore(holdExpiresAt);
+    }
+
+    /** Live counts per event id, read in one grouped query. */
+    public static Map<Long, Counts> countsByEvent() {
+        Map<Long, Counts> counts = new HashMap<>();
+        List<Object[]> rows = getEntityManager().createQuery(
+                "select r.event.id, r.status, count(r), count(r.checkedInAt) from Registration r group by r.event.id, r.status",
+                Object[].class).getResultList();
+        for (Object[] row : rows) {
+            counts.computeIfAbsent((Long) row[0], id -> new Counts())
+                    .add((RegistrationStatus) row[1], (Long) row[2], (Long) row[3]);
+        }
+        return counts;
+    }
+
+    public static Counts counts(Event event) {
+        return countsByEvent().getOrDefault(event.id, new Counts());
+    }
+
+    /** Registrations of one event by status, plus how many are checked in. */
+    public static final class Counts {
+        public long pending, confirmed, waitlisted, cancelled, expired, checkedIn;
+
+        void add(RegistrationStatus status, long n, long checkedIn) {
+            switch (status) {
+                case PENDING -> pending += n;
+                case CONFIRMED -> confirmed += n;
+                case WAITLISTED -> waitlisted += n;
+                case CANCELLED -> cancelled += n;
+                case EXPIRED -> expired += n;
+            }
+            this.checkedIn += checkedIn;
+        }
+
+        public long seatsTaken() {
+            return pending + confirmed;
+        }
+
+        public long seatsLeft(Event event) {
+            return Math.max(0, event.capacity - seatsTaken());
+        }
+
+        public int percentFull(Event event) {
+            return event.capacity == 0 ? 100 : (int) Math.min(100, seatsTaken() * 100 / event.capacity);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package eventdesk.registration;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import eventdesk.web.ClientAddress;
+import eventdesk.web.Msg;
+import eventdesk.web.Problem;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Sign-ups for partners (SPEC §4): 202 with the outcome, 400 problem+json, 404, 409, 429. */
+@Path("/api/events/{slug}/registrations")
+@Tag(name = "Registrations")
+public class RegistrationApi {
+
+    @Inject
+    RegistrationService service;
+    @Inject
+    SignUpCheck check;
+    @Inject
+    ClientAddress client;
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Accepted(RegistrationStatus status, Long waitlistPosition) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(summary = "Sign a person up; a duplicate email answers like a new sign-up and re-sends the email")
+    @APIResponse(responseCode = "202", description = "PENDING (seat held, confirm mail sent) or WAITLISTED with position")
+    @APIResponse(responseCode = "400", description = "problem+json with field errors")
+    @APIResponse(responseCode = "404", description = "unknown event")
+    @APIResponse(responseCode = "409", description = "registration closed, or sold out without waitlist")
+    @APIResponse(responseCode = "429", description = "too many sign-ups from this address")
+    public Response register(@PathParam("slug") String slug, SignUp form) {
+        client.takeSignUpBudget();
+        Map<String, String> errors = check.errors(form, MessageBundles.get(Msg.class, Localized.Literal.of("en")));
+        if (!errors.isEmpty()) {
+            return Problem.response(400, "Invalid sign-up", "Some fields are missing or invalid.", errors);
+        }
+        try {
+            RegistrationService.Outcome outcome = service.register(slug, form, Instant.now());
+            Registration r = outcome.registration();
+            Long position = r.status == RegistrationStatus.WAITLISTED ? outcome.waitlistPosition() : null;
+            return Response.accepted(new Accepted(r.status, position)).type(MediaType.APPLICATION_JSON).build();
+        } catch (RegistrationException.UnknownEvent e) {
+            throw new NotFoundException();
+        } catch (RegistrationException.Closed e) {
+            return Problem.response(409, "Registration closed", "This event takes no sign-ups now: " + e.closure, null);
+        } catch (RegistrationException.SoldOut e) {
+            return Problem.response(409, "Sold out", "All seats are taken and the event has no waitlist.", null);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package eventdesk.registration;
+
+public enum Role {
+    FOUNDER, DEVELOPER, INVESTOR, STUDENT, OTHER
+}

@@ -1,0 +1,71 @@
+package eventdesk.registration;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+/**
+ * What a person submits, from the HTML form or the JSON API. Validation messages are codes
+ * (error_required, ...) that pages translate; nothing here is trusted before {@code validate}.
+ */
+public class SignUp {
+
+    /** No control characters and no markup in names: they end up in mails, badges and CSV. */
+    static final String PLAIN_TEXT = "^[^<>\\p{Cntrl}]*$";
+
+    @NotBlank(message = "required")
+    @Size(max = 100, message = "too_long")
+    @Pattern(regexp = PLAIN_TEXT, message = "invalid_chars")
+    public String name;
+
+    @NotBlank(message = "required")
+    @Size(max = 254, message = "too_long")
+    @Email(message = "invalid_email")
+    @Pattern(regexp = "^\\s*[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+\\s*$", message = "invalid_email")
+    public String email;
+
+    @NotBlank(message = "required")
+    @Size(max = 100, message = "too_long")
+    @Pattern(regexp = PLAIN_TEXT, message = "invalid_chars")
+    public String affiliation;
+
+    @NotBlank(message = "required")
+    @Pattern(regexp = "FOUNDER|DEVELOPER|INVESTOR|STUDENT|OTHER", message = "invalid_choice")
+    public String role;
+
+    @Pattern(regexp = "ko|en", message = "invalid_choice")
+    public String locale;
+
+    @AssertTrue(message = "consent_required")
+    public boolean consent;
+
+    public boolean marketingConsent;
+
+    /** Reads the HTML form; a checked box sends "true". */
+    public static SignUp fromForm(MultivaluedMap<String, String> fields) {
+        SignUp s = new SignUp();
+        s.name = fields.getFirst("name");
+        s.email = fields.getFirst("email");
+        s.affiliation = fields.getFirst("affiliation");
+        s.role = fields.getFirst("role");
+        s.locale = fields.getFirst("locale");
+        s.consent = "true".equals(fields.getFirst("consent"));
+        s.marketingConsent = "true".equals(fields.getFirst("marketingConsent"));
+        return s;
+    }
+
+    public String trimmedName() {
+        return name.strip();
+    }
+
+    public String trimmedEmail() {
+        return email.strip();
+    }
+
+    public String trimmedAffiliation() {
+        return affiliation.strip();
+    }
+}

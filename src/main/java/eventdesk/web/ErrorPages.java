@@ -1,0 +1,90 @@
+package eventdesk.web;
+
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.util.UUID;
+
+/**
+ * Every failure becomes a page in the visitor's language, or problem+json under /api: 404, 429,
+ * other 4xx, and a 500 with an error id that is also in the log. No stack trace reaches a user.
+ */
+public class ErrorPages {
+
+    @Inject
+    Lang lang;
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance message(String title, String text);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, HttpServerRequest request) {
+        if (isApi(request)) return Problem.response(404, "Not found", "No such event or resource.", null);
+        return page(404, msg().not_found_title(), msg().not_found_text());
+    }
+
+    @ServerExceptionMapper
+    public Response tooMany(TooManyRequests e, HttpServerRequest request) {
+        Response r = isApi(request)
+                ? Problem.response(429, "Too many sign-ups", "Wait a minute and try again.", null)
+                : page(429, msg().rate_limited_title(), msg().rate_limited_text());
+        return Response.fromResponse(r).header("Retry-After", e.retryAfterSeconds).build();
+    }
+
+    @ServerExceptionMapper
+    public Response clientError(WebApplicationException e, HttpServerRequest request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) return unexpected(e, request);
+        if (isApi(request)) {
+            return Problem.response(status, e.getResponse().getStatusInfo().getReasonPhrase(),
+                    "The request could not be read; check the body, its JSON and its content type.", null);
+        }
+        return page(status, msg().bad_request_title(), msg().bad_request_text());
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Log.errorf(e, "Unexpected error %s on %s %s", id, request.method(), request.path());
+        if (isApi(request)) return Problem.response(500, "Internal error", "Error id " + id, null);
+        return page(500, msg().error_title(), msg().error_text(id));
+    }
+
+    /** Bare 4xx answers from filters (CSRF, method, media type) get a readable page too. */
+    @ServerResponseFilter
+    public void bareErrors(ContainerResponseContext response, HttpServerRequest request) {
+        int status = response.getStatus();
+        if (status >= 400 && status < 500 && response.getEntity() == null && !isApi(request)
+                && !request.path().startsWith("/q/") && status != 401) {
+            response.setEntity(page(status, msg().bad_request_title(), msg().bad_request_text()).getEntity(),
+                    null, MediaType.TEXT_HTML_TYPE);
+        }
+    }
+
+    private Response page(int status, String title, String text) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(Templates.message(title, text).setLocale(lang.locale()).render()).build();
+    }
+
+    private Msg msg() {
+        return MessageBundles.get(Msg.class, Localized.Literal.of(lang.code()));
+    }
+
+    static boolean isApi(HttpServerRequest request) {
+        return request.path().startsWith("/api/");
+    }
+}

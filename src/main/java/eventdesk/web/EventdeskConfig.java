@@ -1,0 +1,51 @@
+package eventdesk.web;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Every eventdesk setting (SPEC §6). Environment variables: EVENTDESK_BASE_URL, EVENTDESK_HOLD_DURATION, ... */
+@ConfigMapping(prefix = "eventdesk")
+public interface EventdeskConfig {
+
+    /** Absolute base of links in emails, without a trailing slash. */
+    @WithDefault("http://localhost:8080")
+    String baseUrl();
+
+    /** How long a PENDING registration holds its seat before it expires. */
+    @WithDefault("PT24H")
+    Duration holdDuration();
+
+    Admin admin();
+
+    RateLimit rateLimit();
+
+    Outbox outbox();
+
+    interface Admin {
+        /** The organizer's user name. */
+        @WithDefault("admin")
+        String username();
+
+        /** The organizer's password; prod refuses to start without one. */
+        Optional<String> password();
+    }
+
+    interface RateLimit {
+        /** Sign-ups per client IP per minute; 0 turns the limit off. */
+        @WithDefault("10")
+        int perMinute();
+    }
+
+    interface Outbox {
+        /** Attempts before a mail is given up as dead. */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** Delay before the first retry; doubles with each further attempt. */
+        @WithDefault("PT10S")
+        Duration firstRetry();
+    }
+}

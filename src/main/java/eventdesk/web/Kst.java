@@ -1,0 +1,55 @@
+package eventdesk.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Times are stored as instants and shown in Seoul time, formatted per language. */
+public final class Kst {
+
+    public static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
+    private static final DateTimeFormatter KO_DATE_TIME = DateTimeFormatter.ofPattern("yyyy년 M월 d일 (E) a h:mm", Locale.KOREAN);
+    private static final DateTimeFormatter EN_DATE_TIME = DateTimeFormatter.ofPattern("EEE, MMM d, yyyy, h:mm a", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+
+    private Kst() {
+    }
+
+    /** "2027년 3월 18일 (목) 오전 10:00 KST" or "Thu, Mar 18, 2027, 10:00 AM KST". */
+    public static String dateTime(Instant instant, Locale locale) {
+        if (instant == null) return "";
+        DateTimeFormatter f = "ko".equals(locale.getLanguage()) ? KO_DATE_TIME : EN_DATE_TIME;
+        return instant.atZone(ZONE).format(f) + " KST";
+    }
+
+    /** "10:00 – 18:00 KST" style range on one day, or two full date-times. */
+    public static String range(Instant start, Instant end, Locale locale) {
+        if (start.atZone(ZONE).toLocalDate().equals(end.atZone(ZONE).toLocalDate())) {
+            String first = dateTime(start, locale);
+            return first.substring(0, first.length() - 4) + " – " + end.atZone(ZONE).format(TIME) + " KST";
+        }
+        return dateTime(start, locale) + " – " + dateTime(end, locale);
+    }
+
+    public static String time(Instant instant) {
+        return instant == null ? "" : instant.atZone(ZONE).format(TIME);
+    }
+
+    /** ISO 8601 with the +09:00 offset, for exports. */
+    public static String iso(Instant instant) {
+        return instant == null ? "" : instant.atZone(ZONE).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).format(ISO);
+    }
+
+    /** Value for an {@code <input type="datetime-local">}, in KST. */
+    public static String input(Instant instant) {
+        return instant == null ? "" : instant.atZone(ZONE).format(INPUT);
+    }
+
+    /** Parses an {@code <input type="datetime-local">} value as KST. */
+    public static Instant parseInput(String value) {
+        return java.time.LocalDateTime.parse(value, INPUT).atZone(ZONE).toInstant();
+    }
+}

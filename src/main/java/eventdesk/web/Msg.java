@@ -1,0 +1,357 @@
+package eventdesk.web;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every visible text, English by default; Korean in messages/msg_ko.properties
+ * (MessageBundleTest fails when a Korean text is missing).
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface Msg {
+
+    @Message("Sign-up desk for startup and developer events in Seoul")
+    String app_tagline();
+
+    @Message("Skip to content")
+    String skip_to_content();
+
+    @Message("한국어")
+    String lang_switch();
+
+    @Message("Language")
+    String lang_switch_label();
+
+    @Message("eventdesk · Seoul · Times in Korea Standard Time (KST)")
+    String footer();
+
+    @Message("Upcoming events")
+    String list_title();
+
+    @Message("No upcoming events right now.")
+    String list_empty();
+
+    @Message("{n} seats left")
+    String seats_left(long n);
+
+    @Message("Full · waitlist open")
+    String seats_waitlist();
+
+    @Message("Sold out")
+    String seats_sold_out();
+
+    @Message("Registration closed")
+    String reg_closed();
+
+    @Message("Registration not open yet")
+    String reg_not_open();
+
+    @Message("Cancelled")
+    String event_cancelled();
+
+    @Message("Details and sign-up")
+    String view_event();
+
+    @Message("When")
+    String event_when();
+
+    @Message("Where")
+    String event_where();
+
+    @Message("Seats")
+    String event_seats();
+
+    @Message("{seatsLeft} of {capacity} seats left")
+    String event_capacity(long seatsLeft, long capacity);
+
+    @Message("{n} on the waitlist")
+    String event_waitlist_count(long n);
+
+    @Message("Sign up")
+    String form_title();
+
+    @Message("It takes a minute. We will email you a link to confirm your seat.")
+    String form_intro();
+
+    @Message("All fields are required unless marked optional.")
+    String form_required_note();
+
+    @Message("Full name")
+    String field_name();
+
+    @Message("One field, written as you use it, e.g. 김민준 or Jane Doe.")
+    String field_name_hint();
+
+    @Message("Email")
+    String field_email();
+
+    @Message("We send the confirmation link here.")
+    String field_email_hint();
+
+    @Message("Company or school")
+    String field_affiliation();
+
+    @Message("Role")
+    String field_role();
+
+    @Message("Founder")
+    String role_FOUNDER();
+
+    @Message("Developer")
+    String role_DEVELOPER();
+
+    @Message("Investor")
+    String role_INVESTOR();
+
+    @Message("Student")
+    String role_STUDENT();
+
+    @Message("Other")
+    String role_OTHER();
+
+    @Message("Choose your role")
+    String role_choose();
+
+    @Message("Language for emails")
+    String field_locale();
+
+    @Message("한국어 (Korean)")
+    String locale_ko();
+
+    @Message("English")
+    String locale_en();
+
+    @Message("Consent to the collection and use of personal data (required)")
+    String consent_title();
+
+    @Message("Purpose: registration, check-in and notices for this event.")
+    String consent_purpose();
+
+    @Message("Items: name, email, affiliation, role, preferred language.")
+    String consent_items();
+
+    @Message("Retention: until one year after the event, then deleted.")
+    String consent_retention();
+
+    @Message("You may refuse; without this consent we cannot register you.")
+    String consent_refuse();
+
+    @Message("I agree to the collection and use of my personal data as described above.")
+    String consent_label();
+
+    @Message("Email me about future events (optional).")
+    String marketing_label();
+
+    @Message("Sign up")
+    String submit_register();
+
+    @Message("Join the waitlist")
+    String submit_waitlist();
+
+    @Message("Please correct the marked fields.")
+    String form_errors_title();
+
+    @Message("This event has been cancelled; it takes no sign-ups.")
+    String closure_CANCELLED();
+
+    @Message("This event is not published.")
+    String closure_NOT_PUBLISHED();
+
+    @Message("Registration opens {when}.")
+    String closure_NOT_YET_OPEN(String when);
+
+    @Message("Registration has closed.")
+    String closure_CLOSED();
+
+    @Message("All seats are taken and this event has no waitlist.")
+    String sold_out_text();
+
+    @Message("All seats are taken. Join the waitlist: when a seat frees up, we email people in the order they joined.")
+    String waitlist_notice();
+
+    @Message("Please fill in this field.")
+    String error_required();
+
+    @Message("This is too long; please shorten it.")
+    String error_too_long();
+
+    @Message("Enter a valid email address, like name@example.com.")
+    String error_invalid_email();
+
+    @Message("Please leave out the characters < and > and control characters.")
+    String error_invalid_chars();
+
+    @Message("Choose one of the options.")
+    String error_invalid_choice();
+
+    @Message("Your consent is needed to register.")
+    String error_consent_required();
+
+    @Message("Check your inbox")
+    String thanks_pending_title();
+
+    @Message("We are holding a seat for you and emailed you a confirmation link. Open it and press Confirm to get your ticket; an unconfirmed seat is released when its hold ends.")
+    String thanks_pending_text();
+
+    @Message("You are on the waitlist")
+    String thanks_waitlist_title();
+
+    @Message("You are number {n} on the waitlist. When a seat frees up, we email you a link to claim it.")
+    String thanks_waitlist_text(long n);
+
+    @Message("No email after a few minutes? Check your spam folder, or sign up again with the same address and we re-send it.")
+    String thanks_mail_note();
+
+    @Message("Back to the event")
+    String back_to_event();
+
+    @Message("All events")
+    String back_to_list();
+
+    @Message("Confirm your seat")
+    String confirm_title();
+
+    @Message("Press Confirm to keep your seat. Your hold ends {deadline}.")
+    String confirm_text(String deadline);
+
+    @Message("Confirm my seat")
+    String confirm_button();
+
+    @Message("You are confirmed")
+    String confirmed_title();
+
+    @Message("Your ticket with its QR code and a calendar entry is on its way to {email}.")
+    String confirmed_text(String email);
+
+    @Message("This link no longer works")
+    String link_invalid_title();
+
+    @Message("It may have expired or been used up. Open the latest email from eventdesk, or sign up again on the event page with the same email and we re-send your links.")
+    String link_invalid_text();
+
+    @Message("Your hold has expired")
+    String hold_expired_title();
+
+    @Message("The seat was released. Sign up again on the event page: you get a seat if one is left, or a place on the waitlist.")
+    String hold_expired_text();
+
+    @Message("Your registration")
+    String manage_title();
+
+    @Message("Status")
+    String manage_status();
+
+    @Message("Waiting for your confirmation")
+    String status_PENDING();
+
+    @Message("Confirmed")
+    String status_CONFIRMED();
+
+    @Message("On the waitlist")
+    String status_WAITLISTED();
+
+    @Message("Cancelled")
+    String status_CANCELLED();
+
+    @Message("Expired")
+    String status_EXPIRED();
+
+    @Message("Number {n} on the waitlist")
+    String manage_position(long n);
+
+    @Message("Confirm by {deadline} using the link in your email.")
+    String manage_hold(String deadline);
+
+    @Message("Checked in at {time}")
+    String manage_checked_in(String time);
+
+    @Message("Cannot come?")
+    String cancel_title();
+
+    @Message("Cancel to free your seat for the next person. This cannot be undone.")
+    String cancel_text();
+
+    @Message("Cancel my registration")
+    String cancel_button();
+
+    @Message("Your registration is cancelled. Thank you for freeing the seat.")
+    String cancelled_text();
+
+    @Message("Add to calendar (.ics)")
+    String calendar_download();
+
+    @Message("Page not found")
+    String not_found_title();
+
+    @Message("We could not find that page or event. It may have moved or never existed.")
+    String not_found_text();
+
+    @Message("Something went wrong")
+    String error_title();
+
+    @Message("Please try again in a moment. If it keeps happening, give the organizers this code: {id}")
+    String error_text(String id);
+
+    @Message("Too many sign-ups")
+    String rate_limited_title();
+
+    @Message("Too many sign-ups came from your network just now. Please wait a minute and try again.")
+    String rate_limited_text();
+
+    @Message("Request not accepted")
+    String bad_request_title();
+
+    @Message("The form may have expired. Go back, reload the page and try again.")
+    String bad_request_text();
+
+    @Message("Hello {name},")
+    String mail_hello(String name);
+
+    @Message("Confirm your seat: {title}")
+    String mail_held_subject(String title);
+
+    @Message("We are holding a seat for you. Please confirm by {deadline}; after that the seat goes to the next person.")
+    String mail_held_text(String deadline);
+
+    @Message("A seat is free for you: {title}")
+    String mail_offered_subject(String title);
+
+    @Message("Good news: a seat freed up and it is yours if you confirm by {deadline}.")
+    String mail_offered_text(String deadline);
+
+    @Message("Confirm my seat")
+    String mail_confirm_button();
+
+    @Message("You are on the waitlist: {title}")
+    String mail_waitlisted_subject(String title);
+
+    @Message("The event is full. You are number {n} on the waitlist; we email you as soon as a seat is yours.")
+    String mail_waitlisted_text(long n);
+
+    @Message("Your ticket: {title}")
+    String mail_ticket_subject(String title);
+
+    @Message("You are confirmed. Show the QR code at the door; the calendar entry is attached.")
+    String mail_ticket_text();
+
+    @Message("Check-in code")
+    String mail_checkin_code();
+
+    @Message("Registration cancelled: {title}")
+    String mail_cancelled_subject(String title);
+
+    @Message("Your registration has been cancelled. You can sign up again while registration is open.")
+    String mail_cancelled_text();
+
+    @Message("Your seat hold expired: {title}")
+    String mail_expired_subject(String title);
+
+    @Message("You did not confirm in time, so the seat was released. You can sign up again while registration is open.")
+    String mail_expired_text();
+
+    @Message("View or cancel your registration")
+    String mail_manage();
+
+    @Message("You receive this email because this address was used to sign up at eventdesk.")
+    String mail_footer();
+}

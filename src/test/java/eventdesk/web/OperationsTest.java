@@ -1,0 +1,34 @@
+package eventdesk.web;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void healthIsUpAndReadinessChecksTheDatabase() {
+        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")));
+    }
+
+    @Test
+    void prometheusMetricsAreServed() {
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("eventdesk_outbox_pending"));
+    }
+
+    @Test
+    void unexpectedPathsGetA404PageWithoutTrace() {
+        given().header("Accept-Language", "en").when().get("/no/such/page")
+                .then().statusCode(404)
+                .body(containsString("Page not found"));
+    }
+}
