@@ -65,10 +65,10 @@ public class RegistrationService {
         }
         Registration r = new Registration();
         r.event = event;
-        r.name = form.trimmedName();
-        r.email = form.trimmedEmail();
+        r.name = form.name;
+        r.email = form.email;
         r.emailNormalized = Registration.normalizeEmail(form.email);
-        r.affiliation = form.trimmedAffiliation();
+        r.affiliation = form.affiliation;
         r.role = Role.valueOf(form.role);
         r.locale = form.locale == null ? "ko" : form.locale;
         r.consentAt = now;

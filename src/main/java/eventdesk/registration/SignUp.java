@@ -24,7 +24,7 @@ public class SignUp {
     @NotBlank(message = "required")
     @Size(max = 254, message = "too_long")
     @Email(message = "invalid_email")
-    @Pattern(regexp = "^\\s*[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+\\s*$", message = "invalid_email")
+    @Pattern(regexp = "^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$", message = "invalid_email")
     public String email;
 
     @NotBlank(message = "required")
@@ -57,15 +57,10 @@ public class SignUp {
         return s;
     }
 
-    public String trimmedName() {
-        return name.strip();
-    }
-
-    public String trimmedEmail() {
-        return email.strip();
-    }
-
-    public String trimmedAffiliation() {
-        return affiliation.strip();
+    /** Leading and trailing blanks are not part of what people mean to type. */
+    void strip() {
+        name = name == null ? null : name.strip();
+        email = email == null ? null : email.strip();
+        affiliation = affiliation == null ? null : affiliation.strip();
     }
 }

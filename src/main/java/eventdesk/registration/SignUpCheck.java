@@ -26,6 +26,7 @@ public class SignUpCheck {
         if (form == null) {
             codes.put("name", "required");
         } else {
+            form.strip();
             for (ConstraintViolation<SignUp> v : validator.validate(form)) {
                 codes.merge(v.getPropertyPath().toString(), v.getMessage(), (a, b) -> a.equals("required") ? a : b);
             }

@@ -1,0 +1,217 @@
+package eventdesk.registration;
+
+import com.icegreen.greenmail.util.GreenMail;
+import eventdesk.event.Event;
+import eventdesk.mail.Outbox;
+import eventdesk.testing.Forms;
+import eventdesk.testing.GreenMailResource;
+import eventdesk.testing.Mailbox;
+import eventdesk.testing.TestEvents;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static eventdesk.testing.TestEvents.signUpJson;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The whole sign-up lifecycle through HTTP, with mail read from a real SMTP server. */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+class RegistrationFlowTest {
+
+    GreenMail greenMail;
+
+    @Inject
+    Outbox outbox;
+
+    static Map<String, String> person(String name, String email) {
+        return Map.of("name", name, "email", email, "affiliation", "KAIST", "role", "STUDENT",
+                "locale", "en", "consent", "true");
+    }
+
+    @Test
+    void signUpConfirmByEmailedLinkAndReceiveTheTicket() throws Exception {
+        Event event = TestEvents.create(10, true);
+        String email = "jane.flow@example.com";
+        Forms.submit("/events/" + event.slug, "/events/" + event.slug + "/registrations", person("Jane Doe", email), "en")
+                .then().statusCode(303)
+                .header("Location", containsString("/events/" + event.slug + "/thanks"));
+        given().header("Accept-Language", "en").get("/events/" + event.slug + "/thanks?position=0")
+                .then().body(containsString("Check your inbox"));
+        outbox.relay();
+
+        List<MimeMessage> mails = Mailbox.to(greenMail, email);
+        assertThat(mails).hasSize(1);
+        assertThat(Mailbox.subject(mails.get(0))).isEqualTo("Confirm your seat: Test Meetup");
+        String text = Mailbox.text(mails.get(0));
+        assertThat(text).contains("Hello Jane Doe", "/manage/");
+        String confirmLink = Forms.link(text, "http://localhost:8080/confirm/");
+        String confirmPath = confirmLink.substring("http://localhost:8080".length());
+
+        // Opening the link (as a mail scanner would) shows a button and changes nothing.
+        given().header("Accept-Language", "en").get(confirmPath).then().statusCode(200)
+                .body(allOf(containsString("Confirm my seat"), containsString("method=\"post\"")));
+        given().get(confirmPath).then().statusCode(200);
+        assertThat(TestEvents.byEmail(event, email).status).isEqualTo(RegistrationStatus.PENDING);
+        assertThat(TestEvents.byEmail(event, email).confirmedAt).isNull();
+
+        Forms.submit(confirmPath, confirmPath, Map.of(), "en").then().statusCode(303);
+        Registration confirmed = TestEvents.byEmail(event, email);
+        assertThat(confirmed.status).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(confirmed.confirmedAt).isNotNull();
+        given().header("Accept-Language", "en").get(confirmPath).then().body(containsString("You are confirmed"));
+
+        outbox.relay();
+        mails = Mailbox.to(greenMail, email);
+        assertThat(mails).hasSize(2);
+        MimeMessage ticket = mails.get(1);
+        assertThat(Mailbox.subject(ticket)).isEqualTo("Your ticket: Test Meetup");
+        assertThat(Mailbox.partTypes(ticket)).contains("text/plain", "text/html", "image/png", "text/calendar");
+        String ticketText = Mailbox.text(ticket);
+        assertThat(ticketText).contains("BEGIN:VCALENDAR", "TZID=Asia/Seoul", "Test Hall", "/manage/", "KST");
+
+        // Confirming again leaves it confirmed and sends nothing more.
+        Forms.submit("/events/" + event.slug, confirmPath, Map.of(), "en").then().statusCode(303);
+        assertThat(TestEvents.byEmail(event, email).status).isEqualTo(RegistrationStatus.CONFIRMED);
+        outbox.relay();
+        assertThat(Mailbox.to(greenMail, email)).hasSize(2);
+    }
+
+    @Test
+    void cancelFromTheManageLinkFreesTheSeatForTheWaitlist() throws Exception {
+        Event event = TestEvents.create(1, true);
+        given().contentType("application/json").body(signUpJson("First", "first.cancel@example.com", "en"))
+                .post("/api/events/" + event.slug + "/registrations").then().statusCode(202).body("status", equalTo("PENDING"));
+        given().contentType("application/json").body(signUpJson("Second", "second.cancel@example.com", "ko"))
+                .post("/api/events/" + event.slug + "/registrations").then().statusCode(202)
+                .body("status", equalTo("WAITLISTED")).body("waitlistPosition", equalTo(1));
+        outbox.relay();
+        String waitlistMail = Mailbox.text(Mailbox.to(greenMail, "second.cancel@example.com").get(0));
+        assertThat(waitlistMail).contains("대기 순번은 1번");
+
+        String manageLink = Forms.link(Mailbox.text(Mailbox.to(greenMail, "first.cancel@example.com").get(0)),
+                "http://localhost:8080/manage/");
+        String managePath = manageLink.substring("http://localhost:8080".length());
+        given().get(managePath).then().statusCode(200);
+        assertThat(TestEvents.byEmail(event, "first.cancel@example.com").status).isEqualTo(RegistrationStatus.PENDING);
+
+        Forms.submit(managePath, managePath + "/cancel", Map.of(), "en").then().statusCode(303);
+        assertThat(TestEvents.byEmail(event, "first.cancel@example.com").status).isEqualTo(RegistrationStatus.CANCELLED);
+        assertThat(TestEvents.byEmail(event, "second.cancel@example.com").status).isEqualTo(RegistrationStatus.PENDING);
+        given().header("Accept-Language", "en").get(managePath).then().body(containsString("Your registration is cancelled"));
+
+        outbox.relay();
+        List<MimeMessage> second = Mailbox.to(greenMail, "second.cancel@example.com");
+        assertThat(second).hasSize(2);
+        assertThat(Mailbox.subject(second.get(1))).startsWith("좌석이 생겼습니다");
+        assertThat(Mailbox.text(second.get(1))).contains("/confirm/");
+        assertThat(Mailbox.subject(Mailbox.to(greenMail, "first.cancel@example.com").get(1)))
+                .startsWith("Registration cancelled");
+    }
+
+    @Test
+    void mailsSurviveAnSmtpOutageAndArriveExactlyOnce() throws Exception {
+        Event event = TestEvents.create(5, true);
+        greenMail.stop();
+        try {
+            for (int i = 0; i < 3; i++) {
+                given().contentType("application/json").body(signUpJson("Outage " + i, "outage" + i + "@example.com"))
+                        .post("/api/events/" + event.slug + "/registrations").then().statusCode(202);
+            }
+            assertThat(outbox.relay()).isZero();
+        } finally {
+            greenMail.start();
+        }
+        assertThat(TestEvents.registrations(event)).hasSize(3);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            outbox.relay();
+            return Mailbox.to(greenMail, "outage0@example.com").size()
+                    + Mailbox.to(greenMail, "outage1@example.com").size()
+                    + Mailbox.to(greenMail, "outage2@example.com").size() == 3;
+        });
+        Thread.sleep(600);
+        outbox.relay();
+        for (int i = 0; i < 3; i++) {
+            assertThat(Mailbox.to(greenMail, "outage" + i + "@example.com")).as("mails to outage" + i).hasSize(1);
+        }
+    }
+
+    @Test
+    void duplicateEmailCreatesNothingAndResendsTheEmail() throws Exception {
+        Event event = TestEvents.create(5, true);
+        given().contentType("application/json").body(signUpJson("Dup", "dup@example.com"))
+                .post("/api/events/" + event.slug + "/registrations").then().statusCode(202).body("status", equalTo("PENDING"));
+        given().contentType("application/json").body(signUpJson("Dup Again", "  DUP@Example.com "))
+                .post("/api/events/" + event.slug + "/registrations").then().statusCode(202)
+                .body("status", equalTo("PENDING")).body("waitlistPosition", nullValue());
+        assertThat(TestEvents.registrations(event)).hasSize(1);
+        outbox.relay();
+        List<MimeMessage> mails = Mailbox.to(greenMail, "dup@example.com");
+        assertThat(mails).hasSize(2);
+        assertThat(Mailbox.text(mails.get(1))).contains("/confirm/");
+    }
+
+    @Test
+    void formErrorsAreShownNextToTheFieldsWithTypedValuesKept() {
+        Event event = TestEvents.create(5, true);
+        Response r = Forms.submit("/events/" + event.slug, "/events/" + event.slug + "/registrations",
+                Map.of("name", "이서연", "email", "seoyeon@", "affiliation", "", "role", "FOUNDER", "locale", "ko"), "ko");
+        r.then().statusCode(422).body(allOf(
+                containsString("value=\"이서연\""),
+                containsString("value=\"seoyeon@\""),
+                containsString("id=\"email-error\""),
+                containsString("올바른 이메일 주소를 입력해 주세요"),
+                containsString("aria-describedby=\"email-hint email-error\""),
+                containsString("id=\"affiliation-error\""),
+                containsString("id=\"consent-error\""),
+                containsString("value=\"FOUNDER\" checked"),
+                not(containsString("id=\"name-error\""))));
+        assertThat(TestEvents.registrations(event)).isEmpty();
+    }
+
+    @Test
+    void formWithoutCsrfTokenIsRefusedAndStoresNothing() {
+        Event event = TestEvents.create(5, true);
+        given().redirects().follow(false).header("Accept-Language", "en")
+                .contentType("application/x-www-form-urlencoded")
+                .formParams(person("No Token", "nocsrf@example.com"))
+                .post("/events/" + event.slug + "/registrations")
+                .then().statusCode(400).body(containsString("Request not accepted"));
+        assertThat(TestEvents.registrations(event)).isEmpty();
+    }
+
+    @Test
+    void closedAndSoldOutEventsTakeNothing() {
+        Event soldOut = TestEvents.create(1, false);
+        given().contentType("application/json").body(signUpJson("Only", "only@example.com"))
+                .post("/api/events/" + soldOut.slug + "/registrations").then().statusCode(202);
+        given().contentType("application/json").body(signUpJson("Late", "late@example.com"))
+                .post("/api/events/" + soldOut.slug + "/registrations").then().statusCode(409)
+                .contentType(containsString("application/problem+json"));
+        given().header("Accept-Language", "en").get("/events/" + soldOut.slug)
+                .then().body(allOf(containsString("no waitlist"), not(containsString("<form method=\"post\" action=\"/events/"))));
+
+        Event closed = TestEvents.create(10, true, java.time.Instant.now().minusSeconds(7200), java.time.Instant.now().minusSeconds(60));
+        given().contentType("application/json").body(signUpJson("Closed", "closed@example.com"))
+                .post("/api/events/" + closed.slug + "/registrations").then().statusCode(409);
+        given().header("Accept-Language", "en").get("/events/" + closed.slug).then().body(containsString("Registration has closed"));
+        assertThat(TestEvents.registrations(closed)).isEmpty();
+        assertThat(TestEvents.registrations(soldOut)).hasSize(1);
+        given().contentType("application/json").body(signUpJson("X", "x@example.com"))
+                .post("/api/events/no-such-event/registrations").then().statusCode(404);
+    }
+}

@@ -1,0 +1,73 @@
+package eventdesk.testing;
+
+import eventdesk.event.Event;
+import eventdesk.event.EventStatus;
+import eventdesk.registration.Registration;
+import eventdesk.registration.RegistrationStatus;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Events made for one test, so tests sharing a database never see each other's seats. */
+public final class TestEvents {
+
+    private TestEvents() {
+    }
+
+    public static Event create(int capacity, boolean waitlist) {
+        return create(capacity, waitlist, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(30)));
+    }
+
+    public static Event create(int capacity, boolean waitlist, Instant opens, Instant closes) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Event e = new Event();
+            e.slug = "test-" + UUID.randomUUID().toString().substring(0, 12);
+            e.title = "Test Meetup";
+            e.titleKo = "테스트 밋업";
+            e.description = "A test event.";
+            e.descriptionKo = "테스트 행사입니다.";
+            e.venue = "Test Hall";
+            e.address = "1 Test-ro, Seoul";
+            e.startsAt = Instant.now().plus(Duration.ofDays(40));
+            e.endsAt = e.startsAt.plus(Duration.ofHours(3));
+            e.capacity = capacity;
+            e.waitlistEnabled = waitlist;
+            e.registrationOpensAt = opens;
+            e.registrationClosesAt = closes;
+            e.status = EventStatus.published;
+            e.createdAt = Instant.now();
+            e.persist();
+            return e;
+        });
+    }
+
+    public static List<Registration> registrations(Event event) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                Registration.<Registration>list("event.id = ?1 order by id", event.id));
+    }
+
+    public static long count(Event event, RegistrationStatus status) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                Registration.count("event.id = ?1 and status = ?2", event.id, status));
+    }
+
+    public static Registration byEmail(Event event, String email) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                Registration.<Registration>find("event.id = ?1 and emailNormalized = ?2 order by id desc", event.id,
+                        Registration.normalizeEmail(email)).firstResult());
+    }
+
+    public static String signUpJson(String name, String email) {
+        return signUpJson(name, email, "ko");
+    }
+
+    public static String signUpJson(String name, String email, String locale) {
+        return """
+                {"name": "%s", "email": "%s", "affiliation": "Seoul Startups", "role": "DEVELOPER",
+                 "locale": "%s", "consent": true, "marketingConsent": false}
+                """.formatted(name, email, locale);
+    }
+}
