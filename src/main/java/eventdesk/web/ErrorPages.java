@@ -1,5 +1,8 @@
 package eventdesk.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -54,6 +57,19 @@ public class ErrorPages {
                     "The request could not be read; check the body, its JSON and its content type.", null);
         }
         return page(status, msg().bad_request_title(), msg().bad_request_text());
+    }
+
+    /** Unreadable JSON, or JSON of the wrong shape. */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, HttpServerRequest request) {
+        String where = e instanceof JsonMappingException m && !m.getPath().isEmpty()
+                ? " at field '" + m.getPath().get(0).getFieldName() + "'" : "";
+        return Problem.response(400, "Unreadable request", "The body is not the JSON this endpoint expects" + where + ".", null);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,83 @@
+package eventdesk.registration;
+
+import eventdesk.event.Event;
+import eventdesk.testing.TestEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
+
+/** Invariant 6: bad input gets a clear 4xx, takes no seat, stores nothing and never causes a 5xx. */
+@QuarkusTest
+class BadInputTest {
+
+    static final String VALID = """
+            {"name":"Kim","email":"kim@example.com","affiliation":"Naver","role":"FOUNDER","locale":"ko","consent":true}""";
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{}",
+            "{\"name\":\"\",\"email\":\"kim@example.com\",\"affiliation\":\"Naver\",\"role\":\"FOUNDER\",\"locale\":\"ko\",\"consent\":true}",
+            "{\"name\":\"Kim\",\"email\":\"not-an-email\",\"affiliation\":\"Naver\",\"role\":\"FOUNDER\",\"locale\":\"ko\",\"consent\":true}",
+            "{\"name\":\"Kim\",\"email\":\"kim@localhost\",\"affiliation\":\"Naver\",\"role\":\"FOUNDER\",\"locale\":\"ko\",\"consent\":true}",
+            "{\"name\":\"<script>alert(1)</script>\",\"email\":\"kim@example.com\",\"affiliation\":\"Naver\",\"role\":\"FOUNDER\",\"locale\":\"ko\",\"consent\":true}",
+            "{\"name\":\"Kim\\u0000\\u0007\",\"email\":\"kim@example.com\",\"affiliation\":\"Naver\",\"role\":\"FOUNDER\",\"locale\":\"ko\",\"consent\":true}",
+            "{\"name\":\"Kim\",\"email\":\"kim@example.com\",\"affiliation\":\"Naver\",\"role\":\"CEO\",\"locale\":\"ko\",\"consent\":true}",
+            "{\"name\":\"Kim\",\"email\":\"kim@example.com\",\"affiliation\":\"Naver\",\"role\":\"FOUNDER\",\"locale\":\"fr\",\"consent\":true}",
+            "{\"name\":\"Kim\",\"email\":\"kim@example.com\",\"affiliation\":\"Naver\",\"role\":\"FOUNDER\",\"locale\":\"ko\",\"consent\":false}",
+            "{\"name\":\"Kim\",\"email\":\"kim@example.com\",\"affiliation\":\"Naver\",\"role\":\"FOUNDER\",\"locale\":\"ko\",\"consent\":\"yes please\"}",
+            "{\"name\":[1,2],\"email\":\"kim@example.com\"}",
+            "{\"name\":\"Kim\",",
+            "null",
+            "garbage"
+    })
+    void invalidSignUpsGetA400ProblemAndTakeNoSeat(String body) {
+        Event event = TestEvents.create(3, true);
+        given().contentType("application/json").body(body)
+                .post("/api/events/" + event.slug + "/registrations")
+                .then().statusCode(400)
+                .contentType(containsString("application/problem+json"))
+                .body("status", equalTo(400));
+        assertThat(TestEvents.registrations(event)).isEmpty();
+    }
+
+    @Test
+    void fieldErrorsNameTheFieldAndSayWhatIsWrong() {
+        Event event = TestEvents.create(3, true);
+        given().contentType("application/json")
+                .body("{\"name\":\"" + "가".repeat(101) + "\",\"email\":\"x@\",\"affiliation\":\"A\",\"role\":\"FOUNDER\",\"locale\":\"ko\",\"consent\":false}")
+                .post("/api/events/" + event.slug + "/registrations")
+                .then().statusCode(400)
+                .body("errors.field", hasItem("name"))
+                .body("errors.field", hasItem("email"))
+                .body("errors.field", hasItem("consent"))
+                .body("errors.find { it.field == 'name' }.message", containsString("too long"))
+                .body("errors.find { it.field == 'email' }.message", containsString("valid email"));
+        assertThat(TestEvents.registrations(event)).isEmpty();
+    }
+
+    @Test
+    void wrongContentTypeAndHugeBodiesAreRefusedWithout5xx() {
+        Event event = TestEvents.create(3, true);
+        given().contentType("text/plain").body(VALID)
+                .post("/api/events/" + event.slug + "/registrations")
+                .then().statusCode(415);
+        given().contentType("application/json").body("{\"name\":\"" + "x".repeat(200_000) + "\"}")
+                .post("/api/events/" + event.slug + "/registrations")
+                .then().statusCode(413);
+        given().contentType("application/x-www-form-urlencoded").formParam("name", "y".repeat(20_000))
+                .post("/events/" + event.slug + "/registrations")
+                .then().statusCode(lessThan(500));
+        assertThat(TestEvents.registrations(event)).isEmpty();
+        given().contentType("application/json").body(VALID)
+                .post("/api/events/" + event.slug + "/registrations")
+                .then().statusCode(202);
+    }
+}

@@ -1,0 +1,93 @@
+package eventdesk.registration;
+
+import eventdesk.event.Event;
+import eventdesk.testing.TestEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Invariants 1 and 3 under load: many threads race through the real HTTP API and the real
+ * database for the last seats. No @TestTransaction: every sign-up commits on its own.
+ */
+@QuarkusTest
+class RegistrationRaceTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Test
+    void fiveHundredConcurrentSignUpsForFiftySeatsNeverOversellAndQueueWithoutGaps() throws Exception {
+        Event event = TestEvents.create(50, true);
+        List<String> bodies = race(event, 500, i -> "racer" + i + "@example.com");
+
+        assertThat(bodies).allSatisfy(b -> assertThat(b).startsWith("202 "));
+        assertThat(TestEvents.count(event, RegistrationStatus.PENDING)).isEqualTo(50);
+        assertThat(TestEvents.count(event, RegistrationStatus.WAITLISTED)).isEqualTo(450);
+        List<Long> positions = new ArrayList<>();
+        Pattern p = Pattern.compile("\"waitlistPosition\":(\\d+)");
+        for (String b : bodies) {
+            Matcher m = p.matcher(b);
+            if (m.find()) positions.add(Long.parseLong(m.group(1)));
+        }
+        assertThat(positions).hasSize(450);
+        assertThat(positions.stream().sorted().toList())
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 450).boxed().toList());
+        // The stored queue order matches the answers: position n has the n-th waitlist sequence.
+        List<Registration> waitlisted = TestEvents.registrations(event).stream()
+                .filter(r -> r.status == RegistrationStatus.WAITLISTED)
+                .sorted(java.util.Comparator.comparing(r -> r.waitlistSeq)).toList();
+        assertThat(waitlisted.stream().map(r -> r.waitlistSeq).distinct().count()).isEqualTo(450);
+    }
+
+    @Test
+    void theSameEmailFromTwentyThreadsMakesOneRegistration() throws Exception {
+        Event event = TestEvents.create(50, true);
+        List<String> bodies = race(event, 20, i -> i % 2 == 0 ? "same@example.com" : " SAME@example.com");
+        assertThat(bodies).allSatisfy(b -> assertThat(b).startsWith("202 ").contains("\"status\":\"PENDING\""));
+        assertThat(TestEvents.registrations(event)).hasSize(1);
+    }
+
+    private List<String> race(Event event, int threads, java.util.function.IntFunction<String> email) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        URI uri = base.toURI().resolve("api/events/" + event.slug + "/registrations");
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String body = TestEvents.signUpJson("Racer " + i, email.apply(i));
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    return r.statusCode() + " " + r.body();
+                }));
+            }
+            start.countDown();
+            List<String> bodies = new ArrayList<>();
+            for (Future<String> f : answers) bodies.add(f.get());
+            return bodies;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
