@@ -2,6 +2,8 @@ package eventdesk.registration;
 
 import eventdesk.event.Event;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -96,21 +98,44 @@ public class Registration extends PanacheEntity {
         return status == RegistrationStatus.PENDING && holdExpiresAt != null && !now.isBefore(holdExpiresAt);
     }
 
+    /** An event's registrations matching a search text (name, email, affiliation) and status, oldest first. */
+    public static PanacheQuery<Registration> search(Event event, String text, RegistrationStatus status) {
+        StringBuilder q = new StringBuilder("event = :event");
+        Parameters params = Parameters.with("event", event);
+        if (text != null && !text.isBlank()) {
+            q.append(" and (lower(name) like :text escape '!' or emailNormalized like :text escape '!'"
+                    + " or lower(affiliation) like :text escape '!')");
+            String escaped = text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
+            params.and("text", "%" + escaped + "%");
+        }
+        if (status != null) {
+            q.append(" and status = :status");
+            params.and("status", status);
+        }
+        return find(q + " order by createdAt, id", params);
+    }
+
     /** Live counts per event id, read in one grouped query. */
     public static Map<Long, Counts> countsByEvent() {
-        Map<Long, Counts> counts = new HashMap<>();
-        List<Object[]> rows = getEntityManager().createQuery(
+        return counts(getEntityManager().createQuery(
                 "select r.event.id, r.status, count(r), count(r.checkedInAt) from Registration r group by r.event.id, r.status",
-                Object[].class).getResultList();
+                Object[].class).getResultList());
+    }
+
+    public static Counts counts(Event event) {
+        return counts(getEntityManager().createQuery(
+                "select r.event.id, r.status, count(r), count(r.checkedInAt) from Registration r where r.event = ?1"
+                        + " group by r.event.id, r.status", Object[].class).setParameter(1, event).getResultList())
+                .getOrDefault(event.id, new Counts());
+    }
+
+    private static Map<Long, Counts> counts(List<Object[]> rows) {
+        Map<Long, Counts> counts = new HashMap<>();
         for (Object[] row : rows) {
             counts.computeIfAbsent((Long) row[0], id -> new Counts())
                     .add((RegistrationStatus) row[1], (Long) row[2], (Long) row[3]);
         }
         return counts;
-    }
-
-    public static Counts counts(Event event) {
-        return countsByEvent().getOrDefault(event.id, new Counts());
     }
 
     /** Registrations of one event by status, plus how many are checked in. */

@@ -157,6 +157,24 @@ public class RegistrationService {
         }
     }
 
+    public enum CheckInResult { CHECKED_IN, ALREADY, NOT_CONFIRMED, UNKNOWN }
+
+    /**
+     * Marks a CONFIRMED attendee present at the door. A second scan changes nothing and reports the
+     * first time; anyone not CONFIRMED is refused.
+     */
+    @Transactional
+    public CheckInResult checkIn(long registrationId, Instant now) {
+        Registration found = Registration.findById(registrationId);
+        if (found == null) return CheckInResult.UNKNOWN;
+        Registration r = lockAndReload(found);
+        if (r.status != RegistrationStatus.CONFIRMED) return CheckInResult.NOT_CONFIRMED;
+        if (r.checkedInAt != null) return CheckInResult.ALREADY;
+        r.checkedInAt = now;
+        metrics.counter("eventdesk.checkins").increment();
+        return CheckInResult.CHECKED_IN;
+    }
+
     /**
      * Sets a new capacity. It may drop to the seats already taken but never below, so nobody is
      * cancelled; a raise offers the new seats to the waitlist at once.

@@ -354,4 +354,268 @@ public interface Msg {
 
     @Message("You receive this email because this address was used to sign up at eventdesk.")
     String mail_footer();
+
+    @Message("Organizer area")
+    String admin_title();
+
+    @Message("Events")
+    String admin_nav_dashboard();
+
+    @Message("Check-in")
+    String admin_nav_checkin();
+
+    @Message("New event")
+    String admin_nav_new();
+
+    @Message("Log out")
+    String admin_logout();
+
+    @Message("Organizer login")
+    String login_title();
+
+    @Message("User name")
+    String login_username();
+
+    @Message("Password")
+    String login_password();
+
+    @Message("Log in")
+    String login_button();
+
+    @Message("Wrong user name or password.")
+    String login_error();
+
+    @Message("Events and live counts")
+    String dash_title();
+
+    @Message("No events yet.")
+    String dash_empty();
+
+    @Message("{taken} of {capacity} seats taken")
+    String count_seats(long taken, long capacity);
+
+    @Message("Pending")
+    String count_pending();
+
+    @Message("Confirmed")
+    String count_confirmed();
+
+    @Message("Waitlisted")
+    String count_waitlisted();
+
+    @Message("Cancelled")
+    String count_cancelled();
+
+    @Message("Expired")
+    String count_expired();
+
+    @Message("Checked in")
+    String count_checked_in();
+
+    @Message("Draft")
+    String event_status_draft();
+
+    @Message("Published")
+    String event_status_published();
+
+    @Message("Cancelled")
+    String event_status_cancelled();
+
+    @Message("Attendees")
+    String admin_attendees();
+
+    @Message("Edit")
+    String admin_edit();
+
+    @Message("Public page")
+    String admin_public_page();
+
+    @Message("New event")
+    String edit_title_new();
+
+    @Message("Edit event")
+    String edit_title_edit();
+
+    @Message("Saved.")
+    String edit_saved();
+
+    @Message("Address (slug)")
+    String field_slug();
+
+    @Message("Lowercase letters, digits and hyphens, e.g. founders-day-2027. Cannot be changed later.")
+    String field_slug_hint();
+
+    @Message("Title (English)")
+    String field_title_en();
+
+    @Message("Title (Korean)")
+    String field_title_ko();
+
+    @Message("Description (English)")
+    String field_description_en();
+
+    @Message("Description (Korean)")
+    String field_description_ko();
+
+    @Message("Venue")
+    String field_venue();
+
+    @Message("Address")
+    String field_address();
+
+    @Message("Starts (KST)")
+    String field_starts();
+
+    @Message("Ends (KST)")
+    String field_ends();
+
+    @Message("Capacity (seats)")
+    String field_capacity();
+
+    @Message("Raising it offers seats to the waitlist at once; it cannot go below the seats already taken.")
+    String field_capacity_hint();
+
+    @Message("Take a waitlist when full")
+    String field_waitlist();
+
+    @Message("Registration opens (KST)")
+    String field_opens();
+
+    @Message("Registration closes (KST)")
+    String field_closes();
+
+    @Message("Leave empty: open now until the event starts.")
+    String field_window_hint();
+
+    @Message("Status")
+    String field_status();
+
+    @Message("Save")
+    String save_button();
+
+    @Message("Use lowercase letters, digits and hyphens only.")
+    String error_slug();
+
+    @Message("Another event already uses this address.")
+    String error_slug_taken();
+
+    @Message("Enter a date and time.")
+    String error_datetime();
+
+    @Message("The end must come after the start.")
+    String error_ends_before();
+
+    @Message("Registration must close after it opens.")
+    String error_closes_before();
+
+    @Message("Enter a whole number of seats, at least {taken} (seats already taken).")
+    String error_capacity(long taken);
+
+    @Message("Attendees: {title}")
+    String attendees_title(String title);
+
+    @Message("Search name, email or affiliation")
+    String search_label();
+
+    @Message("Status")
+    String status_filter();
+
+    @Message("All")
+    String status_all();
+
+    @Message("Filter")
+    String filter_button();
+
+    @Message("Download CSV (Excel)")
+    String export_csv();
+
+    @Message("Name")
+    String col_name();
+
+    @Message("Email")
+    String col_email();
+
+    @Message("Affiliation")
+    String col_affiliation();
+
+    @Message("Role")
+    String col_role();
+
+    @Message("Status")
+    String col_status();
+
+    @Message("Registered")
+    String col_registered();
+
+    @Message("Actions")
+    String col_actions();
+
+    @Message("Waitlist")
+    String col_position();
+
+    @Message("No registrations match.")
+    String no_attendees();
+
+    @Message("Page {page} of {pages}")
+    String page_of(int page, int pages);
+
+    @Message("Previous")
+    String page_prev();
+
+    @Message("Next")
+    String page_next();
+
+    @Message("Cancel registration")
+    String action_cancel();
+
+    @Message("Resend email")
+    String action_resend();
+
+    @Message("Check in")
+    String action_checkin();
+
+    @Message("Registration cancelled; the person was emailed.")
+    String action_done_cancelled();
+
+    @Message("Email queued again.")
+    String action_done_resent();
+
+    @Message("Waitlist in order")
+    String waitlist_title();
+
+    @Message("Door check-in")
+    String checkin_title();
+
+    @Message("Ticket code or QR scan")
+    String checkin_code();
+
+    @Message("Scan the ticket's QR code with a scanner, or type the code under it.")
+    String checkin_code_hint();
+
+    @Message("Or search by name or email")
+    String checkin_search();
+
+    @Message("Event")
+    String checkin_event();
+
+    @Message("Checked in")
+    String checkin_ok();
+
+    @Message("Already checked in at {time}")
+    String checkin_already(String time);
+
+    @Message("Not confirmed: do not admit without checking")
+    String checkin_not_confirmed();
+
+    @Message("This ticket is for another event: {title}")
+    String checkin_wrong_event(String title);
+
+    @Message("No ticket with this code.")
+    String checkin_unknown();
+
+    @Message("Check in this person?")
+    String checkin_confirm_title();
+
+    @Message("Next person")
+    String checkin_next();
 }

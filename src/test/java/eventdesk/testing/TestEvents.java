@@ -60,6 +60,27 @@ public final class TestEvents {
                         Registration.normalizeEmail(email)).firstResult());
     }
 
+    /** A registration written straight to the database (for data the forms would refuse, or bulk). */
+    public static long insert(Event event, String name, String email, String affiliation, RegistrationStatus status) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Registration r = new Registration();
+            r.event = Event.findById(event.id);
+            r.name = name;
+            r.email = email;
+            r.emailNormalized = Registration.normalizeEmail(email);
+            r.affiliation = affiliation;
+            r.role = eventdesk.registration.Role.FOUNDER;
+            r.locale = "ko";
+            r.consentAt = Instant.now();
+            r.createdAt = Instant.now();
+            r.setStatus(status);
+            if (status == RegistrationStatus.WAITLISTED) r.waitlistSeq = Registration.nextWaitlistSeq(r.event);
+            if (status == RegistrationStatus.CONFIRMED) r.confirmedAt = Instant.now();
+            r.persist();
+            return r.id;
+        });
+    }
+
     public static String signUpJson(String name, String email) {
         return signUpJson(name, email, "ko");
     }

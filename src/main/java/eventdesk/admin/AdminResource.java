@@ -1,0 +1,304 @@
+package eventdesk.admin;
+
+import eventdesk.event.Event;
+import eventdesk.event.EventStatus;
+import eventdesk.registration.Registration;
+import eventdesk.registration.RegistrationService;
+import eventdesk.registration.RegistrationStatus;
+import eventdesk.web.Lang;
+import eventdesk.web.Msg;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The organizer area. Access is configured in application.properties (role admin on /admin/*,
+ * form login or HTTP Basic); every form posts with the CSRF token; GETs change nothing.
+ */
+@Path("/admin")
+@Produces(MediaType.TEXT_HTML)
+public class AdminResource {
+
+    static final int PAGE_SIZE = 50;
+
+    @Inject
+    Lang lang;
+    @Inject
+    EventEditor editor;
+    @Inject
+    RegistrationService registrations;
+    @Inject
+    AttendeeCsv csv;
+    @Inject
+    CheckIn checkIn;
+
+    public record DashRow(String slug, String title, String when, EventStatus status, long capacity,
+                          Registration.Counts counts, int percent) {
+    }
+
+    public record EventHead(String slug, String title, String when, long capacity, Registration.Counts counts) {
+    }
+
+    @CheckedTemplate
+    public static class Templates {
+        public static native TemplateInstance login(boolean error);
+
+        public static native TemplateInstance dashboard(List<DashRow> events);
+
+        public static native TemplateInstance edit(EventInput in, Map<String, String> errors, boolean creating,
+                                                   boolean saved, String[] statuses);
+
+        public static native TemplateInstance attendees(EventHead e, List<AttendeeRow> rows, String q, String status,
+                                                        int page, int pages, long total, String done,
+                                                        List<AttendeeRow> waitlist, RegistrationStatus[] statuses);
+
+        public static native TemplateInstance checkin(List<EventHead> events, String eventSlug, CheckIn.Outcome outcome,
+                                                      String q, List<AttendeeRow> matches, AttendeeRow scanned);
+    }
+
+    @GET
+    @Path("login")
+    public TemplateInstance login(@QueryParam("error") boolean error) {
+        return lang.page(Templates.login(error));
+    }
+
+    @POST
+    @Path("logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logout() {
+        NewCookie gone = new NewCookie.Builder("quarkus-credential").path("/").maxAge(0).value("").build();
+        return Response.seeOther(UriBuilder.fromPath("/admin/login").build()).cookie(gone).build();
+    }
+
+    @GET
+    @Transactional
+    public TemplateInstance dashboard() {
+        Map<Long, Registration.Counts> counts = Registration.countsByEvent();
+        List<DashRow> rows = Event.allByStart().stream().map(e -> {
+            Registration.Counts c = counts.getOrDefault(e.id, new Registration.Counts());
+            return new DashRow(e.slug, e.title(lang.locale()), lang.range(e.startsAt, e.endsAt), e.status, e.capacity,
+                    c, c.percentFull(e));
+        }).toList();
+        return lang.page(Templates.dashboard(rows));
+    }
+
+    @GET
+    @Path("events/new")
+    public TemplateInstance newEvent() {
+        EventInput in = new EventInput();
+        in.waitlistEnabled = true;
+        in.status = "published";
+        return lang.page(edit(in, Map.of(), true, false));
+    }
+
+    @POST
+    @Path("events")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(MultivaluedMap<String, String> form) {
+        EventInput in = EventInput.fromForm(form);
+        try {
+            Event e = editor.create(in, Instant.now());
+            return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}/edit").queryParam("saved", true)
+                    .build(e.slug)).build();
+        } catch (EventEditor.Invalid invalid) {
+            return Response.status(422).entity(lang.page(edit(in, errors(invalid.problems, 0), true, false))).build();
+        }
+    }
+
+    @GET
+    @Path("events/{slug}/edit")
+    @Transactional
+    public TemplateInstance editForm(@PathParam("slug") String slug, @QueryParam("saved") boolean saved) {
+        Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        return lang.page(edit(EventInput.of(e), Map.of(), false, saved));
+    }
+
+    @POST
+    @Path("events/{slug}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response update(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        EventInput in = EventInput.fromForm(form);
+        in.slug = slug;
+        try {
+            if (editor.update(slug, in, Instant.now()) == null) throw new NotFoundException();
+            return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}/edit").queryParam("saved", true)
+                    .build(slug)).build();
+        } catch (EventEditor.Invalid invalid) {
+            long taken = taken(slug);
+            return Response.status(422).entity(lang.page(edit(in, errors(invalid.problems, taken), false, false))).build();
+        }
+    }
+
+    @GET
+    @Path("events/{slug}")
+    @Transactional
+    public TemplateInstance attendees(@PathParam("slug") String slug, @QueryParam("q") String q,
+                                      @QueryParam("status") String status, @QueryParam("page") int page,
+                                      @QueryParam("done") String done) {
+        Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        RegistrationStatus filter = parseStatus(status);
+        PanacheQuery<Registration> query = Registration.search(e, q, filter).page(Math.max(0, page - 1), PAGE_SIZE);
+        long total = query.count();
+        int pages = Math.max(1, (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE));
+        List<AttendeeRow> rows = query.list().stream().map(r -> AttendeeRow.of(r, lang.locale())).toList();
+        List<AttendeeRow> waitlist = Registration.waitlist(e, 20).stream().map(r -> AttendeeRow.of(r, lang.locale())).toList();
+        return lang.page(Templates.attendees(head(e), rows, q == null ? "" : q, filter == null ? "" : filter.name(),
+                Math.max(1, Math.min(page, pages)), pages, total, done == null ? "" : done, waitlist,
+                RegistrationStatus.values()));
+    }
+
+    @GET
+    @Path("events/{slug}/attendees.csv")
+    @Produces("text/csv")
+    @Transactional
+    public Response export(@PathParam("slug") String slug, @QueryParam("status") String status) {
+        Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        long eventId = e.id;
+        RegistrationStatus filter = parseStatus(status);
+        StreamingOutput body = out -> csv.write(eventId, filter, out);
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + AttendeeCsv.filename(slug, Instant.now()) + "\"")
+                .build();
+    }
+
+    @POST
+    @Path("registrations/{id}/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@PathParam("id") long id) {
+        Registration r = registrations.cancelById(id, Instant.now());
+        if (r == null) throw new NotFoundException();
+        return backToAttendees(slugOf(id), "cancelled");
+    }
+
+    @POST
+    @Path("registrations/{id}/resend")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response resend(@PathParam("id") long id) {
+        if (registrations.resend(id, Instant.now()) == null) throw new NotFoundException();
+        return backToAttendees(slugOf(id), "resent");
+    }
+
+    @GET
+    @Path("checkin")
+    @Transactional
+    public TemplateInstance checkinScreen(@QueryParam("event") String eventSlug, @QueryParam("q") String q) {
+        List<AttendeeRow> matches = List.of();
+        if (q != null && !q.isBlank()) {
+            matches = Event.allByStart().stream().filter(e -> eventSlug == null || eventSlug.isBlank() || e.slug.equals(eventSlug))
+                    .flatMap(e -> Registration.search(e, q, null).page(0, 20).list().stream())
+                    .limit(20).map(r -> AttendeeRow.of(r, lang.locale())).toList();
+        }
+        return lang.page(Templates.checkin(doorEvents(), eventSlug == null ? "" : eventSlug, null, q == null ? "" : q,
+                matches, null));
+    }
+
+    /** The QR code in the ticket opens this: who it is, and a button to check them in. */
+    @GET
+    @Path("checkin/{code}")
+    @Transactional
+    public TemplateInstance scanned(@PathParam("code") String code) {
+        AttendeeRow row = checkIn.find(code, lang.locale()).orElse(null);
+        CheckIn.Outcome unknown = row == null ? new CheckIn.Outcome(CheckIn.Kind.UNKNOWN, null) : null;
+        return lang.page(Templates.checkin(doorEvents(), "", unknown, "", List.of(), row));
+    }
+
+    @POST
+    @Path("checkin")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance checkinScan(MultivaluedMap<String, String> form) {
+        String eventSlug = form.getFirst("event");
+        CheckIn.Outcome outcome;
+        String id = form.getFirst("registration");
+        if (id != null && id.matches("\\d{1,18}")) {
+            outcome = checkIn.byId(Long.parseLong(id), Instant.now(), lang.locale());
+        } else {
+            outcome = checkIn.scan(form.getFirst("code"), eventSlug, Instant.now(), lang.locale());
+        }
+        return lang.page(Templates.checkin(doorEventsTx(), eventSlug == null ? "" : eventSlug, outcome, "", List.of(), null));
+    }
+
+    @Transactional
+    List<EventHead> doorEventsTx() {
+        return doorEvents();
+    }
+
+    private List<EventHead> doorEvents() {
+        Map<Long, Registration.Counts> counts = Registration.countsByEvent();
+        return Event.upcoming(Instant.now().minusSeconds(24 * 3600)).stream()
+                .map(e -> new EventHead(e.slug, e.title(lang.locale()), lang.range(e.startsAt, e.endsAt), e.capacity,
+                        counts.getOrDefault(e.id, new Registration.Counts()))).toList();
+    }
+
+    private EventHead head(Event e) {
+        return new EventHead(e.slug, e.title(lang.locale()), lang.range(e.startsAt, e.endsAt), e.capacity,
+                Registration.counts(e));
+    }
+
+    @Transactional
+    String slugOf(long registrationId) {
+        return Registration.<Registration>findById(registrationId).event.slug;
+    }
+
+    @Transactional
+    long taken(String slug) {
+        return Event.bySlug(slug).map(Registration::seatsTaken).orElse(0L);
+    }
+
+    private static Response backToAttendees(String slug, String done) {
+        return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}").queryParam("done", done).build(slug)).build();
+    }
+
+    private static RegistrationStatus parseStatus(String status) {
+        if (status == null || status.isBlank()) return null;
+        try {
+            return RegistrationStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static TemplateInstance edit(EventInput in, Map<String, String> errors, boolean creating, boolean saved) {
+        return Templates.edit(in, errors, creating, saved, new String[]{"draft", "published", "cancelled"});
+    }
+
+    private Map<String, String> errors(Map<String, String> problems, long taken) {
+        Msg msg = MessageBundles.get(Msg.class, Localized.Literal.of(lang.code()));
+        Map<String, String> errors = new LinkedHashMap<>();
+        problems.forEach((field, code) -> errors.put(field, switch (code) {
+            case "slug" -> msg.error_slug();
+            case "slug_taken" -> msg.error_slug_taken();
+            case "datetime" -> msg.error_datetime();
+            case "ends_before" -> msg.error_ends_before();
+            case "closes_before" -> msg.error_closes_before();
+            case "capacity" -> msg.error_capacity(taken);
+            case "required" -> msg.error_required();
+            case "too_long" -> msg.error_too_long();
+            case "invalid_chars" -> msg.error_invalid_chars();
+            default -> msg.error_invalid_choice();
+        }));
+        return errors;
+    }
+}

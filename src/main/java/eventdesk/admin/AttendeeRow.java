@@ -1,0 +1,24 @@
+package eventdesk.admin;
+
+import eventdesk.registration.Registration;
+import eventdesk.registration.RegistrationStatus;
+import eventdesk.registration.Role;
+import eventdesk.web.Kst;
+
+import java.util.Locale;
+
+/** One registration as organizer pages show it; built inside the transaction that read it. */
+public record AttendeeRow(long id, String name, String email, String affiliation, Role role, RegistrationStatus status,
+                          String registeredAt, long waitlistPosition, String checkedInAt, String eventSlug,
+                          String eventTitle) {
+
+    public static AttendeeRow of(Registration r, Locale locale) {
+        return new AttendeeRow(r.id, r.name, r.email, r.affiliation, r.role, r.status,
+                Kst.dateTime(r.createdAt, locale), r.waitlistPosition(), Kst.time(r.checkedInAt), r.event.slug,
+                r.event.title(locale));
+    }
+
+    public boolean active() {
+        return status.isActive();
+    }
+}

@@ -1,0 +1,56 @@
+package eventdesk.admin;
+
+import eventdesk.event.Event;
+import eventdesk.registration.Registration;
+import eventdesk.registration.RegistrationService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * Creates and edits events for organizers. A new capacity goes through
+ * {@link RegistrationService#changeCapacity}, under the event lock: raising it offers the seats to
+ * the waitlist at once, and it can never drop below the seats already taken.
+ */
+@ApplicationScoped
+public class EventEditor {
+
+    @Inject
+    RegistrationService registrations;
+
+    public static class Invalid extends RuntimeException {
+        public final Map<String, String> problems;
+
+        Invalid(Map<String, String> problems) {
+            super("invalid event: " + problems, null, false, false);
+            this.problems = problems;
+        }
+    }
+
+    @Transactional
+    public Event create(EventInput in, Instant now) {
+        Map<String, String> problems = in.problems(true, 0);
+        if (!problems.isEmpty()) throw new Invalid(problems);
+        Event e = new Event();
+        e.slug = in.slug;
+        e.capacity = in.capacity;
+        e.createdAt = now;
+        in.applyTo(e, now);
+        e.persist();
+        return e;
+    }
+
+    @Transactional
+    public Event update(String slug, EventInput in, Instant now) {
+        Event e = Event.lockBySlug(slug).orElse(null);
+        if (e == null) return null;
+        Map<String, String> problems = in.problems(false, Registration.seatsTaken(e));
+        if (!problems.isEmpty()) throw new Invalid(problems);
+        in.applyTo(e, now);
+        registrations.changeCapacity(e, in.capacity, now);
+        return e;
+    }
+}
