@@ -18,6 +18,10 @@ public interface EventdeskConfig {
     @WithDefault("PT24H")
     Duration holdDuration();
 
+    /** How often the hold-expiry job runs (each instance; they never double-promote). */
+    @WithDefault("15s")
+    String expiryInterval();
+
     Admin admin();
 
     RateLimit rateLimit();
@@ -40,6 +44,10 @@ public interface EventdeskConfig {
     }
 
     interface Outbox {
+        /** How often the relay looks for due mails. */
+        @WithDefault("2s")
+        String interval();
+
         /** Attempts before a mail is given up as dead. */
         @WithDefault("8")
         int maxAttempts();

@@ -1,0 +1,182 @@
+package eventdesk.registration;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import eventdesk.testing.AppProcess;
+import eventdesk.testing.Postgres;
+import eventdesk.testing.PostgresServer;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two production instances (built with the postgres profile) on one PostgreSQL database, behind no
+ * balancer but raced alternately: the last seats go to exactly as many people as there are seats,
+ * the rest queue in one FIFO order, every mail goes out exactly once, and expiring holds promote
+ * exactly one person per seat whichever instance runs the job.
+ */
+@Postgres
+class TwoInstancesPostgresIT {
+
+    static final int SEATS = 20;
+    static final int PEOPLE = 200;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void twoInstancesNeverOversellAndSendEachMailOnce() throws Exception {
+        int smtpPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            smtpPort = s.getLocalPort();
+        }
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Path dir = Files.createTempDirectory("eventdesk-two");
+        Map<String, String> env = new HashMap<>(Map.of(
+                "QUARKUS_PROFILE", "postgres",
+                "QUARKUS_DATASOURCE_JDBC_URL", PostgresServer.url(),
+                "QUARKUS_DATASOURCE_USERNAME", PostgresServer.username(),
+                "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.password(),
+                "QUARKUS_MAILER_HOST", "127.0.0.1",
+                "QUARKUS_MAILER_PORT", String.valueOf(smtpPort),
+                "QUARKUS_MAILER_START_TLS", "DISABLED",
+                "QUARKUS_MAILER_LOGIN", "DISABLED",
+                "EVENTDESK_HOLD_DURATION", "PT25S",
+                "EVENTDESK_OUTBOX_INTERVAL", "1s"));
+        env.put("EVENTDESK_EXPIRY_INTERVAL", "1s");
+        try (AppProcess a = AppProcess.start(AppProcess.jar("postgres-app"), env, dir);
+             AppProcess b = AppProcess.start(AppProcess.jar("postgres-app"), env, dir)) {
+            String slug = "two-instances-" + System.currentTimeMillis();
+            HttpResponse<String> created = send(a, "POST", "/api/admin/events", """
+                    {"slug":"%s","title":"Two Instances","titleKo":"두 인스턴스","venue":"Hall","address":"Seoul",
+                     "startsAt":"2027-09-01T10:00:00+09:00","endsAt":"2027-09-01T12:00:00+09:00",
+                     "capacity":%d,"waitlistEnabled":true}""".formatted(slug, SEATS), true);
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+
+            long start = System.nanoTime();
+            List<String> answers = race(List.of(a, b), slug);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("two-instance race on PostgreSQL: %d sign-ups in %.2f s = %.0f/s%n",
+                    PEOPLE, seconds, PEOPLE / seconds);
+
+            assertThat(answers).allSatisfy(r -> assertThat(r).startsWith("202 "));
+            assertThat(answers.stream().filter(r -> r.contains("\"PENDING\"")).count()).isEqualTo(SEATS);
+            List<Long> positions = new ArrayList<>();
+            Matcher m;
+            for (String r : answers) {
+                if ((m = Pattern.compile("\"waitlistPosition\":(\\d+)").matcher(r)).find()) positions.add(Long.parseLong(m.group(1)));
+            }
+            assertThat(positions.stream().sorted().toList())
+                    .isEqualTo(LongStream.rangeClosed(1, PEOPLE - SEATS).boxed().toList());
+
+            // Every confirmation / waitlist mail arrives once, relayed by whichever instance took it.
+            await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length >= PEOPLE);
+            Map<String, Long> perPerson = Arrays.stream(smtp.getReceivedMessages())
+                    .collect(Collectors.groupingBy(TwoInstancesPostgresIT::to, Collectors.counting()));
+            assertThat(perPerson).hasSize(PEOPLE);
+            assertThat(perPerson.values()).containsOnly(1L);
+
+            // The holds expire (PT25S); each instance runs the expiry job; exactly SEATS people are promoted.
+            String waitlistBefore = send(a, "GET", "/api/admin/events/" + slug + "/registrations", null, true).body();
+            List<String> firstInLine = firstWaitlisted(waitlistBefore, SEATS);
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    send(b, "GET", "/api/events/" + slug, null, false).body().contains("\"waitlistCount\":" + (PEOPLE - 2 * SEATS)));
+            await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length >= PEOPLE + 2 * SEATS);
+            Thread.sleep(3000);
+            String after = send(b, "GET", "/api/admin/events/" + slug + "/registrations", null, true).body();
+            for (String email : firstInLine) {
+                assertThat(after).contains("\"status\":\"PENDING\",\"name\":\"" + nameOf(waitlistBefore, email));
+            }
+            Map<String, Long> mails = Arrays.stream(smtp.getReceivedMessages())
+                    .collect(Collectors.groupingBy(TwoInstancesPostgresIT::to, Collectors.counting()));
+            // Expired: one more mail (hold expired); promoted: one more (seat offered); others: none.
+            assertThat(mails.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(PEOPLE + 2L * SEATS);
+            for (String email : firstInLine) assertThat(mails.get(email)).as(email).isEqualTo(2L);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private List<String> race(List<AppProcess> apps, String slug) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(64);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < PEOPLE; i++) {
+                AppProcess app = apps.get(i % 2);
+                String body = """
+                        {"name":"Person %d","email":"person%d@two.example","affiliation":"Seoul","role":"DEVELOPER",
+                         "locale":"en","consent":true}""".formatted(i, i);
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    HttpResponse<String> r = send(app, "POST", "/api/events/" + slug + "/registrations", body, false);
+                    return r.statusCode() + " " + r.body();
+                }));
+            }
+            go.countDown();
+            List<String> answers = new ArrayList<>();
+            for (Future<String> f : futures) answers.add(f.get());
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Emails of the first n WAITLISTED registrations by position. */
+    private static List<String> firstWaitlisted(String json, int n) {
+        Matcher m = Pattern.compile("\"email\":\"([^\"]+)\"[^}]*\"waitlistPosition\":(\\d+)").matcher(json);
+        Map<Long, String> byPosition = new HashMap<>();
+        while (m.find()) byPosition.put(Long.parseLong(m.group(2)), m.group(1));
+        List<String> first = new ArrayList<>();
+        for (long p = 1; p <= n; p++) first.add(byPosition.get(p));
+        assertThat(first).doesNotContainNull();
+        return first;
+    }
+
+    private static String nameOf(String json, String email) {
+        Matcher m = Pattern.compile("\"name\":\"([^\"]+)\",\"email\":\"" + Pattern.quote(email) + "\"").matcher(json);
+        assertThat(m.find()).as(email).isTrue();
+        return m.group(1);
+    }
+
+    private static String to(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<String> send(AppProcess app, String method, String path, String json, boolean admin) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.url(path))).timeout(Duration.ofSeconds(60));
+        if (admin) b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:it-secret".getBytes()));
+        if (json != null) b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        else b.method(method, HttpRequest.BodyPublishers.noBody());
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
