@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ import eventdesk.web.EventdeskConfig;
  * and each message is sent once in normal operation.
  */
 @ApplicationScoped
+@Startup
 public class Outbox {
 
     static final int BATCH = 10;
