@@ -44,54 +44,44 @@ public class AttendeeCsv {
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
         try (Connection c = dataSource.getConnection()) {
             if (status != RegistrationStatus.WAITLISTED) {
-                String sql = "select " + COLUMNS + " from registration where event_id = ? and id > ?"
-                        + " and status <> 'WAITLISTED'" + (status != null ? " and status = ?" : "")
-                        + " order by id fetch first " + BATCH + " rows only";
-                long last = 0;
-                int n;
-                do {
-                    n = 0;
-                    try (PreparedStatement ps = c.prepareStatement(sql)) {
-                        ps.setLong(1, eventId);
-                        ps.setLong(2, last);
-                        if (status != null) ps.setString(3, status.name());
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                last = rs.getLong(1);
-                                row(csv, rs, null);
-                                n++;
-                            }
-                        }
-                    }
-                    csv.flush();
-                } while (n == BATCH);
+                String filter = status != null ? " and status = '" + status.name() + "'" : "";
+                stream(c, csv, eventId, "status <> 'WAITLISTED'" + filter + " and id > ? order by id", 1, false);
             }
             if (status == null || status == RegistrationStatus.WAITLISTED) {
-                String sql = "select " + COLUMNS + " from registration where event_id = ? and status = 'WAITLISTED'"
-                        + " and waitlist_seq > ? order by waitlist_seq fetch first " + BATCH + " rows only";
-                long last = 0;
-                long position = 0;
-                int n;
-                do {
-                    n = 0;
-                    try (PreparedStatement ps = c.prepareStatement(sql)) {
-                        ps.setLong(1, eventId);
-                        ps.setLong(2, last);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            while (rs.next()) {
-                                last = rs.getLong(11);
-                                row(csv, rs, ++position);
-                                n++;
-                            }
-                        }
-                    }
-                    csv.flush();
-                } while (n == BATCH);
+                stream(c, csv, eventId, "status = 'WAITLISTED' and waitlist_seq > ? order by waitlist_seq", 11, true);
             }
         } catch (SQLException e) {
             throw new IOException("export failed", e);
         }
         csv.flush();
+    }
+
+    /**
+     * Writes rows in keyset batches: each query takes the next BATCH rows after the last key seen
+     * (column {@code keyColumn} of the result), so no result set ever holds more than one batch.
+     */
+    private static void stream(Connection c, CSVPrinter csv, long eventId, String condition, int keyColumn,
+                               boolean numbered) throws SQLException, IOException {
+        String sql = "select " + COLUMNS + " from registration where event_id = ? and " + condition
+                + " fetch first " + BATCH + " rows only";
+        long last = 0;
+        long position = 0;
+        int n;
+        do {
+            n = 0;
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, eventId);
+                ps.setLong(2, last);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        last = rs.getLong(keyColumn);
+                        row(csv, rs, numbered ? ++position : null);
+                        n++;
+                    }
+                }
+            }
+            csv.flush();
+        } while (n == BATCH);
     }
 
     private static void row(CSVPrinter csv, ResultSet rs, Long position) throws SQLException, IOException {
