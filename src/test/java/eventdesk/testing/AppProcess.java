@@ -47,6 +47,20 @@ public final class AppProcess implements AutoCloseable {
         return app;
     }
 
+    /** Runs the jar expecting it to stop by itself; returns its output. */
+    public static String runToExit(Path jar, Map<String, String> env, Path workDir, Duration timeout) throws Exception {
+        Path log = Files.createTempFile("eventdesk-exit-", ".log");
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", jar.toString()).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("still running after " + timeout + ":\n" + Files.readString(log));
+        }
+        return "exit " + p.exitValue() + "\n" + Files.readString(log);
+    }
+
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }

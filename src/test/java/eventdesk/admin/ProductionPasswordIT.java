@@ -1,0 +1,26 @@
+package eventdesk.admin;
+
+import eventdesk.testing.AppProcess;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The production jar refuses to start without an organizer password, and says what to set. */
+class ProductionPasswordIT {
+
+    @Test
+    void productionRefusesToStartWithoutAnOrganizerPassword() throws Exception {
+        Path dir = Files.createTempDirectory("eventdesk-nopass");
+        String out = AppProcess.runToExit(AppProcess.jar("quarkus-app"), Map.of(
+                "EVENTDESK_ADMIN_PASSWORD", "",
+                "QUARKUS_HTTP_PORT", "0",
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()), dir,
+                Duration.ofSeconds(90));
+        assertThat(out).startsWith("exit 1").contains("refuses to start").contains("EVENTDESK_ADMIN_PASSWORD");
+    }
+}
