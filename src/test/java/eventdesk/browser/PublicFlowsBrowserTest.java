@@ -126,6 +126,9 @@ class PublicFlowsBrowserTest {
             step(page, flow, "07-cancelled", ui);
             assertThat(TestEvents.byEmail(event, email).status).isEqualTo(RegistrationStatus.CANCELLED);
         }
+        outbox.relay();
+        assertThat(Mailbox.to(greenMail, email)).hasSize(3)
+                .last().satisfies(mail -> assertThat(Mailbox.subject(mail)).isEqualTo(m.mail_cancelled_subject(title)));
     }
 
     @ParameterizedTest
@@ -197,6 +200,7 @@ class PublicFlowsBrowserTest {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(m.thanks_pending_title());
             assertThat(TestEvents.registrations(event)).hasSize(1);
         }
+        outbox.relay();
     }
 
     @ParameterizedTest
