@@ -11,6 +11,8 @@ public final class Kst {
     public static final ZoneId ZONE = ZoneId.of("Asia/Seoul");
     private static final DateTimeFormatter KO_DATE_TIME = DateTimeFormatter.ofPattern("yyyy년 M월 d일 (E) a h:mm", Locale.KOREAN);
     private static final DateTimeFormatter EN_DATE_TIME = DateTimeFormatter.ofPattern("EEE, MMM d, yyyy, h:mm a", Locale.ENGLISH);
+    private static final DateTimeFormatter KO_TIME = DateTimeFormatter.ofPattern("a h:mm", Locale.KOREAN);
+    private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
@@ -25,11 +27,15 @@ public final class Kst {
         return instant.atZone(ZONE).format(f) + " KST";
     }
 
-    /** "10:00 – 18:00 KST" style range on one day, or two full date-times. */
+    /**
+     * One day: "2027년 3월 18일 (목) 오전 10:00 – 오후 6:00 KST" or "Thu, Mar 18, 2027, 10:00 AM – 6:00 PM KST"
+     * (both ends on the same clock); otherwise two full date-times.
+     */
     public static String range(Instant start, Instant end, Locale locale) {
         if (start.atZone(ZONE).toLocalDate().equals(end.atZone(ZONE).toLocalDate())) {
             String first = dateTime(start, locale);
-            return first.substring(0, first.length() - 4) + " – " + end.atZone(ZONE).format(TIME) + " KST";
+            DateTimeFormatter endTime = "ko".equals(locale.getLanguage()) ? KO_TIME : EN_TIME;
+            return first.substring(0, first.length() - 4) + " – " + end.atZone(ZONE).format(endTime) + " KST";
         }
         return dateTime(start, locale) + " – " + dateTime(end, locale);
     }

@@ -118,7 +118,7 @@ class AdminFeaturesTest {
                 "capacity", "1", "waitlistEnabled", "true", "status", "published"));
         Forms.submitAsAdmin("/admin/events/new", "/admin/events", fields).then().statusCode(303);
         given().header("Accept-Language", "en").get("/events/" + slug).then().statusCode(200)
-                .body(containsString("Rust Seoul")).body(containsString("Tue, Jun 1, 2027, 7:00 PM – 21:00 KST"));
+                .body(containsString("Rust Seoul")).body(containsString("Tue, Jun 1, 2027, 7:00 PM – 9:00 PM KST"));
         Event event = QuarkusTransaction.requiringNew().call(() -> Event.bySlug(slug).orElseThrow());
         for (String who : List.of("f1", "f2", "f3")) {
             given().contentType("application/json").body(signUpJson(who, who + "@example.com"))

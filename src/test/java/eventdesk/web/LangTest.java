@@ -25,7 +25,9 @@ class LangTest {
         assertThat(Kst.dateTime(start, Locale.KOREAN)).isEqualTo("2027년 3월 18일 (목) 오전 10:00 KST");
         assertThat(Kst.dateTime(start, Locale.ENGLISH)).isEqualTo("Thu, Mar 18, 2027, 10:00 AM KST");
         assertThat(Kst.range(start, start.plusSeconds(8 * 3600), Locale.ENGLISH))
-                .isEqualTo("Thu, Mar 18, 2027, 10:00 AM – 18:00 KST");
+                .isEqualTo("Thu, Mar 18, 2027, 10:00 AM – 6:00 PM KST");
+        assertThat(Kst.range(start, start.plusSeconds(8 * 3600), Locale.KOREAN))
+                .isEqualTo("2027년 3월 18일 (목) 오전 10:00 – 오후 6:00 KST");
         assertThat(Kst.iso(start)).isEqualTo("2027-03-18T10:00:00+09:00");
     }
 }

@@ -1,0 +1,115 @@
+package eventdesk.browser;
+
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.AxeResults;
+import com.deque.html.axecore.results.Rule;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Debian's Chromium driven by Playwright, one per test class (it takes seconds to start). Never
+ * downloads a browser. {@link #step} is what every flow step does: assert the page is
+ * accessible (axe-core, WCAG 2.2 AA), then save a full-page screenshot.
+ */
+final class Chromium implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+    /** axe-core runs inside the page, so it cannot audit these; the same pages are audited with JavaScript on. */
+    private static final Set<BrowserContext> WITHOUT_JAVASCRIPT = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private Chromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    static Chromium launch() {
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        try {
+            Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                    .setExecutablePath(RequiresChromium.CHROMIUM)
+                    .setHeadless(true)
+                    .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                            "--no-first-run")));
+            return new Chromium(playwright, browser);
+        } catch (RuntimeException e) {
+            playwright.close();
+            throw e;
+        }
+    }
+
+    /** A fresh visitor (no cookies) in this language, at its viewport. */
+    BrowserContext visitor(Ui ui, boolean javaScript) {
+        return visitor(ui, ui.width, ui.height, javaScript);
+    }
+
+    BrowserContext visitor(Ui ui, int width, int height, boolean javaScript) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setLocale(ui.locale)
+                .setExtraHTTPHeaders(Map.of("Accept-Language", ui.locale + "," + ui.code + ";q=0.9"))
+                .setViewportSize(width, height)
+                .setJavaScriptEnabled(javaScript)
+                .setAcceptDownloads(true));
+        context.setDefaultTimeout(10_000);
+        if (!javaScript) WITHOUT_JAVASCRIPT.add(context);
+        return context;
+    }
+
+    /**
+     * One step of a flow: the page is in the expected language, passes axe-core without serious
+     * or critical violations (when JavaScript is on), and is saved as
+     * target/screenshots/{flow}-{step}-{lang}-{width}.png.
+     */
+    static void step(Page page, String flow, String step, Ui ui) {
+        int width = page.viewportSize().width;
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(SCREENSHOTS.resolve(flow + "-" + step + "-" + ui.code + "-" + width + ".png")));
+        assertThat(page.locator("html").getAttribute("lang")).as("<html lang> on " + page.url()).isEqualTo(ui.code);
+        if (!WITHOUT_JAVASCRIPT.contains(page.context())) audit(page);
+    }
+
+    /** Fails on any serious or critical axe-core violation, naming rule, elements and help. */
+    static void audit(Page page) {
+        AxeResults results = new AxeBuilder(page).withTags(WCAG).analyze();
+        assertThat(results.isErrored()).as("axe-core ran on " + page.url() + ": " + results.getErrorMessage()).isFalse();
+        assertThat(results.getPasses()).as("axe-core checked rules on " + page.url()).isNotEmpty();
+        System.out.println("axe-core on " + page.url() + ": " + results.getPasses().size() + " rules passed, "
+                + results.getViolations().size() + " violated, " + results.getIncomplete().size() + " need review");
+        results.getViolations().forEach(r -> System.out.println("axe " + r.getImpact() + " " + r.getId() + " on " + page.url()));
+        List<Rule> bad = results.getViolations().stream()
+                .filter(r -> "serious".equals(r.getImpact()) || "critical".equals(r.getImpact()))
+                .toList();
+        assertThat(bad).as(() -> "accessibility violations on " + page.url() + ":\n" + bad.stream()
+                .map(r -> "- [" + r.getImpact() + "] " + r.getId() + ": " + r.getHelp() + "\n    on "
+                        + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("\n"))).isEmpty();
+    }
+
+    @Override
+    public void close() {
+        try {
+            browser.close();
+        } finally {
+            playwright.close();
+        }
+    }
+}
