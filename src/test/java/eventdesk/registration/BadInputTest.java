@@ -2,7 +2,13 @@ package eventdesk.registration;
 
 import eventdesk.event.Event;
 import eventdesk.testing.TestEvents;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -17,6 +23,9 @@ import static org.hamcrest.Matchers.lessThan;
 /** Invariant 6: bad input gets a clear 4xx, takes no seat, stores nothing and never causes a 5xx. */
 @QuarkusTest
 class BadInputTest {
+
+    @TestHTTPResource("/")
+    URL base;
 
     static final String VALID = """
             {"name":"Kim","email":"kim@example.com","affiliation":"Naver","role":"FOUNDER","locale":"ko","consent":true}""";
@@ -64,14 +73,18 @@ class BadInputTest {
     }
 
     @Test
-    void wrongContentTypeAndHugeBodiesAreRefusedWithout5xx() {
+    void wrongContentTypeAndHugeBodiesAreRefusedWithout5xx() throws Exception {
         Event event = TestEvents.create(3, true);
         given().contentType("text/plain").body(VALID)
                 .post("/api/events/" + event.slug + "/registrations")
                 .then().statusCode(415);
-        given().contentType("application/json").body("{\"name\":\"" + "x".repeat(200_000) + "\"}")
-                .post("/api/events/" + event.slug + "/registrations")
-                .then().statusCode(413);
+        // Expect: 100-continue lets the server refuse the oversized body before it is sent.
+        HttpResponse<String> huge = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
+                        base.toURI().resolve("api/events/" + event.slug + "/registrations"))
+                .expectContinue(true).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + "x".repeat(200_000) + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(huge.statusCode()).isEqualTo(413);
         given().contentType("application/x-www-form-urlencoded").formParam("name", "y".repeat(20_000))
                 .post("/events/" + event.slug + "/registrations")
                 .then().statusCode(lessThan(500));

@@ -24,7 +24,9 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.port", String.valueOf(port),
                 "quarkus.mailer.start-tls", "DISABLED",
                 "quarkus.mailer.login", "DISABLED",
-                "quarkus.mailer.tls", "false");
+                "quarkus.mailer.tls", "false",
+                // tests stop and restart this server: pooled connections to the old one would hang
+                "quarkus.mailer.keep-alive", "false");
     }
 
     @Override
