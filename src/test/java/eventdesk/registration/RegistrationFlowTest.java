@@ -137,7 +137,7 @@ class RegistrationFlowTest {
             greenMail.start();
         }
         assertThat(TestEvents.registrations(event)).hasSize(3);
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(250)).until(() -> {
             outbox.relay();
             return Mailbox.to(greenMail, "outage0@example.com").size()
                     + Mailbox.to(greenMail, "outage1@example.com").size()

@@ -25,8 +25,8 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.start-tls", "DISABLED",
                 "quarkus.mailer.login", "DISABLED",
                 "quarkus.mailer.tls", "false",
-                // tests stop and restart this server: pooled connections to the old one would hang
-                "quarkus.mailer.keep-alive", "false");
+                // tests stop and restart this server; a pooled connection to the old one hangs until this
+                "quarkus.mailer.timeout", "5S");
     }
 
     @Override
