@@ -35,6 +35,9 @@ class RegistrationFlowTest {
 
     GreenMail greenMail;
 
+    /** Addresses unique to this run: a database kept between runs (PostgreSQL) may hold older mail. */
+    static final String RUN = "r" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + ".";
+
     @Inject
     Outbox outbox;
 
@@ -46,7 +49,7 @@ class RegistrationFlowTest {
     @Test
     void signUpConfirmByEmailedLinkAndReceiveTheTicket() throws Exception {
         Event event = TestEvents.create(10, true);
-        String email = "jane.flow@example.com";
+        String email = RUN + "jane.flow@example.com";
         Forms.submit("/events/" + event.slug, "/events/" + event.slug + "/registrations", person("Jane Doe", email), "en")
                 .then().statusCode(303)
                 .header("Location", containsString("/events/" + event.slug + "/thanks"));
@@ -94,32 +97,32 @@ class RegistrationFlowTest {
     @Test
     void cancelFromTheManageLinkFreesTheSeatForTheWaitlist() throws Exception {
         Event event = TestEvents.create(1, true);
-        given().contentType("application/json").body(signUpJson("First", "first.cancel@example.com", "en"))
+        given().contentType("application/json").body(signUpJson("First", RUN + "first.cancel@example.com", "en"))
                 .post("/api/events/" + event.slug + "/registrations").then().statusCode(202).body("status", equalTo("PENDING"));
-        given().contentType("application/json").body(signUpJson("Second", "second.cancel@example.com", "ko"))
+        given().contentType("application/json").body(signUpJson("Second", RUN + "second.cancel@example.com", "ko"))
                 .post("/api/events/" + event.slug + "/registrations").then().statusCode(202)
                 .body("status", equalTo("WAITLISTED")).body("waitlistPosition", equalTo(1));
         outbox.relay();
-        String waitlistMail = Mailbox.text(Mailbox.to(greenMail, "second.cancel@example.com").get(0));
+        String waitlistMail = Mailbox.text(Mailbox.to(greenMail, RUN + "second.cancel@example.com").get(0));
         assertThat(waitlistMail).contains("대기 순번은 1번");
 
-        String manageLink = Forms.link(Mailbox.text(Mailbox.to(greenMail, "first.cancel@example.com").get(0)),
+        String manageLink = Forms.link(Mailbox.text(Mailbox.to(greenMail, RUN + "first.cancel@example.com").get(0)),
                 "http://localhost:8080/manage/");
         String managePath = manageLink.substring("http://localhost:8080".length());
         given().get(managePath).then().statusCode(200);
-        assertThat(TestEvents.byEmail(event, "first.cancel@example.com").status).isEqualTo(RegistrationStatus.PENDING);
+        assertThat(TestEvents.byEmail(event, RUN + "first.cancel@example.com").status).isEqualTo(RegistrationStatus.PENDING);
 
         Forms.submit(managePath, managePath + "/cancel", Map.of(), "en").then().statusCode(303);
-        assertThat(TestEvents.byEmail(event, "first.cancel@example.com").status).isEqualTo(RegistrationStatus.CANCELLED);
-        assertThat(TestEvents.byEmail(event, "second.cancel@example.com").status).isEqualTo(RegistrationStatus.PENDING);
+        assertThat(TestEvents.byEmail(event, RUN + "first.cancel@example.com").status).isEqualTo(RegistrationStatus.CANCELLED);
+        assertThat(TestEvents.byEmail(event, RUN + "second.cancel@example.com").status).isEqualTo(RegistrationStatus.PENDING);
         given().header("Accept-Language", "en").get(managePath).then().body(containsString("Your registration is cancelled"));
 
         outbox.relay();
-        List<MimeMessage> second = Mailbox.to(greenMail, "second.cancel@example.com");
+        List<MimeMessage> second = Mailbox.to(greenMail, RUN + "second.cancel@example.com");
         assertThat(second).hasSize(2);
         assertThat(Mailbox.subject(second.get(1))).startsWith("좌석이 생겼습니다");
         assertThat(Mailbox.text(second.get(1))).contains("/confirm/");
-        assertThat(Mailbox.subject(Mailbox.to(greenMail, "first.cancel@example.com").get(1)))
+        assertThat(Mailbox.subject(Mailbox.to(greenMail, RUN + "first.cancel@example.com").get(1)))
                 .startsWith("Registration cancelled");
     }
 
@@ -129,7 +132,7 @@ class RegistrationFlowTest {
         greenMail.stop();
         try {
             for (int i = 0; i < 3; i++) {
-                given().contentType("application/json").body(signUpJson("Outage " + i, "outage" + i + "@example.com"))
+                given().contentType("application/json").body(signUpJson("Outage " + i, RUN + "outage" + i + "@example.com"))
                         .post("/api/events/" + event.slug + "/registrations").then().statusCode(202);
             }
             assertThat(outbox.relay()).isZero();
@@ -139,28 +142,28 @@ class RegistrationFlowTest {
         assertThat(TestEvents.registrations(event)).hasSize(3);
         await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(250)).until(() -> {
             outbox.relay();
-            return Mailbox.to(greenMail, "outage0@example.com").size()
-                    + Mailbox.to(greenMail, "outage1@example.com").size()
-                    + Mailbox.to(greenMail, "outage2@example.com").size() == 3;
+            return Mailbox.to(greenMail, RUN + "outage0@example.com").size()
+                    + Mailbox.to(greenMail, RUN + "outage1@example.com").size()
+                    + Mailbox.to(greenMail, RUN + "outage2@example.com").size() == 3;
         });
         Thread.sleep(600);
         outbox.relay();
         for (int i = 0; i < 3; i++) {
-            assertThat(Mailbox.to(greenMail, "outage" + i + "@example.com")).as("mails to outage" + i).hasSize(1);
+            assertThat(Mailbox.to(greenMail, RUN + "outage" + i + "@example.com")).as("mails to outage" + i).hasSize(1);
         }
     }
 
     @Test
     void duplicateEmailCreatesNothingAndResendsTheEmail() throws Exception {
         Event event = TestEvents.create(5, true);
-        given().contentType("application/json").body(signUpJson("Dup", "dup@example.com"))
+        given().contentType("application/json").body(signUpJson("Dup", RUN + "dup@example.com"))
                 .post("/api/events/" + event.slug + "/registrations").then().statusCode(202).body("status", equalTo("PENDING"));
-        given().contentType("application/json").body(signUpJson("Dup Again", "  DUP@Example.com "))
+        given().contentType("application/json").body(signUpJson("Dup Again", "  " + RUN.toUpperCase() + "DUP@Example.com "))
                 .post("/api/events/" + event.slug + "/registrations").then().statusCode(202)
                 .body("status", equalTo("PENDING")).body("waitlistPosition", nullValue());
         assertThat(TestEvents.registrations(event)).hasSize(1);
         outbox.relay();
-        List<MimeMessage> mails = Mailbox.to(greenMail, "dup@example.com");
+        List<MimeMessage> mails = Mailbox.to(greenMail, RUN + "dup@example.com");
         assertThat(mails).hasSize(2);
         assertThat(Mailbox.text(mails.get(1))).contains("/confirm/");
     }
@@ -188,7 +191,7 @@ class RegistrationFlowTest {
         Event event = TestEvents.create(5, true);
         given().redirects().follow(false).header("Accept-Language", "en")
                 .contentType("application/x-www-form-urlencoded")
-                .formParams(person("No Token", "nocsrf@example.com"))
+                .formParams(person("No Token", RUN + "nocsrf@example.com"))
                 .post("/events/" + event.slug + "/registrations")
                 .then().statusCode(400).body(containsString("Request not accepted"));
         assertThat(TestEvents.registrations(event)).isEmpty();
@@ -197,21 +200,21 @@ class RegistrationFlowTest {
     @Test
     void closedAndSoldOutEventsTakeNothing() {
         Event soldOut = TestEvents.create(1, false);
-        given().contentType("application/json").body(signUpJson("Only", "only@example.com"))
+        given().contentType("application/json").body(signUpJson("Only", RUN + "only@example.com"))
                 .post("/api/events/" + soldOut.slug + "/registrations").then().statusCode(202);
-        given().contentType("application/json").body(signUpJson("Late", "late@example.com"))
+        given().contentType("application/json").body(signUpJson("Late", RUN + "late@example.com"))
                 .post("/api/events/" + soldOut.slug + "/registrations").then().statusCode(409)
                 .contentType(containsString("application/problem+json"));
         given().header("Accept-Language", "en").get("/events/" + soldOut.slug)
                 .then().body(allOf(containsString("no waitlist"), not(containsString("<form method=\"post\" action=\"/events/"))));
 
         Event closed = TestEvents.create(10, true, java.time.Instant.now().minusSeconds(7200), java.time.Instant.now().minusSeconds(60));
-        given().contentType("application/json").body(signUpJson("Closed", "closed@example.com"))
+        given().contentType("application/json").body(signUpJson("Closed", RUN + "closed@example.com"))
                 .post("/api/events/" + closed.slug + "/registrations").then().statusCode(409);
         given().header("Accept-Language", "en").get("/events/" + closed.slug).then().body(containsString("Registration has closed"));
         assertThat(TestEvents.registrations(closed)).isEmpty();
         assertThat(TestEvents.registrations(soldOut)).hasSize(1);
-        given().contentType("application/json").body(signUpJson("X", "x@example.com"))
+        given().contentType("application/json").body(signUpJson("X", RUN + "x@example.com"))
                 .post("/api/events/no-such-event/registrations").then().statusCode(404);
     }
 }

@@ -57,9 +57,13 @@ class TwoInstancesPostgresIT {
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         Path dir = Files.createTempDirectory("eventdesk-two");
+        // A database of its own: other suites leave unsent outbox rows in the shared test database.
+        String database = "eventdesk_two_" + System.currentTimeMillis();
+        String url = PostgresServer.url().replaceFirst("/[^/?]+(\\?.*)?$", "/" + database);
+        admin("CREATE DATABASE " + database);
         Map<String, String> env = new HashMap<>(Map.of(
                 "QUARKUS_PROFILE", "postgres",
-                "QUARKUS_DATASOURCE_JDBC_URL", PostgresServer.url(),
+                "QUARKUS_DATASOURCE_JDBC_URL", url,
                 "QUARKUS_DATASOURCE_USERNAME", PostgresServer.username(),
                 "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.password(),
                 "QUARKUS_MAILER_HOST", "127.0.0.1",
@@ -119,6 +123,14 @@ class TwoInstancesPostgresIT {
             for (String email : firstInLine) assertThat(mails.get(email)).as(email).isEqualTo(2L);
         } finally {
             smtp.stop();
+            admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        }
+    }
+
+    private static void admin(String sql) throws Exception {
+        try (var c = java.sql.DriverManager.getConnection(PostgresServer.url(), PostgresServer.username(),
+                PostgresServer.password()); var st = c.createStatement()) {
+            st.execute(sql);
         }
     }
 

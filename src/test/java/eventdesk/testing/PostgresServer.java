@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.sql.DriverManager;
 
-/** Where the PostgreSQL for tests is: -Deventdesk.pg.url / .username / .password. */
+/** Where the PostgreSQL for tests is: -Dtest.pg.url / .username / .password. */
 public final class PostgresServer {
 
     private PostgresServer() {
@@ -41,7 +41,7 @@ public final class PostgresServer {
             }
             if (reachable) return ConditionEvaluationResult.enabled("PostgreSQL at " + url());
             String line = "SKIPPED: no PostgreSQL at " + url() + " - start one (e.g. sudo pg_ctlcluster 15 main start; "
-                    + "createdb -h 127.0.0.1 -U postgres eventdesk_test) or set -Deventdesk.pg.url=jdbc:postgresql://.../db; CI=true makes this a failure";
+                    + "createdb -h 127.0.0.1 -U postgres eventdesk_test) or set -Dtest.pg.url=jdbc:postgresql://.../db; CI=true makes this a failure";
             System.out.println(line);
             return ConditionEvaluationResult.disabled(line);
         }
