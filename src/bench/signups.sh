@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 secs=${1:-20}; conns=${2:-32}; instances=${INSTANCES:-1}; base_port=18080
 dir=$(mktemp -d)
 jar=target/quarkus-app/quarkus-run.jar
-common=(EVENTDESK_ADMIN_PASSWORD=bench EVENTDESK_RATE_LIMIT_PER_MINUTE=0 QUARKUS_MAILER_MOCK=true
+common=(EVENTDESK_ADMIN_USERNAME=admin EVENTDESK_ADMIN_PASSWORD=bench EVENTDESK_RATE_LIMIT_PER_MINUTE=0 QUARKUS_MAILER_MOCK=true
         QUARKUS_LOG_CATEGORY__IO_QUARKUS_MAILER__LEVEL=WARN)
 db=(QUARKUS_DATASOURCE_JDBC_URL=jdbc:h2:file:$dir/db)
 if [ "${PG:-}" = 1 ]; then

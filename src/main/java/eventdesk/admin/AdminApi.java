@@ -63,9 +63,9 @@ public class AdminApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Update an event; fields left out keep their value. Raising capacity promotes the waitlist")
     public Response update(@PathParam("slug") String slug, EventInput in) {
-        EventInput merged = (in == null ? new EventInput() : in).over(current(slug));
+        EventInput change = in == null ? new EventInput() : in;
         try {
-            editor.update(slug, merged, Instant.now());
+            if (editor.update(slug, change::over, Instant.now()) == null) throw new NotFoundException();
             return Response.ok(json(slug)).build();
         } catch (EventEditor.Invalid invalid) {
             return invalid(invalid);
@@ -81,11 +81,6 @@ public class AdminApi {
         return Registration.search(e, null, null).list().stream().map(r -> new RegistrationJson(r.id, r.status, r.name,
                 r.email, r.affiliation, r.role, r.locale, r.marketingConsent, kst(r.createdAt), kst(r.confirmedAt),
                 kst(r.checkedInAt), r.status == RegistrationStatus.WAITLISTED ? r.waitlistPosition() : null)).toList();
-    }
-
-    @Transactional
-    EventInput current(String slug) {
-        return EventInput.of(Event.bySlug(slug).orElseThrow(NotFoundException::new));
     }
 
     @Transactional

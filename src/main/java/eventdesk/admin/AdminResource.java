@@ -143,7 +143,7 @@ public class AdminResource {
         EventInput in = EventInput.fromForm(form);
         in.slug = slug;
         try {
-            if (editor.update(slug, in, Instant.now()) == null) throw new NotFoundException();
+            if (editor.update(slug, current -> in, Instant.now()) == null) throw new NotFoundException();
             return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}/edit").queryParam("saved", true)
                     .build(slug)).build();
         } catch (EventEditor.Invalid invalid) {

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Creates and edits events for organizers. A new capacity goes through
@@ -43,10 +44,16 @@ public class EventEditor {
         return e;
     }
 
+    /**
+     * Applies {@code edit} to the event as it is under the lock (a partial change from the API
+     * merges into the current values here, so concurrent edits never write back stale fields).
+     */
     @Transactional
-    public Event update(String slug, EventInput in, Instant now) {
+    public Event update(String slug, UnaryOperator<EventInput> edit, Instant now) {
         Event e = Event.lockBySlug(slug).orElse(null);
         if (e == null) return null;
+        EventInput in = edit.apply(EventInput.of(e));
+        in.slug = slug;
         Map<String, String> problems = in.problems(false, Registration.seatsTaken(e));
         if (!problems.isEmpty()) throw new Invalid(problems);
         in.applyTo(e, now);

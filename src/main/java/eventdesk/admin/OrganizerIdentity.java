@@ -10,6 +10,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.vertx.ext.web.RoutingContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,19 +20,21 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The organizer account from {@code eventdesk.admin.username/password}, for form login and HTTP
  * Basic. Passwords are compared as SHA-256 digests with a constant-time check; every wrong attempt
- * from an address waits longer (up to 5 s) before it is answered.
+ * from a client address is answered later than the one before (up to 5 s), without blocking a thread.
  */
 @ApplicationScoped
 public class OrganizerIdentity implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     static final String ROLE = "admin";
     private static final long MAX_DELAY_MS = 5000;
+    private static final int MAX_TRACKED = 10_000;
 
     @Inject
     EventdeskConfig config;
@@ -39,9 +43,10 @@ public class OrganizerIdentity implements IdentityProvider<UsernamePasswordAuthe
 
     /** Production must not run with a guessable or missing organizer password. */
     void refuseProdWithoutPassword(@Observes StartupEvent start) {
-        if (LaunchMode.current() == LaunchMode.NORMAL && config.admin().password().filter(p -> !p.isBlank()).isEmpty()) {
-            throw new IllegalStateException("eventdesk refuses to start: no organizer password. "
-                    + "Set EVENTDESK_ADMIN_PASSWORD (and EVENTDESK_ADMIN_USERNAME, default 'admin').");
+        if (LaunchMode.current() == LaunchMode.NORMAL && (config.admin().password().filter(p -> !p.isBlank()).isEmpty()
+                || config.admin().username().filter(u -> !u.isBlank()).isEmpty())) {
+            throw new IllegalStateException("eventdesk refuses to start: no organizer account. "
+                    + "Set EVENTDESK_ADMIN_USERNAME and EVENTDESK_ADMIN_PASSWORD.");
         }
     }
 
@@ -53,21 +58,29 @@ public class OrganizerIdentity implements IdentityProvider<UsernamePasswordAuthe
     @Override
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
                                               AuthenticationRequestContext context) {
-        return context.runBlocking(() -> {
-            String user = request.getUsername();
-            String password = new String(request.getPassword().getPassword());
-            boolean ok = config.admin().password()
-                    .map(expected -> same(user, config.admin().username()) & same(password, expected))
-                    .orElse(false);
-            String key = user == null ? "" : user;
-            if (!ok) {
-                int n = failures.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-                sleep(Math.min(MAX_DELAY_MS, 250L << Math.min(n - 1, 5)));
-                throw new AuthenticationFailedException();
-            }
+        String user = request.getUsername();
+        String password = new String(request.getPassword().getPassword());
+        boolean ok = config.admin().password()
+                .map(expected -> same(user, config.admin().username().orElse(null)) & same(password, expected))
+                .orElse(false);
+        String key = clientAddress(request);
+        if (ok) {
             failures.remove(key);
-            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole(ROLE).build();
-        });
+            return Uni.createFrom().item(
+                    QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole(ROLE).build());
+        }
+        if (failures.size() > MAX_TRACKED) failures.clear();
+        int n = failures.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        long delay = Math.min(MAX_DELAY_MS, 250L << Math.min(n - 1, 5));
+        // The answer waits without holding a thread, so wrong guesses cannot starve other requests.
+        return Uni.createFrom().<SecurityIdentity>failure(new AuthenticationFailedException())
+                .onFailure().call(() -> Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay)));
+    }
+
+    private static String clientAddress(UsernamePasswordAuthenticationRequest request) {
+        RoutingContext context = HttpSecurityUtils.getRoutingContextAttribute(request);
+        if (context == null || context.request().remoteAddress() == null) return "unknown";
+        return context.request().remoteAddress().hostAddress();
     }
 
     static boolean same(String a, String b) {
@@ -82,11 +95,4 @@ public class OrganizerIdentity implements IdentityProvider<UsernamePasswordAuthe
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

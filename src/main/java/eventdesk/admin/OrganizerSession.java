@@ -32,7 +32,7 @@ public class OrganizerSession implements IdentityProvider<TrustedAuthenticationR
 
     @Override
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
-        if (!OrganizerIdentity.same(request.getPrincipal(), config.admin().username())) {
+        if (config.admin().username().isEmpty() || !OrganizerIdentity.same(request.getPrincipal(), config.admin().username().get())) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
         return Uni.createFrom().item(QuarkusSecurityIdentity.builder()

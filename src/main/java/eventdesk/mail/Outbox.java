@@ -28,8 +28,6 @@ import eventdesk.web.EventdeskConfig;
 @Startup
 public class Outbox {
 
-    static final int BATCH = 10;
-
     @Inject
     Mailer mailer;
     @Inject
@@ -53,43 +51,46 @@ public class Outbox {
         }
     }
 
-    /** Sends everything due now; returns how many messages were sent. */
+    /**
+     * Sends everything that was due when the run began; returns how many messages were sent.
+     * Each message goes in a transaction of its own, so a slow SMTP server never holds a batch
+     * past the transaction timeout (which would roll back marks of mails already delivered).
+     */
     public int relay() {
+        Instant start = Instant.now();
         int sent = 0;
-        int taken;
-        do {
-            Batch batch = sendBatch(Instant.now());
-            sent += batch.sent;
-            taken = batch.taken;
-        } while (taken == BATCH);
+        Attempt attempt;
+        while ((attempt = sendNext(start)) != Attempt.NONE_DUE) {
+            if (attempt == Attempt.SENT) sent++;
+        }
         return sent;
     }
 
-    record Batch(int taken, int sent) {
-    }
+    enum Attempt { NONE_DUE, SENT, FAILED }
 
+    /** Locks one due message (FOR UPDATE SKIP LOCKED), sends it and records the outcome. */
     @Transactional
-    Batch sendBatch(Instant now) {
-        List<OutboxMessage> due = OutboxMessage.lockDue(now, BATCH);
-        int sent = 0;
-        for (OutboxMessage m : due) {
-            try {
-                mailer.send(toMail(m));
-                m.status = OutboxMessage.Status.SENT;
-                m.sentAt = now;
-                m.attempts++;
-                m.bodyHtml = null;
-                m.bodyText = null;
-                m.qrData = null;
-                m.ics = null;
-                m.lastError = null;
-                sent++;
-                metrics.counter("eventdesk.emails", "result", "sent").increment();
-            } catch (RuntimeException e) {
-                failed(m, e, now);
-            }
+    Attempt sendNext(Instant dueBy) {
+        List<OutboxMessage> due = OutboxMessage.lockDue(dueBy, 1);
+        if (due.isEmpty()) return Attempt.NONE_DUE;
+        OutboxMessage m = due.get(0);
+        Instant now = Instant.now();
+        try {
+            mailer.send(toMail(m));
+        } catch (RuntimeException e) {
+            failed(m, e, now);
+            return Attempt.FAILED;
         }
-        return new Batch(due.size(), sent);
+        m.status = OutboxMessage.Status.SENT;
+        m.sentAt = now;
+        m.attempts++;
+        m.bodyHtml = null;
+        m.bodyText = null;
+        m.qrData = null;
+        m.ics = null;
+        m.lastError = null;
+        metrics.counter("eventdesk.emails", "result", "sent").increment();
+        return Attempt.SENT;
     }
 
     private void failed(OutboxMessage m, RuntimeException e, Instant now) {

@@ -56,8 +56,12 @@ public class RegistrationApi {
         try {
             RegistrationService.Outcome outcome = service.register(slug, form, Instant.now());
             Registration r = outcome.registration();
-            Long position = r.status == RegistrationStatus.WAITLISTED ? outcome.waitlistPosition() : null;
-            return Response.accepted(new Accepted(r.status, position)).type(MediaType.APPLICATION_JSON).build();
+            // A duplicate of a confirmed registration answers like a held seat (its email is re-sent):
+            // the API's answer never tells a caller more about someone else's registration.
+            RegistrationStatus status = r.status == RegistrationStatus.WAITLISTED ? RegistrationStatus.WAITLISTED
+                    : RegistrationStatus.PENDING;
+            Long position = status == RegistrationStatus.WAITLISTED ? outcome.waitlistPosition() : null;
+            return Response.accepted(new Accepted(status, position)).type(MediaType.APPLICATION_JSON).build();
         } catch (RegistrationException.UnknownEvent e) {
             throw new NotFoundException();
         } catch (RegistrationException.Closed e) {

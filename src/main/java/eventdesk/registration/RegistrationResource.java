@@ -86,7 +86,7 @@ public class RegistrationResource {
     @GET
     @Path("events/{slug}/registrations")
     public Response formAddress(@PathParam("slug") String slug) {
-        return Response.seeOther(UriBuilder.fromPath("/events/{slug}").build(slug)).build();
+        return Response.seeOther(UriBuilder.fromPath("/events/{slug}").queryParam("lang", lang.code()).build(slug)).build();
     }
 
     @GET

@@ -77,7 +77,7 @@ public class RegistrationService {
         r.createdAt = now;
         if (seatFree) {
             r.setStatus(RegistrationStatus.PENDING);
-            r.holdExpiresAt = now.plus(config.holdDuration());
+            r.holdExpiresAt = holdUntil(event, now);
             r.persist();
             mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM), AccessToken.issue(r, Purpose.MANAGE), false);
             count("pending");
@@ -101,6 +101,7 @@ public class RegistrationService {
         Optional<Registration> found = AccessToken.resolve(confirmToken, Purpose.CONFIRM);
         if (found.isEmpty()) return found;
         Registration r = lockAndReload(found.get());
+        if (r.event.status == eventdesk.event.EventStatus.cancelled) return Optional.of(r);
         if (r.holdExpiredAt(now)) {
             expire(r, now);
             promote(r.event, now);
@@ -128,7 +129,7 @@ public class RegistrationService {
     }
 
     private Registration cancel(Registration r, Instant now) {
-        if (!r.status.isActive()) return r;
+        if (!r.status.isActive() || r.checkedInAt != null) return r;
         boolean freesSeat = r.status.holdsSeat();
         r.setStatus(RegistrationStatus.CANCELLED);
         r.cancelledAt = now;
@@ -234,16 +235,23 @@ public class RegistrationService {
         metrics.counter("eventdesk.expiries").increment();
     }
 
+    /** A hold lasts eventdesk.hold-duration, but never past the start of the event. */
+    private Instant holdUntil(Event event, Instant now) {
+        Instant hold = now.plus(config.holdDuration());
+        return hold.isAfter(event.startsAt) ? event.startsAt : hold;
+    }
+
     /**
      * Gives every free seat to the first WAITLISTED person, in order. Callers hold the event lock,
-     * so two seats freed at once promote two different people, each exactly once.
+     * so two seats freed at once promote two different people, each exactly once. Once
+     * registration has closed (or the event is cancelled) nobody is offered a seat any more.
      */
     void promote(Event event, Instant now) {
         long free = event.capacity - Registration.seatsTaken(event);
-        if (free <= 0) return;
-        for (Registration r : Registration.waitlist(event, (int) Math.min(free, 1000))) {
+        if (free <= 0 || event.closureAt(now).isPresent()) return;
+        for (Registration r : Registration.waitlist(event, (int) Math.min(free, Integer.MAX_VALUE))) {
             r.setStatus(RegistrationStatus.PENDING);
-            r.holdExpiresAt = now.plus(config.holdDuration());
+            r.holdExpiresAt = holdUntil(event, now);
             mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM), AccessToken.issue(r, Purpose.MANAGE), true);
             metrics.counter("eventdesk.promotions").increment();
         }

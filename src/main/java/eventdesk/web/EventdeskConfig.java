@@ -29,9 +29,8 @@ public interface EventdeskConfig {
     Outbox outbox();
 
     interface Admin {
-        /** The organizer's user name. */
-        @WithDefault("admin")
-        String username();
+        /** The organizer's user name; prod refuses to start without one. */
+        Optional<String> username();
 
         /** The organizer's password; prod refuses to start without one. */
         Optional<String> password();

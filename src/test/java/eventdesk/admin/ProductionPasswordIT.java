@@ -17,6 +17,7 @@ class ProductionPasswordIT {
     void productionRefusesToStartWithoutAnOrganizerPassword() throws Exception {
         Path dir = Files.createTempDirectory("eventdesk-nopass");
         String out = AppProcess.runToExit(AppProcess.jar("quarkus-app"), Map.of(
+                "EVENTDESK_ADMIN_USERNAME", "admin",
                 "EVENTDESK_ADMIN_PASSWORD", "",
                 "QUARKUS_HTTP_PORT", "0",
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()), dir,

@@ -72,4 +72,11 @@ class EventResourceTest {
                 .then().statusCode(404)
                 .body(containsString("Page not found"));
     }
+
+    @Test
+    void theLanguageSwitchOnARedisplayedFormKeepsTheLanguage() {
+        given().redirects().follow(false).queryParam("lang", "en").get("/events/founders-day-2027/registrations")
+                .then().statusCode(303)
+                .header("Location", containsString("/events/founders-day-2027?lang=en"));
+    }
 }

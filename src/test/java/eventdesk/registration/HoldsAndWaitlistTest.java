@@ -117,4 +117,36 @@ class HoldsAndWaitlistTest {
         assertThat(status(event, "x5")).isEqualTo(RegistrationStatus.WAITLISTED);
         assertThat(TestEvents.count(event, RegistrationStatus.PENDING)).isEqualTo(2);
     }
+
+    @Test
+    void nobodyIsOfferedASeatOnceRegistrationHasClosed() {
+        Event event = TestEvents.create(1, true);
+        signUp(event, "closed1");
+        signUp(event, "closed2");
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                Event.<Event>findById(event.id).registrationClosesAt = Instant.now().minusSeconds(1));
+        service.cancelById(TestEvents.byEmail(event, "closed1@example.com").id, Instant.now());
+        assertThat(status(event, "closed2")).isEqualTo(RegistrationStatus.WAITLISTED);
+    }
+
+    @Test
+    void aHoldNeverOutlastsTheStartOfTheEvent() {
+        Event event = TestEvents.create(5, true);
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
+                Event.<Event>findById(event.id).startsAt = Instant.now().plus(Duration.ofMinutes(10)));
+        signUp(event, "soon");
+        Registration r = TestEvents.byEmail(event, "soon@example.com");
+        assertThat(r.holdExpiresAt).isBefore(Instant.now().plus(Duration.ofMinutes(11)));
+    }
+
+    @Test
+    void aCheckedInAttendeeCannotBeCancelled() {
+        Event event = TestEvents.create(1, true);
+        long id = TestEvents.insert(event, "Door", "door@example.com", "X", RegistrationStatus.CONFIRMED);
+        signUp(event, "behind");
+        assertThat(service.checkIn(id, Instant.now())).isEqualTo(RegistrationService.CheckInResult.CHECKED_IN);
+        service.cancelById(id, Instant.now());
+        assertThat(status(event, "door")).isEqualTo(RegistrationStatus.CONFIRMED);
+        assertThat(status(event, "behind")).isEqualTo(RegistrationStatus.WAITLISTED);
+    }
 }

@@ -166,6 +166,16 @@ class RegistrationFlowTest {
         List<MimeMessage> mails = Mailbox.to(greenMail, RUN + "dup@example.com");
         assertThat(mails).hasSize(2);
         assertThat(Mailbox.text(mails.get(1))).contains("/confirm/");
+
+        // Once confirmed, a repeated sign-up re-sends the ticket and still answers like a held seat.
+        Forms.submit("/events/" + event.slug, Forms.link(Mailbox.text(mails.get(1)), "http://localhost:8080/confirm/")
+                .substring("http://localhost:8080".length()), Map.of(), "en").then().statusCode(303);
+        given().contentType("application/json").body(signUpJson("Dup 3", RUN + "dup@example.com"))
+                .post("/api/events/" + event.slug + "/registrations").then().statusCode(202)
+                .body("status", equalTo("PENDING"));
+        outbox.relay();
+        List<MimeMessage> after = Mailbox.to(greenMail, RUN + "dup@example.com");
+        assertThat(after.stream().filter(m -> Mailbox.subject(m).startsWith("티켓:"))).hasSize(2);
     }
 
     @Test
