@@ -22,6 +22,10 @@ public interface EventdeskConfig {
     @WithDefault("15s")
     String expiryInterval();
 
+    /** How long after an event its registrations' personal data is kept (the consent text says one year). */
+    @WithDefault("P365D")
+    Duration retention();
+
     Admin admin();
 
     RateLimit rateLimit();

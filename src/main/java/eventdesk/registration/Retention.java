@@ -1,0 +1,47 @@
+package eventdesk.registration;
+
+import eventdesk.event.Event;
+import eventdesk.mail.OutboxMessage;
+import eventdesk.web.EventdeskConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Keeps the promise of the consent text (PIPA): personal data of an event's registrations is
+ * deleted {@code eventdesk.retention} (default one year) after the event ended. The event stays.
+ */
+@ApplicationScoped
+public class Retention {
+
+    @Inject
+    EventdeskConfig config;
+
+    @Scheduled(cron = "0 30 3 * * ?", timeZone = "Asia/Seoul", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void nightly() {
+        int deleted = purge(Instant.now());
+        if (deleted > 0) Log.infof("Deleted %d registrations past their retention period", deleted);
+    }
+
+    /** Deletes registrations (with their tokens and mails) of events that ended before now - retention. */
+    @Transactional
+    public int purge(Instant now) {
+        Instant cutoff = now.minus(config.retention());
+        List<Event> ended = Event.list("endsAt < ?1", cutoff);
+        int deleted = 0;
+        for (Event event : ended) {
+            List<Long> ids = Registration.find("select r.id from Registration r where r.event = ?1", event)
+                    .project(Long.class).list();
+            if (ids.isEmpty()) continue;
+            OutboxMessage.delete("registrationId in ?1", ids);
+            AccessToken.delete("registration.id in ?1", ids);
+            deleted += (int) Registration.delete("id in ?1", ids);
+        }
+        return deleted;
+    }
+}

@@ -1,0 +1,45 @@
+package eventdesk.registration;
+
+import eventdesk.event.Event;
+import eventdesk.testing.TestEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static eventdesk.testing.TestEvents.signUpJson;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Personal data goes one year after the event, as the consent text promises; not earlier. */
+@QuarkusTest
+class RetentionTest {
+
+    @Inject
+    Retention retention;
+
+    @Test
+    void registrationsAreDeletedOneYearAfterTheEventAndNotBefore() {
+        Event old = TestEvents.create(5, true);
+        Event recent = TestEvents.create(5, true);
+        given().contentType("application/json").body(signUpJson("Old", "old.retention@example.com"))
+                .post("/api/events/" + old.slug + "/registrations").then().statusCode(202);
+        given().contentType("application/json").body(signUpJson("Recent", "recent.retention@example.com"))
+                .post("/api/events/" + recent.slug + "/registrations").then().statusCode(202);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Event e = Event.findById(old.id);
+            e.startsAt = Instant.now().minus(Duration.ofDays(400));
+            e.endsAt = e.startsAt.plus(Duration.ofHours(3));
+            Event r = Event.findById(recent.id);
+            r.startsAt = Instant.now().minus(Duration.ofDays(300));
+            r.endsAt = r.startsAt.plus(Duration.ofHours(3));
+        });
+        assertThat(retention.purge(Instant.now())).isGreaterThanOrEqualTo(1);
+        assertThat(TestEvents.registrations(old)).isEmpty();
+        assertThat(TestEvents.registrations(recent)).hasSize(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Event.count("id", old.id))).isEqualTo(1L);
+    }
+}
