@@ -28,6 +28,9 @@ import eventdesk.web.EventdeskConfig;
 @Startup
 public class Outbox {
 
+    /** Retries back off exponentially up to one hour apart, so a day-long SMTP outage loses nothing. */
+    static final Duration MAX_WAIT = Duration.ofHours(1);
+
     @Inject
     Mailer mailer;
     @Inject
@@ -104,6 +107,7 @@ public class Outbox {
                     m.registrationId, m.attempts, m.lastError);
         } else {
             Duration wait = config.outbox().firstRetry().multipliedBy(1L << Math.min(m.attempts - 1, 16));
+            if (wait.compareTo(MAX_WAIT) > 0) wait = MAX_WAIT;
             m.nextAttemptAt = now.plus(wait);
             metrics.counter("eventdesk.emails", "result", "failed").increment();
             Log.warnf("Mail %d (%s) failed, attempt %d, retry in %s: %s", m.id, m.kind, m.attempts, wait, m.lastError);

@@ -51,8 +51,8 @@ public interface EventdeskConfig {
         @WithDefault("2s")
         String interval();
 
-        /** Attempts before a mail is given up as dead. */
-        @WithDefault("8")
+        /** Attempts before a mail is given up as dead (with the backoff capped at 1 h: about a day). */
+        @WithDefault("30")
         int maxAttempts();
 
         /** Delay before the first retry; doubles with each further attempt. */

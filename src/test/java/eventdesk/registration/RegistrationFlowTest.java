@@ -154,6 +154,31 @@ class RegistrationFlowTest {
     }
 
     @Test
+    void aMailThatKeepsFailingEndsDeadAfterMaxAttemptsAndIsNotSentLater() throws Exception {
+        Event event = TestEvents.create(5, true);
+        String email = RUN + "dead.letter@example.com";
+        greenMail.stop();
+        try {
+            given().contentType("application/json").body(signUpJson("Dead", email))
+                    .post("/api/events/" + event.slug + "/registrations").then().statusCode(202);
+            long id = TestEvents.byEmail(event, email).id;
+            // max-attempts is 3 in tests; retries wait 0.2 s, then 0.4 s
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                outbox.relay();
+                return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                        eventdesk.mail.OutboxMessage.forRegistration(id).get(0).status == eventdesk.mail.OutboxMessage.Status.DEAD);
+            });
+            assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                    eventdesk.mail.OutboxMessage.forRegistration(id).get(0).attempts)).isEqualTo(3);
+        } finally {
+            greenMail.start();
+        }
+        outbox.relay();
+        assertThat(Mailbox.to(greenMail, email)).isEmpty();
+        given().get("/q/metrics").then().body(containsString("eventdesk_emails_total{result=\"dead\"}"));
+    }
+
+    @Test
     void duplicateEmailCreatesNothingAndResendsTheEmail() throws Exception {
         Event event = TestEvents.create(5, true);
         given().contentType("application/json").body(signUpJson("Dup", RUN + "dup@example.com"))
