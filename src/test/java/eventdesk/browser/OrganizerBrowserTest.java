@@ -11,15 +11,10 @@ import eventdesk.testing.GreenMailResource;
 import eventdesk.testing.TestEvents;
 import eventdesk.web.Msg;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.UUID;
@@ -31,23 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The organizer in real Chromium: log in, watch the counts, export for Excel, check people in at the door on a phone. */
 @QuarkusTest
 @QuarkusTestResource(GreenMailResource.class)
-@ExtendWith(RequiresChromium.class)
-class OrganizerBrowserTest {
-
-    @TestHTTPResource("/")
-    URL app;
-
-    static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) chromium.close();
-    }
+class OrganizerBrowserTest extends BrowserTest {
 
     @ParameterizedTest
     @EnumSource(Ui.class)

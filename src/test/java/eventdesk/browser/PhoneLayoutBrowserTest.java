@@ -14,17 +14,12 @@ import eventdesk.testing.Mailbox;
 import eventdesk.testing.TestEvents;
 import eventdesk.web.Msg;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,30 +35,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The public pages on the smallest phones people still use (320 px): no sideways scrolling, targets big enough to tap. */
 @QuarkusTest
 @QuarkusTestResource(GreenMailResource.class)
-@ExtendWith(RequiresChromium.class)
-class PhoneLayoutBrowserTest {
+class PhoneLayoutBrowserTest extends BrowserTest {
 
     static final int NARROW = 320;
 
-    @TestHTTPResource("/")
-    URL app;
 
     @Inject
     Outbox outbox;
 
     GreenMail greenMail;
 
-    static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) chromium.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Ui.class)

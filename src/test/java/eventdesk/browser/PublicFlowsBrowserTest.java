@@ -14,18 +14,13 @@ import eventdesk.testing.Mailbox;
 import eventdesk.testing.TestEvents;
 import eventdesk.web.Msg;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.URL;
 import java.util.List;
 import java.util.UUID;
 
@@ -39,28 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @QuarkusTest
 @QuarkusTestResource(GreenMailResource.class)
-@ExtendWith(RequiresChromium.class)
-class PublicFlowsBrowserTest {
-
-    @TestHTTPResource("/")
-    URL app;
+class PublicFlowsBrowserTest extends BrowserTest {
 
     @Inject
     Outbox outbox;
 
     GreenMail greenMail;
 
-    static Chromium chromium;
-
-    @BeforeAll
-    static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) chromium.close();
-    }
 
     @ParameterizedTest(name = "{0}, JavaScript {1}")
     @CsvSource({"KO, true", "EN, true", "KO, false", "EN, false"})
