@@ -60,9 +60,8 @@ public class Mails {
         String checkinUrl = link("/admin/checkin/", checkinToken);
         String ics = Ics.of(r.event, title, r.event.venue + "\n" + link("/manage/", manageToken),
                 "registration-" + r.id + "@eventdesk", link("/manage/", manageToken));
-        OutboxMessage m = enqueue(r, "TICKET", content(r, msg, msg.mail_ticket_subject(title),
+        enqueue(r, "TICKET", content(r, msg, msg.mail_ticket_subject(title),
                 List.of(msg.mail_ticket_text()), null, null, checkinToken, manageToken), checkinUrl, ics);
-        m.icsName = r.event.slug + ".ics";
     }
 
     public void cancelled(Registration r) {
@@ -89,7 +88,7 @@ public class Mails {
                 manageToken == null ? eventUrl : link("/manage/", manageToken), msg.mail_footer());
     }
 
-    private OutboxMessage enqueue(Registration r, String kind, MailContent content, String qrData, String ics) {
+    private void enqueue(Registration r, String kind, MailContent content, String qrData, String ics) {
         Locale locale = r.locale();
         OutboxMessage m = new OutboxMessage();
         m.registrationId = r.id;
@@ -100,12 +99,12 @@ public class Mails {
         m.bodyText = Templates.messageText(content).setLocale(locale).render();
         m.qrData = qrData;
         m.ics = ics;
+        m.icsName = ics == null ? null : r.event.slug + ".ics";
         m.status = OutboxMessage.Status.PENDING;
         m.attempts = 0;
         m.createdAt = Instant.now();
         m.nextAttemptAt = m.createdAt;
         m.persist();
-        return m;
     }
 
     private String link(String path, String token) {

@@ -126,7 +126,7 @@ public class Outbox {
         return mail;
     }
 
-    @Transactional
+    /** For the gauges: a read outside any transaction; -1 while the database cannot answer. */
     long safeCount(OutboxMessage.Status status) {
         try {
             return OutboxMessage.countByStatus(status);
