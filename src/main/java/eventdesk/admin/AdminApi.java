@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -39,6 +40,8 @@ public class AdminApi {
 
     @Inject
     EventEditor editor;
+    @Inject
+    Clock clock;
 
     public record RegistrationJson(long id, RegistrationStatus status, String name, String email, String affiliation,
                                    Role role, String locale, boolean marketingConsent, OffsetDateTime registeredAt,
@@ -51,7 +54,7 @@ public class AdminApi {
     public Response create(EventInput in) {
         if (in == null) return Problem.response(400, "Invalid event", "Send the event as JSON.", null);
         try {
-            Event e = editor.create(in, Instant.now());
+            Event e = editor.create(in, Instant.now(clock));
             return Response.created(UriBuilder.fromPath("/api/events/{slug}").build(e.slug)).entity(json(e.slug)).build();
         } catch (EventEditor.Invalid invalid) {
             return invalid(invalid);
@@ -65,7 +68,7 @@ public class AdminApi {
     public Response update(@PathParam("slug") String slug, EventInput in) {
         EventInput change = in == null ? new EventInput() : in;
         try {
-            if (editor.update(slug, change::over, Instant.now()) == null) throw new NotFoundException();
+            if (editor.update(slug, change::over, Instant.now(clock)) == null) throw new NotFoundException();
             return Response.ok(json(slug)).build();
         } catch (EventEditor.Invalid invalid) {
             return invalid(invalid);
@@ -86,7 +89,7 @@ public class AdminApi {
     @Transactional
     EventJson json(String slug) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
-        return EventJson.of(e, Registration.counts(e), Instant.now());
+        return EventJson.of(e, Registration.counts(e), Instant.now(clock));
     }
 
     private static Response invalid(EventEditor.Invalid invalid) {

@@ -29,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +47,8 @@ public class AdminResource {
 
     @Inject
     Lang lang;
+    @Inject
+    Clock clock;
     @Inject
     EventEditor editor;
     @Inject
@@ -120,7 +123,7 @@ public class AdminResource {
     public Response create(MultivaluedMap<String, String> form) {
         EventInput in = EventInput.fromForm(form);
         try {
-            Event e = editor.create(in, Instant.now());
+            Event e = editor.create(in, Instant.now(clock));
             return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}/edit").queryParam("saved", true)
                     .build(e.slug)).build();
         } catch (EventEditor.Invalid invalid) {
@@ -143,7 +146,7 @@ public class AdminResource {
         EventInput in = EventInput.fromForm(form);
         in.slug = slug;
         try {
-            if (editor.update(slug, current -> in, Instant.now()) == null) throw new NotFoundException();
+            if (editor.update(slug, current -> in, Instant.now(clock)) == null) throw new NotFoundException();
             return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}/edit").queryParam("saved", true)
                     .build(slug)).build();
         } catch (EventEditor.Invalid invalid) {
@@ -180,7 +183,7 @@ public class AdminResource {
         RegistrationStatus filter = parseStatus(status);
         StreamingOutput body = out -> csv.write(eventId, filter, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + AttendeeCsv.filename(slug, Instant.now()) + "\"")
+                .header("Content-Disposition", "attachment; filename=\"" + AttendeeCsv.filename(slug, Instant.now(clock)) + "\"")
                 .build();
     }
 
@@ -188,7 +191,7 @@ public class AdminResource {
     @Path("registrations/{id}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("id") long id) {
-        Registration r = registrations.cancelById(id, Instant.now());
+        Registration r = registrations.cancelById(id, Instant.now(clock));
         if (r == null) throw new NotFoundException();
         return backToAttendees(slugOf(id), "cancelled");
     }
@@ -197,7 +200,7 @@ public class AdminResource {
     @Path("registrations/{id}/resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resend(@PathParam("id") long id) {
-        if (registrations.resend(id, Instant.now()) == null) throw new NotFoundException();
+        if (registrations.resend(id, Instant.now(clock)) == null) throw new NotFoundException();
         return backToAttendees(slugOf(id), "resent");
     }
 
@@ -233,9 +236,9 @@ public class AdminResource {
         CheckIn.Outcome outcome;
         String id = form.getFirst("registration");
         if (id != null && id.matches("\\d{1,18}")) {
-            outcome = checkIn.byId(Long.parseLong(id), Instant.now(), lang.locale());
+            outcome = checkIn.byId(Long.parseLong(id), Instant.now(clock), lang.locale());
         } else {
-            outcome = checkIn.scan(form.getFirst("code"), eventSlug, Instant.now(), lang.locale());
+            outcome = checkIn.scan(form.getFirst("code"), eventSlug, Instant.now(clock), lang.locale());
         }
         return lang.page(Templates.checkin(doorEventsTx(), eventSlug == null ? "" : eventSlug, outcome, "", List.of(), null));
     }
@@ -247,7 +250,7 @@ public class AdminResource {
 
     private List<EventHead> doorEvents() {
         Map<Long, Registration.Counts> counts = Registration.countsByEvent();
-        return Event.upcoming(Instant.now().minusSeconds(24 * 3600)).stream()
+        return Event.upcoming(Instant.now(clock).minusSeconds(24 * 3600)).stream()
                 .map(e -> new EventHead(e.slug, e.title(lang.locale()), lang.range(e.startsAt, e.endsAt), e.capacity,
                         counts.getOrDefault(e.id, new Registration.Counts()))).toList();
     }

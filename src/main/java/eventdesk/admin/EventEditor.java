@@ -33,7 +33,7 @@ public class EventEditor {
 
     @Transactional
     public Event create(EventInput in, Instant now) {
-        Map<String, String> problems = in.problems(true, 0);
+        Map<String, String> problems = in.problems(true, 0, now);
         if (!problems.isEmpty()) throw new Invalid(problems);
         Event e = new Event();
         e.slug = in.slug;
@@ -54,7 +54,7 @@ public class EventEditor {
         if (e == null) return null;
         EventInput in = edit.apply(EventInput.of(e));
         in.slug = slug;
-        Map<String, String> problems = in.problems(false, Registration.seatsTaken(e));
+        Map<String, String> problems = in.problems(false, Registration.seatsTaken(e), now);
         if (!problems.isEmpty()) throw new Invalid(problems);
         in.applyTo(e, now);
         registrations.changeCapacity(e, in.capacity, now);

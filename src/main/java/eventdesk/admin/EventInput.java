@@ -116,7 +116,7 @@ public class EventInput {
     }
 
     /** Field name → problem code; empty when the input can be saved. {@code creating} checks the slug. */
-    public Map<String, String> problems(boolean creating, long seatsTaken) {
+    public Map<String, String> problems(boolean creating, long seatsTaken, Instant now) {
         Map<String, String> p = new LinkedHashMap<>(unreadable);
         if (creating) {
             if (slug == null || !slug.matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.length() > 64) p.put("slug", "slug");
@@ -135,7 +135,7 @@ public class EventInput {
         if (endsAt == null) p.putIfAbsent("endsAt", "datetime");
         if (startsAt != null && endsAt != null && endsAt.isBefore(startsAt)) p.put("endsAt", "ends_before");
         if (capacity == null || capacity < seatsTaken || capacity > 100_000) p.put("capacity", "capacity");
-        Instant opens = opens(Instant.now());
+        Instant opens = opens(now);
         Instant closes = closes();
         if (closes != null && opens != null && !closes.isAfter(opens)) p.put("registrationClosesAt", "closes_before");
         if (status != null && !status.isBlank() && !status.matches("draft|published|cancelled")) p.put("status", "invalid_choice");

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,14 @@ import java.util.Map;
 @Tag(name = "Events")
 public class EventApi {
 
+    @jakarta.inject.Inject
+    Clock clock;
+
     @GET
     @Transactional
     @Operation(summary = "Upcoming public events with live seat counts")
     public List<EventJson> list() {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         Map<Long, Registration.Counts> counts = Registration.countsByEvent();
         return Event.upcoming(now).stream()
                 .map(e -> EventJson.of(e, counts.getOrDefault(e.id, new Registration.Counts()), now)).toList();
@@ -37,6 +41,6 @@ public class EventApi {
     @Operation(summary = "One public event; 404 for an unknown slug")
     public EventJson get(@PathParam("slug") String slug) {
         Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
-        return EventJson.of(event, Registration.counts(event), Instant.now());
+        return EventJson.of(event, Registration.counts(event), Instant.now(clock));
     }
 }

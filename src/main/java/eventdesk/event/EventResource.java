@@ -16,6 +16,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,8 @@ public class EventResource {
 
     @Inject
     Lang lang;
+    @Inject
+    Clock clock;
 
     @CheckedTemplate
     public static class Templates {
@@ -41,7 +44,7 @@ public class EventResource {
     @GET
     @Transactional
     public TemplateInstance list() {
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         Map<Long, Registration.Counts> counts = Registration.countsByEvent();
         List<EventView> events = Event.upcoming(now).stream()
                 .map(e -> EventView.of(e, counts.getOrDefault(e.id, new Registration.Counts()), lang.locale(), now))
@@ -68,7 +71,7 @@ public class EventResource {
 
     public EventView view(String slug) {
         Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
-        return EventView.of(event, Registration.counts(event), lang.locale(), Instant.now());
+        return EventView.of(event, Registration.counts(event), lang.locale(), Instant.now(clock));
     }
 
     public static TemplateInstance form(EventView e, SignUp form, Map<String, String> errors, String focus) {

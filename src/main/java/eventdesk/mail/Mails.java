@@ -12,6 +12,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,8 @@ public class Mails {
 
     @Inject
     EventdeskConfig config;
+    @Inject
+    Clock clock;
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
@@ -102,7 +105,7 @@ public class Mails {
         m.icsName = ics == null ? null : r.event.slug + ".ics";
         m.status = OutboxMessage.Status.PENDING;
         m.attempts = 0;
-        m.createdAt = Instant.now();
+        m.createdAt = Instant.now(clock);
         m.nextAttemptAt = m.createdAt;
         m.persist();
     }

@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -33,6 +34,8 @@ public class Outbox {
 
     @Inject
     Mailer mailer;
+    @Inject
+    Clock clock;
     @Inject
     EventdeskConfig config;
     @Inject
@@ -60,7 +63,7 @@ public class Outbox {
      * past the transaction timeout (which would roll back marks of mails already delivered).
      */
     public int relay() {
-        Instant start = Instant.now();
+        Instant start = Instant.now(clock);
         int sent = 0;
         Attempt attempt;
         while ((attempt = sendNext(start)) != Attempt.NONE_DUE) {
@@ -77,7 +80,7 @@ public class Outbox {
         List<OutboxMessage> due = OutboxMessage.lockDue(dueBy, 1);
         if (due.isEmpty()) return Attempt.NONE_DUE;
         OutboxMessage m = due.get(0);
-        Instant now = Instant.now();
+        Instant now = Instant.now(clock);
         try {
             mailer.send(toMail(m));
         } catch (RuntimeException e) {

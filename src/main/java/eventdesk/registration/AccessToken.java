@@ -37,7 +37,7 @@ public class AccessToken extends PanacheEntityBase {
     public enum Purpose { CONFIRM, MANAGE, CHECKIN }
 
     /** Creates a token for the registration and returns the secret to put in the link. */
-    public static String issue(Registration registration, Purpose purpose) {
+    public static String issue(Registration registration, Purpose purpose, Instant now) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -45,7 +45,7 @@ public class AccessToken extends PanacheEntityBase {
         token.tokenHash = hash(secret);
         token.registration = registration;
         token.purpose = purpose;
-        token.createdAt = Instant.now();
+        token.createdAt = now;
         token.persist();
         return secret;
     }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -29,6 +30,8 @@ public class RegistrationApi {
 
     @Inject
     RegistrationService service;
+    @Inject
+    Clock clock;
     @Inject
     SignUpCheck check;
     @Inject
@@ -54,7 +57,7 @@ public class RegistrationApi {
             return Problem.response(400, "Invalid sign-up", "Some fields are missing or invalid.", errors);
         }
         try {
-            RegistrationService.Outcome outcome = service.register(slug, form, Instant.now());
+            RegistrationService.Outcome outcome = service.register(slug, form, Instant.now(clock));
             Registration r = outcome.registration();
             // A duplicate of a confirmed registration answers like a held seat (its email is re-sent):
             // the API's answer never tells a caller more about someone else's registration.

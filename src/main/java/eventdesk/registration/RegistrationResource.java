@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,8 @@ public class RegistrationResource {
 
     @Inject
     RegistrationService service;
+    @Inject
+    Clock clock;
     @Inject
     SignUpCheck check;
     @Inject
@@ -73,7 +76,7 @@ public class RegistrationResource {
             return Response.status(422).entity(lang.page(EventResource.form(view, form, errors, first))).build();
         }
         try {
-            RegistrationService.Outcome outcome = service.register(slug, form, Instant.now());
+            RegistrationService.Outcome outcome = service.register(slug, form, Instant.now(clock));
             URI thanks = UriBuilder.fromPath("/events/{slug}/thanks")
                     .queryParam("position", outcome.waitlistPosition()).build(slug);
             return Response.seeOther(thanks).build();
@@ -95,7 +98,7 @@ public class RegistrationResource {
     public TemplateInstance confirmPage(@PathParam("token") String token) {
         Registration r = AccessToken.resolve(token, AccessToken.Purpose.CONFIRM).orElse(null);
         if (r == null) return lang.page(Templates.invalid(false, null));
-        if (r.status == RegistrationStatus.EXPIRED || r.holdExpiredAt(Instant.now())) {
+        if (r.status == RegistrationStatus.EXPIRED || r.holdExpiredAt(Instant.now(clock))) {
             return lang.page(Templates.invalid(true, r.event.slug));
         }
         return lang.page(Templates.confirm(r, r.event.title(lang.locale()), lang.range(r.event.startsAt, r.event.endsAt), token,
@@ -106,7 +109,7 @@ public class RegistrationResource {
     @Path("confirm/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response confirm(@PathParam("token") String token) {
-        service.confirm(token, Instant.now()).orElseThrow(NotFoundException::new);
+        service.confirm(token, Instant.now(clock)).orElseThrow(NotFoundException::new);
         return Response.seeOther(UriBuilder.fromPath("/confirm/{token}").build(token)).build();
     }
 
@@ -125,7 +128,7 @@ public class RegistrationResource {
     @Path("manage/{token}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("token") String token) {
-        service.cancel(token, Instant.now()).orElseThrow(NotFoundException::new);
+        service.cancel(token, Instant.now(clock)).orElseThrow(NotFoundException::new);
         return Response.seeOther(UriBuilder.fromPath("/manage/{token}").build(token)).build();
     }
 

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,8 @@ public class RegistrationService {
 
     @Inject
     EventdeskConfig config;
+    @Inject
+    Clock clock;
     @Inject
     Mails mails;
     @Inject
@@ -79,7 +82,7 @@ public class RegistrationService {
             r.setStatus(RegistrationStatus.PENDING);
             r.holdExpiresAt = holdUntil(event, now);
             r.persist();
-            mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM), AccessToken.issue(r, Purpose.MANAGE), false);
+            mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM, now), AccessToken.issue(r, Purpose.MANAGE, now), false);
             count("pending");
             return new Outcome(r, 0, false);
         }
@@ -87,7 +90,7 @@ public class RegistrationService {
         r.waitlistSeq = Registration.nextWaitlistSeq(event);
         r.persist();
         long position = r.waitlistPosition();
-        mails.waitlisted(r, position, AccessToken.issue(r, Purpose.MANAGE));
+        mails.waitlisted(r, position, AccessToken.issue(r, Purpose.MANAGE, now));
         count("waitlisted");
         return new Outcome(r, position, false);
     }
@@ -109,7 +112,7 @@ public class RegistrationService {
             r.setStatus(RegistrationStatus.CONFIRMED);
             r.confirmedAt = now;
             r.holdExpiresAt = null;
-            mails.ticket(r, AccessToken.issue(r, Purpose.CHECKIN), AccessToken.issue(r, Purpose.MANAGE));
+            mails.ticket(r, AccessToken.issue(r, Purpose.CHECKIN, now), AccessToken.issue(r, Purpose.MANAGE, now));
             metrics.counter("eventdesk.confirmations").increment();
         }
         return Optional.of(r);
@@ -151,9 +154,9 @@ public class RegistrationService {
 
     private void resendEmail(Registration r, Instant now) {
         switch (r.status) {
-            case PENDING -> mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM), AccessToken.issue(r, Purpose.MANAGE), false);
-            case WAITLISTED -> mails.waitlisted(r, r.waitlistPosition(), AccessToken.issue(r, Purpose.MANAGE));
-            case CONFIRMED -> mails.ticket(r, AccessToken.issue(r, Purpose.CHECKIN), AccessToken.issue(r, Purpose.MANAGE));
+            case PENDING -> mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM, now), AccessToken.issue(r, Purpose.MANAGE, now), false);
+            case WAITLISTED -> mails.waitlisted(r, r.waitlistPosition(), AccessToken.issue(r, Purpose.MANAGE, now));
+            case CONFIRMED -> mails.ticket(r, AccessToken.issue(r, Purpose.CHECKIN, now), AccessToken.issue(r, Purpose.MANAGE, now));
             default -> mails.cancelled(r);
         }
     }
@@ -202,7 +205,7 @@ public class RegistrationService {
     @Scheduled(every = "${eventdesk.expiry-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "5s")
     void expireHoldsJob() {
-        expireHolds(Instant.now());
+        expireHolds(Instant.now(clock));
     }
 
     public int expireHolds(Instant now) {
@@ -252,7 +255,7 @@ public class RegistrationService {
         for (Registration r : Registration.waitlist(event, (int) Math.min(free, Integer.MAX_VALUE))) {
             r.setStatus(RegistrationStatus.PENDING);
             r.holdExpiresAt = holdUntil(event, now);
-            mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM), AccessToken.issue(r, Purpose.MANAGE), true);
+            mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM, now), AccessToken.issue(r, Purpose.MANAGE, now), true);
             metrics.counter("eventdesk.promotions").increment();
         }
     }

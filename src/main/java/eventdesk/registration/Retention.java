@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -21,10 +22,12 @@ public class Retention {
 
     @Inject
     EventdeskConfig config;
+    @Inject
+    Clock clock;
 
     @Scheduled(cron = "0 30 3 * * ?", timeZone = "Asia/Seoul", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly() {
-        int deleted = purge(Instant.now());
+        int deleted = purge(Instant.now(clock));
         if (deleted > 0) Log.infof("Deleted %d registrations past their retention period", deleted);
     }
 

@@ -199,6 +199,6 @@ class AdminFeaturesTest {
 
     private static String token(long registrationId) {
         return QuarkusTransaction.requiringNew().call(() ->
-                AccessToken.issue(Registration.findById(registrationId), AccessToken.Purpose.CHECKIN));
+                AccessToken.issue(Registration.findById(registrationId), AccessToken.Purpose.CHECKIN, java.time.Instant.now()));
     }
 }

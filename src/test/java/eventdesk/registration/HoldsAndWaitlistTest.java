@@ -92,7 +92,7 @@ class HoldsAndWaitlistTest {
         signUp(event, "next");
         Registration late = TestEvents.byEmail(event, "late@example.com");
         String token = QuarkusTransaction.requiringNew().call(() ->
-                AccessToken.issue(Registration.findById(late.id), AccessToken.Purpose.CONFIRM));
+                AccessToken.issue(Registration.findById(late.id), AccessToken.Purpose.CONFIRM, Instant.now()));
         service.confirm(token, Instant.now().plus(Duration.ofHours(1)));
         assertThat(status(event, "late")).isEqualTo(RegistrationStatus.EXPIRED);
         assertThat(status(event, "next")).isEqualTo(RegistrationStatus.PENDING);
