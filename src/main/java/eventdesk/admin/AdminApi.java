@@ -89,7 +89,7 @@ public class AdminApi {
     @Transactional
     EventJson json(String slug) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
-        return EventJson.of(e, Registration.counts(e), Instant.now(clock));
+        return EventJson.of(e, Instant.now(clock));
     }
 
     private static Response invalid(EventEditor.Invalid invalid) {

@@ -72,7 +72,7 @@ public class AdminResource {
         public static native TemplateInstance dashboard(List<DashRow> events);
 
         public static native TemplateInstance edit(EventInput in, Map<String, String> errors, boolean creating,
-                                                   boolean saved, String[] statuses);
+                                                   boolean saved, EventStatus[] statuses);
 
         public static native TemplateInstance attendees(EventHead e, List<AttendeeRow> rows, String q, String status,
                                                         int page, int pages, long total, String done,
@@ -192,16 +192,15 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response cancel(@PathParam("id") long id) {
         Registration r = registrations.cancelById(id, Instant.now(clock));
-        if (r == null) throw new NotFoundException();
-        return backToAttendees(slugOf(id), "cancelled");
+        return backToAttendees(slugOf(r.id), "cancelled");
     }
 
     @POST
     @Path("registrations/{id}/resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resend(@PathParam("id") long id) {
-        if (registrations.resend(id, Instant.now(clock)) == null) throw new NotFoundException();
-        return backToAttendees(slugOf(id), "resent");
+        Registration r = registrations.resend(id, Instant.now(clock));
+        return backToAttendees(slugOf(r.id), "resent");
     }
 
     @GET
@@ -224,7 +223,7 @@ public class AdminResource {
     @Transactional
     public TemplateInstance scanned(@PathParam("code") String code) {
         AttendeeRow row = checkIn.find(code, lang.locale()).orElse(null);
-        CheckIn.Outcome unknown = row == null ? new CheckIn.Outcome(CheckIn.Kind.UNKNOWN, null) : null;
+        CheckIn.Outcome unknown = row == null ? new CheckIn.Outcome(RegistrationService.CheckInResult.UNKNOWN, null) : null;
         return lang.page(Templates.checkin(doorEvents(), "", unknown, "", List.of(), row));
     }
 
@@ -267,7 +266,7 @@ public class AdminResource {
 
     @Transactional
     long taken(String slug) {
-        return Event.bySlug(slug).map(Registration::seatsTaken).orElse(0L);
+        return Event.bySlug(slug).map(e -> (long) e.seatsTaken).orElse(0L);
     }
 
     private static Response backToAttendees(String slug, String done) {
@@ -284,7 +283,7 @@ public class AdminResource {
     }
 
     private static TemplateInstance edit(EventInput in, Map<String, String> errors, boolean creating, boolean saved) {
-        return Templates.edit(in, errors, creating, saved, new String[]{"draft", "published", "cancelled"});
+        return Templates.edit(in, errors, creating, saved, EventStatus.values());
     }
 
     private Map<String, String> errors(Map<String, String> problems, long taken) {

@@ -3,6 +3,7 @@ package eventdesk.admin;
 import eventdesk.registration.AccessToken;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationService;
+import eventdesk.registration.RegistrationService.CheckInResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -18,10 +19,8 @@ public class CheckIn {
     @Inject
     RegistrationService registrations;
 
-    public enum Kind { CHECKED_IN, ALREADY, NOT_CONFIRMED, WRONG_EVENT, UNKNOWN }
-
     /** What the door screen shows: the outcome and whose ticket it was (null when unknown). */
-    public record Outcome(Kind kind, AttendeeRow attendee) {
+    public record Outcome(CheckInResult kind, AttendeeRow attendee) {
     }
 
     /** The registration behind a typed code or a scanned QR link (…/admin/checkin/CODE). */
@@ -33,21 +32,15 @@ public class CheckIn {
     /** Checks in the holder of a scanned code; {@code eventSlug} is the event at this door, or null for any. */
     public Outcome scan(String scanned, String eventSlug, Instant now, Locale locale) {
         AttendeeRow found = find(scanned, locale).orElse(null);
-        if (found == null) return new Outcome(Kind.UNKNOWN, null);
+        if (found == null) return new Outcome(CheckInResult.UNKNOWN, null);
         if (eventSlug != null && !eventSlug.isBlank() && !eventSlug.equals(found.eventSlug())) {
-            return new Outcome(Kind.WRONG_EVENT, found);
+            return new Outcome(CheckInResult.WRONG_EVENT, found);
         }
         return byId(found.id(), now, locale);
     }
 
     public Outcome byId(long registrationId, Instant now, Locale locale) {
-        Kind kind = switch (registrations.checkIn(registrationId, now)) {
-            case CHECKED_IN -> Kind.CHECKED_IN;
-            case ALREADY -> Kind.ALREADY;
-            case NOT_CONFIRMED -> Kind.NOT_CONFIRMED;
-            case UNKNOWN -> Kind.UNKNOWN;
-        };
-        return new Outcome(kind, kind == Kind.UNKNOWN ? null : row(registrationId, locale));
+        return new Outcome(registrations.checkIn(registrationId, now), row(registrationId, locale));
     }
 
     @Transactional

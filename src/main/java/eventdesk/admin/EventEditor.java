@@ -1,7 +1,6 @@
 package eventdesk.admin;
 
 import eventdesk.event.Event;
-import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -54,7 +53,7 @@ public class EventEditor {
         if (e == null) return null;
         EventInput in = edit.apply(EventInput.of(e));
         in.slug = slug;
-        Map<String, String> problems = in.problems(false, Registration.seatsTaken(e), now);
+        Map<String, String> problems = in.problems(false, e.seatsTaken, now);
         if (!problems.isEmpty()) throw new Invalid(problems);
         in.applyTo(e, now);
         registrations.changeCapacity(e, in.capacity, now);

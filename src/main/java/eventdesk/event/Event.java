@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** An event people sign up for. Seats are counted from registrations, never cached here. */
+/**
+ * An event people sign up for. {@link #seatsTaken}, {@link #waitlisted} and {@link #waitlistSeq} are
+ * counters kept by the registration seat path under this row's lock, in the same transaction as the
+ * registrations they count; everybody else only reads them.
+ */
 @Entity
 public class Event extends PanacheEntity {
 
@@ -35,6 +39,12 @@ public class Event extends PanacheEntity {
     @Enumerated(EnumType.STRING)
     public EventStatus status;
     public Instant createdAt;
+    /** PENDING + CONFIRMED registrations. */
+    public int seatsTaken;
+    /** WAITLISTED registrations. */
+    public int waitlisted;
+    /** The last waitlist sequence number handed out (the waitlist is ordered by it). */
+    public long waitlistSeq;
 
     public static Optional<Event> bySlug(String slug) {
         return find("slug", slug).firstResultOptional();
@@ -45,13 +55,19 @@ public class Event extends PanacheEntity {
         return bySlug(slug).filter(e -> e.status != EventStatus.draft);
     }
 
-    /** Locks the event row: every change to its seats or waitlist happens under this lock. */
+    /**
+     * Locks the event row: every change to its seats or waitlist happens under this lock. The row is
+     * (re)read under the lock, so its counters are the committed ones even when this persistence
+     * context had loaded the event before.
+     */
     public static Optional<Event> lockBySlug(String slug) {
-        return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+        return find("slug", slug).<Event>firstResultOptional().map(e -> lock(e.id));
     }
 
     public static Event lock(long id) {
-        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+        Event e = getEntityManager().find(Event.class, id, LockModeType.PESSIMISTIC_WRITE);
+        if (e != null) getEntityManager().refresh(e);
+        return e;
     }
 
     /** Public events that have not ended, soonest first. */
@@ -61,6 +77,19 @@ public class Event extends PanacheEntity {
 
     public static List<Event> allByStart() {
         return list("order by startsAt desc");
+    }
+
+    public int seatsLeft() {
+        return Math.max(0, capacity - seatsTaken);
+    }
+
+    public boolean hasFreeSeat() {
+        return seatsTaken < capacity;
+    }
+
+    /** The capacity rule: it may drop to the seats already taken, never below (nobody is cancelled). */
+    public boolean allowsCapacity(int newCapacity) {
+        return newCapacity >= seatsTaken;
     }
 
     public boolean isOpenAt(Instant now) {

@@ -1,6 +1,6 @@
 package eventdesk.event;
 
-import eventdesk.registration.Registration;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -14,7 +14,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** Public events for partners, with live seat counts. */
 @Path("/api/events")
@@ -22,7 +21,7 @@ import java.util.Map;
 @Tag(name = "Events")
 public class EventApi {
 
-    @jakarta.inject.Inject
+    @Inject
     Clock clock;
 
     @GET
@@ -30,9 +29,7 @@ public class EventApi {
     @Operation(summary = "Upcoming public events with live seat counts")
     public List<EventJson> list() {
         Instant now = Instant.now(clock);
-        Map<Long, Registration.Counts> counts = Registration.countsByEvent();
-        return Event.upcoming(now).stream()
-                .map(e -> EventJson.of(e, counts.getOrDefault(e.id, new Registration.Counts()), now)).toList();
+        return Event.upcoming(now).stream().map(e -> EventJson.of(e, now)).toList();
     }
 
     @GET
@@ -41,6 +38,6 @@ public class EventApi {
     @Operation(summary = "One public event; 404 for an unknown slug")
     public EventJson get(@PathParam("slug") String slug) {
         Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
-        return EventJson.of(event, Registration.counts(event), Instant.now(clock));
+        return EventJson.of(event, Instant.now(clock));
     }
 }

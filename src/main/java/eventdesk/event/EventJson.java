@@ -1,6 +1,5 @@
 package eventdesk.event;
 
-import eventdesk.registration.Registration;
 import eventdesk.web.Kst;
 
 import java.time.Instant;
@@ -11,9 +10,9 @@ public record EventJson(String slug, String title, String titleKo, OffsetDateTim
                         String venue, int capacity, long seatsLeft, long waitlistCount, boolean registrationOpen,
                         EventStatus status) {
 
-    public static EventJson of(Event e, Registration.Counts counts, Instant now) {
+    public static EventJson of(Event e, Instant now) {
         return new EventJson(e.slug, e.title, e.titleKo, kst(e.startsAt), kst(e.endsAt), e.venue, e.capacity,
-                counts.seatsLeft(e), counts.waitlisted, e.isOpenAt(now), e.status);
+                e.seatsLeft(), e.waitlisted, e.isOpenAt(now), e.status);
     }
 
     static OffsetDateTime kst(Instant instant) {

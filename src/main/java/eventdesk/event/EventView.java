@@ -1,12 +1,11 @@
 package eventdesk.event;
 
-import eventdesk.registration.Registration;
 import eventdesk.web.Kst;
 
 import java.time.Instant;
 import java.util.Locale;
 
-/** An event as a visitor sees it now: texts in their language, times in KST, live seat counts. */
+/** An event as a visitor sees it now: texts in their language, times in KST, seats from the event's counters. */
 public record EventView(String slug, String title, String description, String venue, String address,
                         String when, String opensAt, long capacity, long seatsLeft, long waitlistCount,
                         State state) {
@@ -27,18 +26,17 @@ public record EventView(String slug, String title, String description, String ve
         }
     }
 
-    public static EventView of(Event e, Registration.Counts counts, Locale locale, Instant now) {
-        long seatsLeft = counts.seatsLeft(e);
+    public static EventView of(Event e, Locale locale, Instant now) {
         return new EventView(e.slug, e.title(locale), e.description(locale), e.venue, e.address,
                 Kst.range(e.startsAt, e.endsAt, locale), Kst.dateTime(e.registrationOpensAt, locale),
-                e.capacity, seatsLeft, counts.waitlisted, state(e, seatsLeft, now));
+                e.capacity, e.seatsLeft(), e.waitlisted, state(e, now));
     }
 
-    static State state(Event e, long seatsLeft, Instant now) {
+    static State state(Event e, Instant now) {
         return e.closureAt(now).map(c -> switch (c) {
             case CANCELLED -> State.CANCELLED;
             case NOT_YET_OPEN -> State.NOT_YET_OPEN;
             default -> State.CLOSED;
-        }).orElse(seatsLeft > 0 ? State.OPEN : e.waitlistEnabled ? State.WAITLIST : State.SOLD_OUT);
+        }).orElse(e.hasFreeSeat() ? State.OPEN : e.waitlistEnabled ? State.WAITLIST : State.SOLD_OUT);
     }
 }

@@ -9,20 +9,26 @@ import biweekly.io.TimezoneAssignment;
 import biweekly.property.Method;
 import biweekly.util.DateTimeComponents;
 import biweekly.util.UtcOffset;
-import eventdesk.event.Event;
-import eventdesk.web.Kst;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.TimeZone;
 
 /** Calendar entries (.ics, RFC 5545) in Seoul time, with biweekly. */
 public final class Ics {
 
+    static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+
     private Ics() {
     }
 
-    /** One event as an .ics file; {@code uid} stays the same for one registration so calendars update it. */
-    public static String of(Event event, String title, String description, String uid, String url) {
+    /**
+     * One calendar entry as an .ics file; {@code uid} stays the same for one registration so
+     * calendars update the entry instead of adding another. {@code url} may be null.
+     */
+    public static String of(String title, String description, String location, Instant start, Instant end,
+                            String uid, String url) {
         ICalendar ical = new ICalendar();
         ical.setProductId("-//eventdesk//eventdesk//EN");
         ical.setMethod(Method.publish());
@@ -30,12 +36,12 @@ public final class Ics {
         v.setUid(uid);
         v.setSummary(title);
         v.setDescription(description);
-        v.setLocation(event.venue + ", " + event.address);
-        v.setDateStart(Date.from(event.startsAt));
-        v.setDateEnd(Date.from(event.endsAt));
+        v.setLocation(location);
+        v.setDateStart(Date.from(start));
+        v.setDateEnd(Date.from(end));
         if (url != null) v.setUrl(url);
         ical.addEvent(v);
-        ical.getTimezoneInfo().setDefaultTimezone(new TimezoneAssignment(TimeZone.getTimeZone(Kst.ZONE), seoul()));
+        ical.getTimezoneInfo().setDefaultTimezone(new TimezoneAssignment(TimeZone.getTimeZone(SEOUL), seoul()));
         return Biweekly.write(ical).go();
     }
 

@@ -1,5 +1,6 @@
 package eventdesk.mail;
 
+import eventdesk.web.EventdeskConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -7,7 +8,10 @@ import io.quarkus.mailer.Mailer;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -15,15 +19,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-
-import eventdesk.web.EventdeskConfig;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The outbox relay: sends due messages through SMTP, marks them sent, retries failures with
- * exponential backoff and gives up after {@code eventdesk.outbox.max-attempts} into DEAD (logged
- * and counted). Rows are taken FOR UPDATE SKIP LOCKED, so any number of instances may relay at once
- * and each message is sent once in normal operation.
+ * The transactional outbox. {@link #enqueue} writes a mail as a row inside the caller's transaction,
+ * so a mail exists exactly when the change that made it due commits. The relay sends due rows
+ * through SMTP, marks them sent, retries failures with exponential backoff (capped at one hour) and
+ * gives up after {@code eventdesk.outbox.max-attempts} into DEAD (logged and counted). Rows are
+ * taken FOR UPDATE SKIP LOCKED, so several relay workers, in one instance or many, each send
+ * different rows and every mail goes out once in normal operation.
  */
 @ApplicationScoped
 @Startup
@@ -41,13 +52,60 @@ public class Outbox {
     @Inject
     MeterRegistry metrics;
 
+    private ExecutorService workers;
+    private volatile boolean stopping;
+
     @PostConstruct
-    void gauges() {
+    void start() {
+        workers = Executors.newFixedThreadPool(config.outbox().workers(), r -> {
+            Thread t = new Thread(r, "outbox-relay");
+            t.setDaemon(true);
+            return t;
+        });
         metrics.gauge("eventdesk.outbox.pending", this, o -> o.safeCount(OutboxMessage.Status.PENDING));
         metrics.gauge("eventdesk.outbox.dead", this, o -> o.safeCount(OutboxMessage.Status.DEAD));
     }
 
-    @Scheduled(every = "${eventdesk.outbox.interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    /** On shutdown the relay stops taking mails; what is left waits in the outbox for the next start. */
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        workers.shutdownNow();
+    }
+
+    /**
+     * Writes the mail into the outbox, in the caller's transaction; the relay sends it after the
+     * commit. It is due now by the outbox's clock, whatever time the caller's change was made at.
+     */
+    public void enqueue(OutgoingMail mail) {
+        Instant now = Instant.now(clock);
+        OutboxMessage m = new OutboxMessage();
+        m.ownerId = mail.ownerId();
+        m.kind = mail.kind().name();
+        m.recipient = mail.recipient();
+        m.subject = mail.subject();
+        m.bodyHtml = mail.html();
+        m.bodyText = mail.text();
+        m.qrData = mail.qrData();
+        m.ics = mail.ics();
+        m.icsName = mail.icsName();
+        m.status = OutboxMessage.Status.PENDING;
+        m.attempts = 0;
+        m.createdAt = now;
+        m.nextAttemptAt = now;
+        m.persist();
+    }
+
+    /** Deletes every mail of these owners (sent or not), in the caller's transaction. */
+    public void forget(Collection<Long> ownerIds) {
+        if (!ownerIds.isEmpty()) OutboxMessage.delete("ownerId in ?1", ownerIds);
+    }
+
+    @Scheduled(every = "${eventdesk.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void relayJob() {
         try {
@@ -58,18 +116,34 @@ public class Outbox {
     }
 
     /**
-     * Sends everything that was due when the run began; returns how many messages were sent.
-     * Each message goes in a transaction of its own, so a slow SMTP server never holds a batch
-     * past the transaction timeout (which would roll back marks of mails already delivered).
+     * Sends everything that was due when the run began, with {@code eventdesk.outbox.workers}
+     * workers in parallel; returns how many messages were sent. Each message goes in a transaction
+     * of its own, so a slow SMTP server never holds a batch past the transaction timeout.
      */
     public int relay() {
+        if (stopping) return 0;
         Instant start = Instant.now(clock);
-        int sent = 0;
-        Attempt attempt;
-        while ((attempt = sendNext(start)) != Attempt.NONE_DUE) {
-            if (attempt == Attempt.SENT) sent++;
+        AtomicInteger sent = new AtomicInteger();
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < config.outbox().workers(); i++) {
+            running.add(workers.submit(() -> {
+                Attempt attempt;
+                while (!stopping && (attempt = sendNext(start)) != Attempt.NONE_DUE) {
+                    if (attempt == Attempt.SENT) sent.incrementAndGet();
+                }
+            }));
         }
-        return sent;
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                Log.error("Outbox relay worker failed; the next run retries", e.getCause());
+            }
+        }
+        return sent.get();
     }
 
     enum Attempt { NONE_DUE, SENT, FAILED }
@@ -90,11 +164,13 @@ public class Outbox {
         m.status = OutboxMessage.Status.SENT;
         m.sentAt = now;
         m.attempts++;
-        m.bodyHtml = null;
-        m.bodyText = null;
-        m.qrData = null;
-        m.ics = null;
         m.lastError = null;
+        if (!config.outbox().keepSentBodies()) {
+            m.bodyHtml = null;
+            m.bodyText = null;
+            m.qrData = null;
+            m.ics = null;
+        }
         metrics.counter("eventdesk.emails", "result", "sent").increment();
         return Attempt.SENT;
     }
@@ -106,15 +182,20 @@ public class Outbox {
         if (m.attempts >= config.outbox().maxAttempts()) {
             m.status = OutboxMessage.Status.DEAD;
             metrics.counter("eventdesk.emails", "result", "dead").increment();
-            Log.errorf("Mail %d (%s to registration %s) is dead after %d attempts: %s", m.id, m.kind,
-                    m.registrationId, m.attempts, m.lastError);
+            Log.errorf("Mail %d (%s of owner %s) is dead after %d attempts: %s", m.id, m.kind, m.ownerId,
+                    m.attempts, m.lastError);
         } else {
-            Duration wait = config.outbox().firstRetry().multipliedBy(1L << Math.min(m.attempts - 1, 16));
-            if (wait.compareTo(MAX_WAIT) > 0) wait = MAX_WAIT;
+            Duration wait = backoff(config.outbox().firstRetry(), m.attempts);
             m.nextAttemptAt = now.plus(wait);
             metrics.counter("eventdesk.emails", "result", "failed").increment();
             Log.warnf("Mail %d (%s) failed, attempt %d, retry in %s: %s", m.id, m.kind, m.attempts, wait, m.lastError);
         }
+    }
+
+    /** The wait after the given number of failed attempts: first, doubling each time, never over {@link #MAX_WAIT}. */
+    static Duration backoff(Duration first, int attempts) {
+        Duration wait = first.multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 30));
+        return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
     }
 
     static Mail toMail(OutboxMessage m) {

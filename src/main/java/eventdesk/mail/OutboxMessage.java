@@ -16,7 +16,8 @@ public class OutboxMessage extends PanacheEntity {
 
     public enum Status { PENDING, SENT, DEAD }
 
-    public Long registrationId;
+    /** The row this mail belongs to (a registration); see {@link OutgoingMail#ownerId()}. */
+    public Long ownerId;
     public String kind;
     public String recipient;
     public String subject;
@@ -52,7 +53,7 @@ public class OutboxMessage extends PanacheEntity {
         return count("status", status);
     }
 
-    public static List<OutboxMessage> forRegistration(long registrationId) {
-        return list("registrationId = ?1 order by id", registrationId);
+    public static List<OutboxMessage> forOwner(long ownerId) {
+        return list("ownerId = ?1 order by id", ownerId);
     }
 }

@@ -11,11 +11,11 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.ManyToOne;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /** One person's sign-up for one event. Status changes only through {@link RegistrationService}. */
 @Entity
@@ -44,6 +44,25 @@ public class Registration extends PanacheEntity {
     public Instant cancelledAt;
     public Instant expiredAt;
     public Instant checkedInAt;
+    /** When a repeated sign-up last sent this registration's email again. */
+    public Instant resentAt;
+
+    /** A new registration of the person who filled in {@code form}; it has no status until the seat path gives it one. */
+    static Registration of(Event event, SignUp form, Instant now) {
+        Registration r = new Registration();
+        r.event = event;
+        r.name = form.name;
+        r.email = form.email;
+        r.emailNormalized = normalizeEmail(form.email);
+        r.affiliation = form.affiliation;
+        r.role = Role.valueOf(form.role);
+        r.locale = form.locale == null ? "ko" : form.locale;
+        r.consentAt = now;
+        r.marketingConsent = form.marketingConsent;
+        r.marketingConsentAt = form.marketingConsent ? now : null;
+        r.createdAt = now;
+        return r;
+    }
 
     public static String normalizeEmail(String email) {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
@@ -53,23 +72,20 @@ public class Registration extends PanacheEntity {
         return Locale.forLanguageTag(locale);
     }
 
-    public void setStatus(RegistrationStatus next) {
+    /** Only the seat path ({@link RegistrationService}) changes a status, together with the event's counters. */
+    void setStatus(RegistrationStatus next) {
         status = next;
         activeEmail = next.isActive() ? emailNormalized : null;
     }
 
-    public static Optional<Registration> active(Event event, String email) {
-        return find("event = ?1 and activeEmail = ?2", event, normalizeEmail(email)).firstResultOptional();
-    }
-
-    public static long seatsTaken(Event event) {
-        return count("event = ?1 and status in ?2", event, RegistrationStatus.SEATED);
-    }
-
-    public static long nextWaitlistSeq(Event event) {
-        Long max = find("select max(r.waitlistSeq) from Registration r where r.event = ?1", event)
-                .project(Long.class).firstResult();
-        return max == null ? 1 : max + 1;
+    /** The active registrations of these (normalized) emails, by normalized email: one query for a whole batch. */
+    static Map<String, Registration> activeByEmail(Event event, Collection<String> normalizedEmails) {
+        Map<String, Registration> found = new HashMap<>();
+        if (normalizedEmails.isEmpty()) return found;
+        for (Registration r : Registration.<Registration>list("event = ?1 and activeEmail in ?2", event, normalizedEmails)) {
+            found.put(r.activeEmail, r);
+        }
+        return found;
     }
 
     /** 1-based place in the queue: WAITLISTED people ahead of this one, plus one. */
@@ -155,10 +171,6 @@ public class Registration extends PanacheEntity {
 
         public long seatsTaken() {
             return pending + confirmed;
-        }
-
-        public long seatsLeft(Event event) {
-            return Math.max(0, event.capacity - seatsTaken());
         }
 
         public int percentFull(Event event) {

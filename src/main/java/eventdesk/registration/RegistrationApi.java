@@ -6,9 +6,9 @@ import eventdesk.web.Msg;
 import eventdesk.web.Problem;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
+import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Sign-ups for partners (SPEC §4): 202 with the outcome, 400 problem+json, 404, 409, 429. */
 @Path("/api/events/{slug}/registrations")
@@ -30,8 +30,6 @@ public class RegistrationApi {
 
     @Inject
     RegistrationService service;
-    @Inject
-    Clock clock;
     @Inject
     SignUpCheck check;
     @Inject
@@ -44,33 +42,22 @@ public class RegistrationApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Blocking
     @Operation(summary = "Sign a person up; a duplicate email answers like a new sign-up and re-sends the email")
     @APIResponse(responseCode = "202", description = "PENDING (seat held, confirm mail sent) or WAITLISTED with position")
     @APIResponse(responseCode = "400", description = "problem+json with field errors")
     @APIResponse(responseCode = "404", description = "unknown event")
     @APIResponse(responseCode = "409", description = "registration closed, or sold out without waitlist")
     @APIResponse(responseCode = "429", description = "too many sign-ups from this address")
-    public Response register(@PathParam("slug") String slug, SignUp form) {
+    public CompletionStage<Response> register(@PathParam("slug") String slug, SignUp form) {
         client.takeSignUpBudget();
         Map<String, String> errors = check.errors(form, MessageBundles.get(Msg.class, Localized.Literal.of("en")));
         if (!errors.isEmpty()) {
-            return Problem.response(400, "Invalid sign-up", "Some fields are missing or invalid.", errors);
+            return CompletableFuture.completedFuture(
+                    Problem.response(400, "Invalid sign-up", "Some fields are missing or invalid.", errors));
         }
-        try {
-            RegistrationService.Outcome outcome = service.register(slug, form, Instant.now(clock));
-            Registration r = outcome.registration();
-            // A duplicate of a confirmed registration answers like a held seat (its email is re-sent):
-            // the API's answer never tells a caller more about someone else's registration.
-            RegistrationStatus status = r.status == RegistrationStatus.WAITLISTED ? RegistrationStatus.WAITLISTED
-                    : RegistrationStatus.PENDING;
-            Long position = status == RegistrationStatus.WAITLISTED ? outcome.waitlistPosition() : null;
-            return Response.accepted(new Accepted(status, position)).type(MediaType.APPLICATION_JSON).build();
-        } catch (RegistrationException.UnknownEvent e) {
-            throw new NotFoundException();
-        } catch (RegistrationException.Closed e) {
-            return Problem.response(409, "Registration closed", "This event takes no sign-ups now: " + e.closure, null);
-        } catch (RegistrationException.SoldOut e) {
-            return Problem.response(409, "Sold out", "All seats are taken and the event has no waitlist.", null);
-        }
+        return service.register(slug, form).thenApply(answer -> Response.accepted(new Accepted(answer.status(),
+                        answer.status() == RegistrationStatus.WAITLISTED ? answer.waitlistPosition() : null))
+                .type(MediaType.APPLICATION_JSON).build());
     }
 }

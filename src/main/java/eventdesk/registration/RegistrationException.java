@@ -2,8 +2,13 @@ package eventdesk.registration;
 
 import eventdesk.event.Event;
 
-/** A sign-up or link that cannot proceed; pages and the API turn each into a message, not a trace. */
-public abstract class RegistrationException extends RuntimeException {
+/**
+ * Every way a sign-up, an emailed link or an organizer's action on a registration can be refused.
+ * One sealed family: {@link RegistrationFailures} turns each into a page in the visitor's language or
+ * a problem+json answer under /api, never a stack trace. Services return values or throw one of these;
+ * they never return null.
+ */
+public abstract sealed class RegistrationException extends RuntimeException {
 
     RegistrationException(String message) {
         super(message, null, false, false);
@@ -12,17 +17,22 @@ public abstract class RegistrationException extends RuntimeException {
     /** Outside the registration window, or the event is cancelled. */
     public static final class Closed extends RegistrationException {
         public final Event.Closure closure;
+        public final String eventSlug;
 
-        public Closed(Event.Closure closure) {
+        public Closed(Event.Closure closure, String eventSlug) {
             super("registration closed: " + closure);
             this.closure = closure;
+            this.eventSlug = eventSlug;
         }
     }
 
     /** Every seat is taken and the event has no waitlist. */
     public static final class SoldOut extends RegistrationException {
-        public SoldOut() {
+        public final String eventSlug;
+
+        public SoldOut(String eventSlug) {
             super("sold out");
+            this.eventSlug = eventSlug;
         }
     }
 
@@ -30,6 +40,43 @@ public abstract class RegistrationException extends RuntimeException {
     public static final class UnknownEvent extends RegistrationException {
         public UnknownEvent() {
             super("unknown event");
+        }
+    }
+
+    /** An emailed link whose token is unknown, used up, or whose hold has expired ({@code eventSlug} then names the event). */
+    public static final class InvalidLink extends RegistrationException {
+        public final boolean expired;
+        public final String eventSlug;
+
+        private InvalidLink(boolean expired, String eventSlug) {
+            super(expired ? "hold expired" : "invalid link");
+            this.expired = expired;
+            this.eventSlug = eventSlug;
+        }
+
+        public static InvalidLink unknown() {
+            return new InvalidLink(false, null);
+        }
+
+        public static InvalidLink expired(String eventSlug) {
+            return new InvalidLink(true, eventSlug);
+        }
+    }
+
+    /** An organizer named a registration id that does not exist. */
+    public static final class UnknownRegistration extends RegistrationException {
+        public UnknownRegistration() {
+            super("unknown registration");
+        }
+    }
+
+    /** A capacity below the seats already taken: nobody is ever cancelled to make room. */
+    public static final class CapacityBelowTaken extends RegistrationException {
+        public final long taken;
+
+        public CapacityBelowTaken(long taken) {
+            super("capacity below seats taken: " + taken);
+            this.taken = taken;
         }
     }
 }

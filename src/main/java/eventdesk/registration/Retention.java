@@ -1,7 +1,7 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
-import eventdesk.mail.OutboxMessage;
+import eventdesk.mail.Outbox;
 import eventdesk.web.EventdeskConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -23,6 +23,8 @@ public class Retention {
     @Inject
     EventdeskConfig config;
     @Inject
+    Outbox outbox;
+    @Inject
     Clock clock;
 
     @Scheduled(cron = "0 30 3 * * ?", timeZone = "Asia/Seoul", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -41,7 +43,7 @@ public class Retention {
             List<Long> ids = Registration.find("select r.id from Registration r where r.event = ?1", event)
                     .project(Long.class).list();
             if (ids.isEmpty()) continue;
-            OutboxMessage.delete("registrationId in ?1", ids);
+            outbox.forget(ids);
             AccessToken.delete("registration.id in ?1", ids);
             deleted += (int) Registration.delete("id in ?1", ids);
         }

@@ -74,6 +74,11 @@ public class ErrorPages {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
+        if (clientWentAway(e)) {
+            // A visitor who gave up (closed the connection) is not an error of ours; nobody reads this answer.
+            Log.debugf("Client closed the connection during %s %s", request.method(), request.path());
+            return Response.status(400).build();
+        }
         String id = UUID.randomUUID().toString().substring(0, 8);
         Log.errorf(e, "Unexpected error %s on %s %s", id, request.method(), request.path());
         if (isApi(request)) return Problem.response(500, "Internal error", "Error id " + id, null);
@@ -92,15 +97,29 @@ public class ErrorPages {
     }
 
     private Response page(int status, String title, String text) {
+        return page(status, title, text, lang.locale());
+    }
+
+    /** A plain message page (title and text) with this status, for any feature's failure mapper. */
+    public static Response page(int status, String title, String text, java.util.Locale locale) {
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(Templates.message(title, text).setLocale(lang.locale()).render()).build();
+                .entity(Templates.message(title, text).setLocale(locale).render()).build();
     }
 
     private Msg msg() {
         return MessageBundles.get(Msg.class, Localized.Literal.of(lang.code()));
     }
 
-    static boolean isApi(HttpServerRequest request) {
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException || t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public static boolean isApi(HttpServerRequest request) {
         return request.path().startsWith("/api/");
     }
 }

@@ -18,10 +18,6 @@ public interface EventdeskConfig {
     @WithDefault("PT24H")
     Duration holdDuration();
 
-    /** How often the hold-expiry job runs (each instance; they never double-promote). */
-    @WithDefault("15s")
-    String expiryInterval();
-
     /** How long after an event its registrations' personal data is kept (the consent text says one year). */
     @WithDefault("P365D")
     Duration retention();
@@ -47,9 +43,13 @@ public interface EventdeskConfig {
     }
 
     interface Outbox {
-        /** How often the relay looks for due mails. */
-        @WithDefault("2s")
-        String interval();
+        /** Keep a sent mail's bodies (they carry links with tokens); dev mode keeps them for /dev/mail. */
+        @WithDefault("false")
+        boolean keepSentBodies();
+
+        /** Relay workers sending in parallel (each takes different rows: FOR UPDATE SKIP LOCKED). */
+        @WithDefault("4")
+        int workers();
 
         /** Attempts before a mail is given up as dead (with the backoff capped at 1 h: about a day). */
         @WithDefault("30")

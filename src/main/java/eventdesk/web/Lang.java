@@ -40,6 +40,11 @@ public class Lang {
         return "ko".equals(code());
     }
 
+    /** The message bundle in this visitor's language, for texts built in Java. */
+    public Msg msg() {
+        return io.quarkus.qute.i18n.MessageBundles.get(Msg.class, io.quarkus.qute.i18n.Localized.Literal.of(code()));
+    }
+
     /** The other language, for the switch link. */
     public String other() {
         return ko() ? "en" : "ko";

@@ -49,9 +49,6 @@ public interface Msg {
     @Message("Cancelled")
     String event_cancelled();
 
-    @Message("Details and sign-up")
-    String view_event();
-
     @Message("When")
     String event_when();
 
@@ -94,24 +91,6 @@ public interface Msg {
     @Message("Role")
     String field_role();
 
-    @Message("Founder")
-    String role_FOUNDER();
-
-    @Message("Developer")
-    String role_DEVELOPER();
-
-    @Message("Investor")
-    String role_INVESTOR();
-
-    @Message("Student")
-    String role_STUDENT();
-
-    @Message("Other")
-    String role_OTHER();
-
-    @Message("Choose your role")
-    String role_choose();
-
     @Message("Language for emails")
     String field_locale();
 
@@ -153,9 +132,6 @@ public interface Msg {
 
     @Message("This event has been cancelled; it takes no sign-ups.")
     String closure_CANCELLED();
-
-    @Message("This event is not published.")
-    String closure_NOT_PUBLISHED();
 
     @Message("Registration opens {when}.")
     String closure_NOT_YET_OPEN(String when);
@@ -240,21 +216,6 @@ public interface Msg {
 
     @Message("Status")
     String manage_status();
-
-    @Message("Waiting for your confirmation")
-    String status_PENDING();
-
-    @Message("Confirmed")
-    String status_CONFIRMED();
-
-    @Message("On the waitlist")
-    String status_WAITLISTED();
-
-    @Message("Cancelled")
-    String status_CANCELLED();
-
-    @Message("Expired")
-    String status_EXPIRED();
 
     @Message("Number {n} on the waitlist")
     String manage_position(long n);
@@ -412,15 +373,6 @@ public interface Msg {
     @Message("Checked in")
     String count_checked_in();
 
-    @Message("Draft")
-    String event_status_draft();
-
-    @Message("Published")
-    String event_status_published();
-
-    @Message("Cancelled")
-    String event_status_cancelled();
-
     @Message("Attendees")
     String admin_attendees();
 
@@ -532,15 +484,6 @@ public interface Msg {
     @Message("Name")
     String col_name();
 
-    @Message("Email")
-    String col_email();
-
-    @Message("Affiliation")
-    String col_affiliation();
-
-    @Message("Role")
-    String col_role();
-
     @Message("Status")
     String col_status();
 
@@ -549,9 +492,6 @@ public interface Msg {
 
     @Message("Actions")
     String col_actions();
-
-    @Message("Waitlist")
-    String col_position();
 
     @Message("No registrations match.")
     String no_attendees();
@@ -616,6 +556,4 @@ public interface Msg {
     @Message("Check in this person?")
     String checkin_confirm_title();
 
-    @Message("Next person")
-    String checkin_next();
 }

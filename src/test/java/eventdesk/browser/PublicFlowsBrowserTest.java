@@ -12,6 +12,8 @@ import eventdesk.testing.Forms;
 import eventdesk.testing.GreenMailResource;
 import eventdesk.testing.Mailbox;
 import eventdesk.testing.TestEvents;
+import eventdesk.registration.RegistrationStatus;
+import eventdesk.registration.Role;
 import eventdesk.web.Msg;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,7 +64,7 @@ class PublicFlowsBrowserTest extends BrowserTest {
             assertThat(page.getByText(m.event_capacity(20, 20))).isVisible();
             step(page, flow, "02-event", ui);
 
-            fillSignUp(page, m, ui == Ui.KO ? "김민준" : "Jane Doe", email);
+            fillSignUp(page, ui, ui == Ui.KO ? "김민준" : "Jane Doe", email);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(m.submit_register()).setExact(true)).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(m.thanks_pending_title());
             assertThat(page.getByText(m.thanks_pending_text())).isVisible();
@@ -96,12 +98,12 @@ class PublicFlowsBrowserTest extends BrowserTest {
 
             page.navigate(BrowserEvents.local(manageLink, app));
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(m.manage_title());
-            assertThat(page.getByText(m.status_CONFIRMED(), new Page.GetByTextOptions().setExact(true))).isVisible();
+            assertThat(page.getByText(ui.labels().status(RegistrationStatus.CONFIRMED), new Page.GetByTextOptions().setExact(true))).isVisible();
             step(page, flow, "06-manage", ui);
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(m.cancel_button()).setExact(true)).click();
             assertThat(page.getByText(m.cancelled_text())).isVisible();
-            assertThat(page.getByText(m.status_CANCELLED(), new Page.GetByTextOptions().setExact(true))).isVisible();
+            assertThat(page.getByText(ui.labels().status(RegistrationStatus.CANCELLED), new Page.GetByTextOptions().setExact(true))).isVisible();
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(m.cancel_button()))).hasCount(0);
             step(page, flow, "07-cancelled", ui);
             assertThat(TestEvents.byEmail(event, email).status).isEqualTo(RegistrationStatus.CANCELLED);
@@ -128,7 +130,7 @@ class PublicFlowsBrowserTest extends BrowserTest {
 
             assertThat(page.getByText(m.waitlist_notice())).isVisible();
             step(page, "waitlist", "01-event", ui);
-            fillSignUp(page, m, ui == Ui.KO ? "이서연" : "Seo-yeon Lee", email);
+            fillSignUp(page, ui, ui == Ui.KO ? "이서연" : "Seo-yeon Lee", email);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(m.submit_waitlist()).setExact(true)).click();
 
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(m.thanks_waitlist_title());
@@ -150,7 +152,7 @@ class PublicFlowsBrowserTest extends BrowserTest {
         try (BrowserContext context = chromium.visitor(ui, true)) {
             Page page = context.newPage();
             page.navigate(app + "events/" + event.slug);
-            fillSignUp(page, m, name, "jane@localhost");
+            fillSignUp(page, ui, name, "jane@localhost");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(m.submit_register()).setExact(true)).click();
 
             Locator email = page.getByLabel(m.field_email(), new Page.GetByLabelOptions().setExact(true));
@@ -162,7 +164,7 @@ class PublicFlowsBrowserTest extends BrowserTest {
             assertThat(email).hasAccessibleDescription(m.field_email_hint() + " " + m.error_invalid_email());
             assertThat(page.getByLabel(m.field_name(), new Page.GetByLabelOptions().setExact(true))).hasValue(name);
             assertThat(page.getByLabel(m.field_affiliation(), new Page.GetByLabelOptions().setExact(true))).hasValue("KAIST");
-            assertThat(page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(m.role_DEVELOPER()))).isChecked();
+            assertThat(page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(ui.labels().role(Role.DEVELOPER)))).isChecked();
             assertThat(page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(m.consent_label()))).isChecked();
             Locator summary = page.getByRole(AriaRole.ALERT);
             assertThat(summary).containsText(m.form_errors_title());
@@ -206,11 +208,12 @@ class PublicFlowsBrowserTest extends BrowserTest {
         }
     }
 
-    static void fillSignUp(Page page, Msg m, String name, String email) {
+    static void fillSignUp(Page page, Ui ui, String name, String email) {
+        Msg m = ui.msg();
         page.getByLabel(m.field_name(), new Page.GetByLabelOptions().setExact(true)).fill(name);
         page.getByLabel(m.field_email(), new Page.GetByLabelOptions().setExact(true)).fill(email);
         page.getByLabel(m.field_affiliation(), new Page.GetByLabelOptions().setExact(true)).fill("KAIST");
-        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(m.role_DEVELOPER())).check();
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName(ui.labels().role(Role.DEVELOPER))).check();
         page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(m.consent_label())).check();
     }
 

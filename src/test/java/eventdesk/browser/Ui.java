@@ -1,5 +1,6 @@
 package eventdesk.browser;
 
+import eventdesk.registration.RegistrationLabels;
 import eventdesk.web.Msg;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -24,5 +25,10 @@ enum Ui {
     /** The texts this language shows (English from Msg, Korean from msg_ko.properties). */
     Msg msg() {
         return MessageBundles.get(Msg.class, Localized.Literal.of(code));
+    }
+
+    /** Role and status labels in this language. */
+    RegistrationLabels labels() {
+        return MessageBundles.get(RegistrationLabels.class, Localized.Literal.of(code));
     }
 }

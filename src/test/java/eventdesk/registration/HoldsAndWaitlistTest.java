@@ -39,9 +39,9 @@ class HoldsAndWaitlistTest {
         assertThat(List.of(status(event, "a"), status(event, "b"))).containsOnly(RegistrationStatus.PENDING);
 
         // Not yet due: nothing changes.
-        service.expireHolds(Instant.now().plus(Duration.ofMinutes(29)));
+        service.expireHolds(event.id, Instant.now().plus(Duration.ofMinutes(29)));
         assertThat(List.of(status(event, "a"), status(event, "b"))).containsOnly(RegistrationStatus.PENDING);
-        assertThat(service.expireHolds(Instant.now().plus(Duration.ofMinutes(31)))).isGreaterThanOrEqualTo(2);
+        assertThat(service.expireHolds(event.id, Instant.now().plus(Duration.ofMinutes(31)))).isGreaterThanOrEqualTo(2);
 
         assertThat(status(event, "a")).isEqualTo(RegistrationStatus.EXPIRED);
         assertThat(status(event, "b")).isEqualTo(RegistrationStatus.EXPIRED);
@@ -80,7 +80,7 @@ class HoldsAndWaitlistTest {
         assertThat(status(event, "k3")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(status(event, "k4")).isEqualTo(RegistrationStatus.WAITLISTED);
         assertThatThrownBy(() -> service.changeCapacity(event, 2, Instant.now()))
-                .isInstanceOf(RegistrationService.CapacityBelowTaken.class);
+                .isInstanceOf(RegistrationException.CapacityBelowTaken.class);
         assertThat(TestEvents.count(event, RegistrationStatus.PENDING)).isEqualTo(3);
         service.changeCapacity(event, 3, Instant.now());
     }
@@ -97,7 +97,7 @@ class HoldsAndWaitlistTest {
         assertThat(status(event, "late")).isEqualTo(RegistrationStatus.EXPIRED);
         assertThat(status(event, "next")).isEqualTo(RegistrationStatus.PENDING);
         // The dead token opens nothing.
-        assertThat(service.confirm(token, Instant.now())).isEmpty();
+        assertThatThrownBy(() -> service.confirm(token, Instant.now())).isInstanceOf(RegistrationException.InvalidLink.class);
     }
 
     @Test

@@ -6,6 +6,7 @@ import eventdesk.mail.Outbox;
 import eventdesk.testing.Forms;
 import eventdesk.testing.GreenMailResource;
 import eventdesk.testing.Mailbox;
+import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -178,10 +179,10 @@ class RegistrationFlowTest {
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
                 outbox.relay();
                 return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                        eventdesk.mail.OutboxMessage.forRegistration(id).get(0).status == eventdesk.mail.OutboxMessage.Status.DEAD);
+                        eventdesk.mail.OutboxMessage.forOwner(id).get(0).status == eventdesk.mail.OutboxMessage.Status.DEAD);
             });
             assertThat(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
-                    eventdesk.mail.OutboxMessage.forRegistration(id).get(0).attempts)).isEqualTo(3);
+                    eventdesk.mail.OutboxMessage.forOwner(id).get(0).attempts)).isEqualTo(3);
         } finally {
             greenMail.start();
         }
@@ -204,10 +205,20 @@ class RegistrationFlowTest {
         assertThat(mails).hasSize(2);
         assertThat(Mailbox.text(mails.get(1))).contains("/confirm/");
 
-        // Once confirmed, a repeated sign-up re-sends the ticket and still answers like a held seat.
+        // Once confirmed, a repeated sign-up still answers like a held seat; it re-sends the mail at
+        // most once per 10 minutes, so probing an address cannot bomb its owner.
         Forms.submit("/events/" + event.slug, Forms.link(Mailbox.text(mails.get(1)), "http://localhost:8080/confirm/")
                 .substring("http://localhost:8080".length()), Map.of(), "en").then().statusCode(303);
-        given().contentType("application/json").body(signUpJson("Dup 3", RUN + "dup@example.com"))
+        for (int i = 0; i < 3; i++) {
+            given().contentType("application/json").body(signUpJson("Dup 3", RUN + "dup@example.com"))
+                    .post("/api/events/" + event.slug + "/registrations").then().statusCode(202)
+                    .body("status", equalTo("PENDING"));
+        }
+        deliver();
+        assertThat(Mailbox.to(greenMail, RUN + "dup@example.com").stream()
+                .filter(m -> Mailbox.subject(m).startsWith("티켓:"))).hasSize(1);
+        TestClock.get().advance(Duration.ofMinutes(11));
+        given().contentType("application/json").body(signUpJson("Dup 4", RUN + "dup@example.com"))
                 .post("/api/events/" + event.slug + "/registrations").then().statusCode(202)
                 .body("status", equalTo("PENDING"));
         deliver();

@@ -49,6 +49,21 @@ public final class TestEvents {
                 Registration.<Registration>list("event.id = ?1 order by id", event.id));
     }
 
+    /** The event's seat counters as stored: [seats taken, waitlisted]. */
+    public static List<Long> counters(Event event) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Event e = Event.findById(event.id);
+            return List.of((long) e.seatsTaken, (long) e.waitlisted);
+        });
+    }
+
+    /** The same counted from the registrations: [PENDING + CONFIRMED, WAITLISTED]. */
+    public static List<Long> recount(Event event) {
+        return QuarkusTransaction.requiringNew().call(() -> List.of(
+                Registration.count("event.id = ?1 and status in ?2", event.id, RegistrationStatus.SEATED),
+                Registration.count("event.id = ?1 and status = ?2", event.id, RegistrationStatus.WAITLISTED)));
+    }
+
     public static long count(Event event, RegistrationStatus status) {
         return QuarkusTransaction.requiringNew().call(() ->
                 Registration.count("event.id = ?1 and status = ?2", event.id, status));
@@ -73,8 +88,8 @@ public final class TestEvents {
             r.locale = "ko";
             r.consentAt = Instant.now();
             r.createdAt = Instant.now();
-            r.setStatus(status);
-            if (status == RegistrationStatus.WAITLISTED) r.waitlistSeq = Registration.nextWaitlistSeq(r.event);
+            // Straight to the database, so the event's counters are kept as the seat path keeps them.
+            eventdesk.registration.Seats.place(r, Event.lock(event.id), status);
             if (status == RegistrationStatus.CONFIRMED) r.confirmedAt = Instant.now();
             r.persist();
             return r.id;

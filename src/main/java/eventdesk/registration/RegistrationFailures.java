@@ -1,0 +1,75 @@
+package eventdesk.registration;
+
+import eventdesk.event.Event;
+import eventdesk.event.EventView;
+import eventdesk.registration.RegistrationException.CapacityBelowTaken;
+import eventdesk.registration.RegistrationException.Closed;
+import eventdesk.registration.RegistrationException.InvalidLink;
+import eventdesk.registration.RegistrationException.SoldOut;
+import eventdesk.web.ErrorPages;
+import eventdesk.web.Lang;
+import eventdesk.web.Msg;
+import eventdesk.web.Problem;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+
+/** Turns every {@link RegistrationException} into a page in the visitor's language, or problem+json under /api. */
+public class RegistrationFailures {
+
+    @Inject
+    Lang lang;
+    @Inject
+    Clock clock;
+
+    @ServerExceptionMapper
+    public Response refused(RegistrationException e, HttpServerRequest request) {
+        return ErrorPages.isApi(request) ? problem(e) : page(e);
+    }
+
+    private static Response problem(RegistrationException e) {
+        if (e instanceof Closed closed) {
+            return Problem.response(409, "Registration closed", "This event takes no sign-ups now: " + closed.closure, null);
+        }
+        if (e instanceof SoldOut) {
+            return Problem.response(409, "Sold out", "All seats are taken and the event has no waitlist.", null);
+        }
+        if (e instanceof CapacityBelowTaken below) {
+            return Problem.response(409, "Capacity below seats taken",
+                    "The capacity cannot drop below the " + below.taken + " seats already taken.", null);
+        }
+        return Problem.response(404, "Not found", "No such event, registration or link.", null);
+    }
+
+    private Response page(RegistrationException e) {
+        Msg msg = lang.msg();
+        String slug = e instanceof Closed closed ? closed.eventSlug : e instanceof SoldOut soldOut ? soldOut.eventSlug : null;
+        if (slug != null) {
+            // The event page says why it takes nobody now (closed, cancelled, sold out).
+            return QuarkusTransaction.requiringNew().call(() -> Event.publicBySlug(slug)
+                    .map(event -> Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(
+                            SignUpResource.Templates.form(EventView.of(event, lang.locale(), Instant.now(clock)),
+                                    new SignUp(), Map.of(), "", Role.values())).render()).build())
+                    .orElseGet(() -> notFound(msg)));
+        }
+        if (e instanceof InvalidLink link) {
+            return Response.status(link.expired ? 410 : 404).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(lang.page(RegistrationResource.Templates.invalid(link.expired, link.eventSlug)).render()).build();
+        }
+        if (e instanceof CapacityBelowTaken below) {
+            return ErrorPages.page(409, msg.bad_request_title(), msg.error_capacity(below.taken), lang.locale());
+        }
+        return notFound(msg);
+    }
+
+    private Response notFound(Msg msg) {
+        return ErrorPages.page(404, msg.not_found_title(), msg.not_found_text(), lang.locale());
+    }
+}
