@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// Turns run.sh's results.jsonl into the one markdown table (plus notes on errors).
+'use strict';
+const fs = require('fs');
+const lines = fs.readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+
+const num = (x) => (x == null ? '?' : Number(x).toLocaleString('en-US'));
+const fix = (x, d = 1) => (x == null ? '?' : Number(x).toFixed(d));
+const s = (ms) => (ms == null ? '?' : (ms / 1000).toFixed(2));
+const mb = (kb) => (kb == null || Number.isNaN(kb) ? '?' : (kb / 1024).toFixed(0));
+const dmb = (kb) => (kb == null || Number.isNaN(kb) ? '?' : (kb >= 0 ? '+' : '') + (kb / 1024).toFixed(0));
+const rows = [];
+const notes = [];
+const row = (...cells) => rows.push('| ' + cells.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ') + ' |');
+
+function breakdown(e) {
+  const parts = [];
+  for (const [code, k] of Object.entries(e.http || {})) parts.push(`HTTP ${code}: ${num(k)}`);
+  if (e.timeout) parts.push(`no answer in 30 s: ${num(e.timeout)}`);
+  if (e.socket) parts.push(`socket: ${num(e.socket)}`);
+  if (e.connect) parts.push(`connect: ${num(e.connect)}`);
+  return e.total ? `${num(e.total)} (${parts.join(', ')})` : '0';
+}
+
+function crowdCheck(c, capacity = 300) {
+  if (!c) return 'not checked';
+  if (c.error) return `FAIL: admin list unreadable: ${c.error}`;
+  const facts = [
+    `seats ${num(c.seats)} = min(${capacity}, ${num(c.rows)} rows)`,
+    c.waitlisted ? `waitlist 1..${num(c.waitlisted)} ${c.gapFree ? 'gap-free' : 'HAS GAPS'}` : 'no waitlist',
+  ];
+  const bad = [];
+  if (c.seats > capacity) bad.push(`OVERSOLD: ${num(c.seats)} seats`);
+  if (c.seats !== c.expectedSeats) bad.push(`seats ${num(c.seats)} != ${num(c.expectedSeats)}`);
+  if (!c.gapFree) bad.push('waitlist positions not 1..W');
+  if (c.lost) bad.push(`${num(c.lost)} answered sign-ups missing`);
+  if (c.mismatch) bad.push(`${num(c.mismatch)} answers differ from the stored status/position`);
+  if (c.duplicatePositions) bad.push(`${num(c.duplicatePositions)} duplicate positions answered`);
+  if (c.seats !== c.expectedSeatsFromAnswered) facts.push(`min(300, answered) = ${num(c.expectedSeatsFromAnswered)}`);
+  return (c.ok ? 'ok: ' : 'FAIL: ' + bad.join('; ') + '; ') + facts.join('; ');
+}
+
+const styleRps = lines.find((l) => l.kind === 'steady' && l.mode === 'get' && /style\.css/.test(l.target));
+
+for (const l of lines) {
+  if (l.kind === 'footprint') {
+    row('footprint', l.setup, `started in ${fix(l.startSeconds, 2)} s; RSS ${mb(l.rssKb)} MB after start`, '–', '–', '–');
+  } else if (l.kind === 'crowd') {
+    const d = l.data;
+    const show = String(l.show || 'crowd').split(',');
+    if (show.includes('crowd')) {
+      const extra = d.check && d.check.rows > d.answered ? `; ${num(d.check.rows - d.answered)} stored but not answered` : '';
+      row(`crowd N=${num(d.n)}`, l.setup,
+        `answered ${num(d.answered)}/${num(d.n)}; seated ${num(d.seated)}, waitlisted ${num(d.waitlisted)}; wall ${fix(d.wallSeconds)} s${extra}`,
+        `${s(d.latencyMs.p50)} / ${s(d.latencyMs.p99)} / ${s(d.latencyMs.max)} s`,
+        breakdown(d.errors), crowdCheck(d.check));
+      const det = Object.entries(d.errorDetails || {}).sort((a, b) => b[1] - a[1]).slice(0, 4);
+      if (det.length) notes.push(`crowd N=${num(d.n)}, ${l.setup}: ` + det.map(([k, v]) => `${num(v)}× ${k}`).join('; '));
+    }
+    if (show.includes('mail') && d.mail) {
+      const m = d.mail;
+      const rate = m.seconds ? ` (${fix(m.received / m.seconds, 0)} mails/s)` : '';
+      row('mail', `${l.setup}, crowd N=${num(d.n)} → local SMTP`,
+        m.complete ? `all ${num(m.received)} mails in ${fix(m.seconds)} s after the crowd was fired${rate}`
+          : `only ${num(m.received)} of ${num(m.expected)} mails after the wait (last at ${fix(m.seconds)} s)`,
+        '–', m.complete ? '0' : `${num(m.expected - m.received)} not delivered in time`,
+        `expected ${num(m.expected)} = stored sign-ups`);
+    }
+  } else if (l.kind === 'steady') {
+    const w = l.wrk;
+    const bad = l.mode === 'get' ? w.status : Math.max(w.status, w.unexpected);
+    const sock = w.connect + w.read + w.write;
+    const errs = bad + sock + w.timeout;
+    const parts = [];
+    if (bad) parts.push(`${l.mode === 'get' ? 'non-2xx/3xx' : l.mode === 'api' ? 'not 202' : 'not 303'}: ${num(bad)}`);
+    if (w.timeout) parts.push(`timeout: ${num(w.timeout)}`);
+    if (sock) parts.push(`socket: ${num(sock)}`);
+    const ratio = styleRps ? ` (${fix(w.rps / styleRps.wrk.rps, 2)}× stylesheet)` : '';
+    row('steady', `${l.setup}: ${l.target}`, `${num(Math.round(w.rps))} req/s${ratio}; ${num(w.requests)} requests`,
+      `${fix(w.p50_us / 1000, 1)} / ${fix(w.p99_us / 1000, 1)} / ${fix(w.max_us / 1000, 0)} ms`,
+      errs ? `${num(errs)} (${parts.join(', ')})` : '0', l.mode === 'get' ? '–' : `success = ${l.mode === 'api' ? 202 : 303}`);
+  } else if (l.kind === 'export') {
+    const expected = Number((/([0-9]+) registrations/.exec(l.setup) || [])[1]);
+    const heap = `heap peak ${dmb(l.heapPeakKb - l.heapBeforeKb)} MB over idle (old gen ${dmb(l.oldPeakKb - l.oldBeforeKb)} MB), `
+      + `${dmb(l.heapAfterGcKb - l.heapBeforeKb)} MB after GC`;
+    row('export', `${l.setup}: GET /admin/events/{slug}/attendees.csv`,
+      `${num(l.rows)} rows, ${fix(l.bytes / 1048576, 1)} MB in ${fix(l.seconds, 2)} s (first byte ${fix(l.ttfb, 2)} s); ${heap}`,
+      '–', l.code === 200 ? '0' : `HTTP ${l.code}`,
+      l.rows === expected ? `ok: ${num(l.rows)} rows = registrations` : `FAIL: ${num(l.rows)} rows, ${num(expected)} expected`);
+  } else if (l.kind === 'failed') {
+    row(l.part, l.setup, `FAILED: ${l.reason}`, '–', '–', '–');
+  } else if (l.kind === 'skipped') {
+    row(l.part, l.setup, `skipped: ${l.reason}`, '–', '–', '–');
+  }
+}
+
+console.log('| part | setup | result | latency p50 / p99 / max | errors | check |');
+console.log('|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);
+if (notes.length) {
+  console.log('');
+  console.log('Errors seen:');
+  for (const n of notes) console.log(`- ${n}`);
+}
