@@ -81,9 +81,10 @@ public class AdminApi {
     @Operation(summary = "All registrations of an event")
     public List<RegistrationJson> registrations(@PathParam("slug") String slug) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        Map<Long, Long> positions = Registration.waitlistPositions(e);
         return Registration.search(e, null, null).list().stream().map(r -> new RegistrationJson(r.id, r.status, r.name,
                 r.email, r.affiliation, r.role, r.locale, r.marketingConsent, kst(r.createdAt), kst(r.confirmedAt),
-                kst(r.checkedInAt), r.status == RegistrationStatus.WAITLISTED ? r.waitlistPosition() : null)).toList();
+                kst(r.checkedInAt), positions.get(r.id))).toList();
     }
 
     @Transactional

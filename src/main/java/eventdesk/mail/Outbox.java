@@ -12,6 +12,7 @@ import jakarta.annotation.PreDestroy;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -29,8 +30,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The transactional outbox. {@link #enqueue} writes a mail as a row inside the caller's transaction,
- * so a mail exists exactly when the change that made it due commits. The relay sends due rows
+ * The transactional outbox. {@link #enqueue} writes a mail as a small row inside the caller's
+ * transaction, so a mail exists exactly when the change that made it due commits. The relay renders
+ * each due row with its feature's {@link MailRenderer} and sends it
  * through SMTP, marks them sent, retries failures with exponential backoff (capped at one hour) and
  * gives up after {@code eventdesk.outbox.max-attempts} into DEAD (logged and counted). Rows are
  * taken FOR UPDATE SKIP LOCKED, so several relay workers, in one instance or many, each send
@@ -51,6 +53,8 @@ public class Outbox {
     EventdeskConfig config;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    Instance<MailRenderer> renderers;
 
     private ExecutorService workers;
     private volatile boolean stopping;
@@ -88,11 +92,7 @@ public class Outbox {
         m.kind = mail.kind().name();
         m.recipient = mail.recipient();
         m.subject = mail.subject();
-        m.bodyHtml = mail.html();
-        m.bodyText = mail.text();
-        m.qrData = mail.qrData();
-        m.ics = mail.ics();
-        m.icsName = mail.icsName();
+        m.params = OutboxMessage.encode(mail.params());
         m.status = OutboxMessage.Status.PENDING;
         m.attempts = 0;
         m.createdAt = now;
@@ -156,6 +156,7 @@ public class Outbox {
         OutboxMessage m = due.get(0);
         Instant now = Instant.now(clock);
         try {
+            render(m);
             mailer.send(toMail(m));
         } catch (RuntimeException e) {
             failed(m, e, now);
@@ -166,6 +167,7 @@ public class Outbox {
         m.attempts++;
         m.lastError = null;
         if (!config.outbox().keepSentBodies()) {
+            m.params = null;
             m.bodyHtml = null;
             m.bodyText = null;
             m.qrData = null;
@@ -175,9 +177,29 @@ public class Outbox {
         return Attempt.SENT;
     }
 
+    /** Fills in the body from the renderer of the mail's kind (rows written before V5 carry their body). */
+    private void render(OutboxMessage m) {
+        if (m.bodyText != null && m.params == null) return;
+        MailRenderer renderer = renderers.stream().filter(r -> r.renders(m.kind)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no renderer for mail kind " + m.kind));
+        MailRenderer.Rendered body = renderer.render(m.kind, m.ownerId, m.params());
+        m.bodyHtml = body.html();
+        m.bodyText = body.text();
+        m.qrData = body.qrData();
+        m.ics = body.ics();
+        m.icsName = body.icsName();
+    }
+
     private void failed(OutboxMessage m, RuntimeException e, Instant now) {
         m.attempts++;
-        String reason = String.valueOf(e.getMessage());
+        if (m.params != null) {
+            // rendered again at the next attempt
+            m.bodyHtml = null;
+            m.bodyText = null;
+            m.qrData = null;
+            m.ics = null;
+        }
+        String reason = e.getMessage() == null ? e.toString() : e.getMessage();
         m.lastError = reason.length() > 1000 ? reason.substring(0, 1000) : reason;
         if (m.attempts >= config.outbox().maxAttempts()) {
             m.status = OutboxMessage.Status.DEAD;

@@ -7,7 +7,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.LockModeType;
 
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.List;
 
 /** An email waiting to be sent (or sent, or given up). Written in the transaction that made it due. */
@@ -19,6 +25,8 @@ public class OutboxMessage extends PanacheEntity {
     /** The row this mail belongs to (a registration); see {@link OutgoingMail#ownerId()}. */
     public Long ownerId;
     public String kind;
+    /** What the mail's renderer needs, URL-encoded ({@code a=1&b=2}); cleared once sent. */
+    public String params;
     public String recipient;
     public String subject;
     @Column(length = 200000)
@@ -51,6 +59,22 @@ public class OutboxMessage extends PanacheEntity {
 
     public static long countByStatus(Status status) {
         return count("status", status);
+    }
+
+    static String encode(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    Map<String, String> params() {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (params == null || params.isEmpty()) return map;
+        for (String pair : params.split("&")) {
+            int eq = pair.indexOf('=');
+            map.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return map;
     }
 
     public static List<OutboxMessage> forOwner(long ownerId) {

@@ -94,6 +94,17 @@ public class Registration extends PanacheEntity {
         return count("event = ?1 and status = ?2 and waitlistSeq <= ?3", event, RegistrationStatus.WAITLISTED, waitlistSeq);
     }
 
+    /** Every WAITLISTED registration's position (registration id to 1-based place), in one query. */
+    public static Map<Long, Long> waitlistPositions(Event event) {
+        Map<Long, Long> positions = new HashMap<>();
+        long position = 0;
+        for (Long id : find("select r.id from Registration r where r.event = ?1 and r.status = ?2 order by r.waitlistSeq",
+                event, RegistrationStatus.WAITLISTED).project(Long.class).list()) {
+            positions.put(id, ++position);
+        }
+        return positions;
+    }
+
     /** The waitlist in order: first come, first served. */
     public static List<Registration> waitlist(Event event, int limit) {
         return find("event = ?1 and status = ?2 order by waitlistSeq", event, RegistrationStatus.WAITLISTED)

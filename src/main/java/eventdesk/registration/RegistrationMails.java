@@ -2,6 +2,7 @@ package eventdesk.registration;
 
 import eventdesk.event.Event;
 import eventdesk.mail.Ics;
+import eventdesk.mail.MailRenderer;
 import eventdesk.mail.Outbox;
 import eventdesk.mail.OutgoingMail;
 import eventdesk.web.EventdeskConfig;
@@ -15,19 +16,24 @@ import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
 import java.util.Locale;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The mails a registration gets, one Qute template pair per {@link Kind} ({@code mail/seatHeld.html}
- * and {@code .txt}, ...), rendered in the registrant's language and written to the {@link Outbox}.
- * Callers are inside the transaction that changed the registration, so the mail exists exactly
- * when the change does.
+ * and {@code .txt}, ...) in the registrant's language. Writing one (inside the transaction that
+ * changed the registration, so the mail exists exactly when the change does) stores only its kind,
+ * subject and links; the outbox asks {@link #render} for the body when it sends the mail.
  */
 @ApplicationScoped
-public class RegistrationMails {
+public class RegistrationMails implements MailRenderer {
 
     public enum Kind { SEAT_HELD, SEAT_OFFERED, WAITLISTED, TICKET, CANCELLED, EXPIRED }
+
+    static final String CONFIRM = "confirm", MANAGE = "manage", CHECKIN = "checkin", DEADLINE = "deadline",
+            POSITION = "position";
 
     @Inject
     EventdeskConfig config;
@@ -56,35 +62,73 @@ public class RegistrationMails {
 
     /** A held seat, new or offered from the waitlist: confirm link and manage link. */
     void seatHeld(Registration r, String confirmToken, String manageToken, boolean fromWaitlist) {
-        String deadline = Kst.dateTime(r.holdExpiresAt, r.locale());
-        String confirmUrl = link("/confirm/", confirmToken);
-        if (fromWaitlist) {
-            send(r, Kind.SEAT_OFFERED, msg -> msg.mail_offered_subject(title(r)), manageToken, null, null,
-                    m -> Templates.seatOffered(m, confirmUrl, deadline));
-        } else {
-            send(r, Kind.SEAT_HELD, msg -> msg.mail_held_subject(title(r)), manageToken, null, null,
-                    m -> Templates.seatHeld(m, confirmUrl, deadline));
-        }
+        Map<String, String> params = Map.of(CONFIRM, confirmToken, MANAGE, manageToken,
+                DEADLINE, r.holdExpiresAt.toString());
+        if (fromWaitlist) write(r, Kind.SEAT_OFFERED, msg(r).mail_offered_subject(title(r)), params);
+        else write(r, Kind.SEAT_HELD, msg(r).mail_held_subject(title(r)), params);
     }
 
     void waitlisted(Registration r, long position, String manageToken) {
-        send(r, Kind.WAITLISTED, msg -> msg.mail_waitlisted_subject(title(r)), manageToken, null, null,
-                m -> Templates.waitlisted(m, position));
+        write(r, Kind.WAITLISTED, msg(r).mail_waitlisted_subject(title(r)),
+                Map.of(MANAGE, manageToken, POSITION, Long.toString(position)));
     }
 
     /** The ticket: QR code of the check-in link, the .ics entry, time in KST and the manage link. */
     void ticket(Registration r, String checkinToken, String manageToken) {
-        String manageUrl = link("/manage/", manageToken);
-        send(r, Kind.TICKET, msg -> msg.mail_ticket_subject(title(r)), manageToken,
-                link("/admin/checkin/", checkinToken), ics(r, manageUrl), m -> Templates.ticket(m, checkinToken));
+        write(r, Kind.TICKET, msg(r).mail_ticket_subject(title(r)), Map.of(CHECKIN, checkinToken, MANAGE, manageToken));
     }
 
     void cancelled(Registration r) {
-        send(r, Kind.CANCELLED, msg -> msg.mail_cancelled_subject(title(r)), null, null, null, Templates::cancelled);
+        write(r, Kind.CANCELLED, msg(r).mail_cancelled_subject(title(r)), Map.of());
     }
 
     void expired(Registration r) {
-        send(r, Kind.EXPIRED, msg -> msg.mail_expired_subject(title(r)), null, null, null, Templates::expired);
+        write(r, Kind.EXPIRED, msg(r).mail_expired_subject(title(r)), Map.of());
+    }
+
+    private void write(Registration r, Kind kind, String subject, Map<String, String> params) {
+        outbox.enqueue(new OutgoingMail(kind, r.id, r.email, subject, params));
+    }
+
+    @Override
+    public boolean renders(String kind) {
+        for (Kind k : Kind.values()) if (k.name().equals(kind)) return true;
+        return false;
+    }
+
+    @Override
+    public Rendered render(String kind, long registrationId, Map<String, String> p) {
+        Registration r = Registration.findById(registrationId);
+        if (r == null) throw new IllegalStateException("registration " + registrationId + " is gone");
+        Locale locale = r.locale();
+        String manageUrl = p.containsKey(MANAGE) ? link("/manage/", p.get(MANAGE)) : null;
+        Event e = r.event;
+        View view = new View(r.locale, subjectOf(Kind.valueOf(kind), r), r.name, e.title(locale),
+                Kst.range(e.startsAt, e.endsAt, locale), e.venue + ", " + e.address, manageUrl,
+                config.baseUrl() + "/events/" + e.slug);
+        String deadline = p.containsKey(DEADLINE) ? Kst.dateTime(Instant.parse(p.get(DEADLINE)), locale) : null;
+        return switch (Kind.valueOf(kind)) {
+            case SEAT_HELD -> rendered(() -> Templates.seatHeld(view, link("/confirm/", p.get(CONFIRM)), deadline), locale, null, null, null);
+            case SEAT_OFFERED -> rendered(() -> Templates.seatOffered(view, link("/confirm/", p.get(CONFIRM)), deadline), locale, null, null, null);
+            case WAITLISTED -> rendered(() -> Templates.waitlisted(view, Long.parseLong(p.get(POSITION))), locale, null, null, null);
+            case TICKET -> rendered(() -> Templates.ticket(view, p.get(CHECKIN)), locale, link("/admin/checkin/", p.get(CHECKIN)),
+                    ics(r, manageUrl), e.slug + ".ics");
+            case CANCELLED -> rendered(() -> Templates.cancelled(view), locale, null, null, null);
+            case EXPIRED -> rendered(() -> Templates.expired(view), locale, null, null, null);
+        };
+    }
+
+    private String subjectOf(Kind kind, Registration r) {
+        Msg msg = msg(r);
+        String title = title(r);
+        return switch (kind) {
+            case SEAT_HELD -> msg.mail_held_subject(title);
+            case SEAT_OFFERED -> msg.mail_offered_subject(title);
+            case WAITLISTED -> msg.mail_waitlisted_subject(title);
+            case TICKET -> msg.mail_ticket_subject(title);
+            case CANCELLED -> msg.mail_cancelled_subject(title);
+            case EXPIRED -> msg.mail_expired_subject(title);
+        };
     }
 
     /** The registration's calendar entry; its UID stays the same so calendars update it. */
@@ -94,22 +138,19 @@ public class RegistrationMails {
                 e.venue + ", " + e.address, e.startsAt, e.endsAt, "registration-" + r.id + "@eventdesk", manageUrl);
     }
 
-    private void send(Registration r, Kind kind, Function<Msg, String> subject, String manageToken,
-                      String qrData, String ics, Function<View, TemplateInstance> template) {
-        Locale locale = r.locale();
-        Event e = r.event;
-        View view = new View(r.locale, subject.apply(MessageBundles.get(Msg.class, Localized.Literal.of(r.locale))),
-                r.name, e.title(locale), Kst.range(e.startsAt, e.endsAt, locale), e.venue + ", " + e.address,
-                manageToken == null ? null : link("/manage/", manageToken), config.baseUrl() + "/events/" + e.slug);
-        String html = render(template.apply(view), locale, Variant.TEXT_HTML);
-        String text = render(template.apply(view), locale, Variant.TEXT_PLAIN);
-        outbox.enqueue(new OutgoingMail(kind, r.id, r.email, view.subject(), html, text, qrData, ics,
-                ics == null ? null : e.slug + ".ics"));
+    /** Both variants of a template pair: {@code .html} and {@code .txt}. */
+    private static Rendered rendered(Supplier<TemplateInstance> t, Locale locale, String qrData, String ics, String icsName) {
+        return new Rendered(render(t.get(), locale, Variant.TEXT_HTML), render(t.get(), locale, Variant.TEXT_PLAIN),
+                qrData, ics, icsName);
     }
 
     private static String render(TemplateInstance t, Locale locale, String contentType) {
         return t.setLocale(locale).setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType))
                 .render();
+    }
+
+    private static Msg msg(Registration r) {
+        return MessageBundles.get(Msg.class, Localized.Literal.of(r.locale));
     }
 
     private static String title(Registration r) {

@@ -96,8 +96,10 @@ public class SeatQueue {
      */
     private void decide(String slug, List<Request> batch) {
         List<Object> results;
+        long started = System.nanoTime();
         try {
             results = service.decideBatch(slug, batch);
+            Log.debugf("Decided %d sign-ups for %s in %d ms", (Object) batch.size(), slug, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             if (batch.size() > 1) {
                 Log.warnf(e, "A batch of %d sign-ups for %s failed; deciding each alone", batch.size(), slug);

@@ -16,11 +16,14 @@ alter table registration add column resent_at timestamp(6) with time zone;
 
 -- The outbox knows nothing of registrations: a message belongs to an opaque owner id, without a
 -- foreign key (a batch of sign-ups inserts its mails and registrations in any order within one
--- transaction). The table is rebuilt because the old foreign key has a different name per database.
+-- transaction). A row is small: its kind, owner and params; the feature that wrote it renders the
+-- body when it is sent (body_* stay for rows written before, and for the dev mailbox).
+-- The table is rebuilt because the old foreign key has a different name per database.
 create table outbox (
     id              bigint        not null primary key,
     owner_id        bigint,
     kind            varchar(32)   not null,
+    params          varchar(2000),
     recipient       varchar(254)  not null,
     subject         varchar(300)  not null,
     body_text       varchar(200000),
@@ -43,3 +46,6 @@ drop table outbox_message;
 alter table outbox rename to outbox_message;
 create index outbox_due on outbox_message (status, next_attempt_at);
 create index outbox_owner on outbox_message (owner_id);
+
+-- The attendee export reads an event's registrations in keyset batches by id.
+create index registration_event_id on registration (event_id, id);
