@@ -33,7 +33,7 @@ public class EventResource {
 
     @CheckedTemplate
     public static class Templates {
-        public static native TemplateInstance list(List<EventView> events);
+        public static native TemplateInstance list(List<EventView> events, List<EventView> past);
 
         public static native TemplateInstance show(EventView e, SignUp form, Map<String, String> errors, String focus,
                                                    Role[] roles);
@@ -41,15 +41,16 @@ public class EventResource {
         public static native TemplateInstance thanks(EventView e, long waitlistPosition);
     }
 
+    /** Upcoming events (soonest first), then "Past events" (most recently ended first). */
     @GET
     @Transactional
     public TemplateInstance list() {
         Instant now = Instant.now(clock);
         Map<Long, Registration.Counts> counts = Registration.countsByEvent();
-        List<EventView> events = Event.upcoming(now).stream()
-                .map(e -> EventView.of(e, counts.getOrDefault(e.id, new Registration.Counts()), lang.locale(), now))
-                .toList();
-        return lang.page(Templates.list(events));
+        java.util.function.Function<Event, EventView> view =
+                e -> EventView.of(e, counts.getOrDefault(e.id, new Registration.Counts()), lang.locale(), now);
+        return lang.page(Templates.list(Event.upcoming(now).stream().map(view).toList(),
+                Event.past(now).stream().map(view).toList()));
     }
 
     @GET
