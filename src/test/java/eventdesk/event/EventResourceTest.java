@@ -79,8 +79,9 @@ class EventResourceTest {
         String before = given().header("Accept-Language", "en").get("/").then().extract().asString();
         assertThat(before).contains(earlier.title, later.title);
         assertThat(before.indexOf(earlier.title)).as("upcoming: soonest first").isLessThan(before.indexOf(later.title));
-        assertThat(before.indexOf("Past events")).as("not yet among past events")
-                .isLessThan(before.indexOf(earlier.title));
+        if (before.contains("Past events")) {
+            assertThat(before.indexOf(later.title)).as("not yet among past events").isLessThan(before.indexOf("Past events"));
+        }
 
         TestClock.get().set(later.endsAt.plus(Duration.ofHours(1)));
         String en = given().header("Accept-Language", "en").get("/").then().statusCode(200).extract().asString();
