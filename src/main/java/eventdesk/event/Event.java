@@ -75,6 +75,15 @@ public class Event extends PanacheEntity {
         return list("status <> ?1 and endsAt > ?2 order by startsAt", EventStatus.draft, now);
     }
 
+    /** How many ended events the public list shows: enough that it is never empty, not an archive. */
+    public static final int PAST_LISTED = 20;
+
+    /** Public events that have ended, the most recently ended first, at most {@link #PAST_LISTED}. */
+    public static List<Event> past(Instant now) {
+        return find("status <> ?1 and endsAt <= ?2 order by endsAt desc, id desc", EventStatus.draft, now)
+                .page(0, PAST_LISTED).list();
+    }
+
     public static List<Event> allByStart() {
         return list("order by startsAt desc");
     }

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 /** The public list of events. One event's page with its sign-up form is registration.SignUpResource. */
 @Path("/")
@@ -26,14 +27,16 @@ public class EventResource {
 
     @CheckedTemplate
     public static class Templates {
-        public static native TemplateInstance list(List<EventView> events);
+        public static native TemplateInstance list(List<EventView> events, List<EventView> past);
     }
 
+    /** Upcoming events (soonest first), then "Past events" (most recently ended first). */
     @GET
     @Transactional
     public TemplateInstance list() {
         Instant now = Instant.now(clock);
-        List<EventView> events = Event.upcoming(now).stream().map(e -> EventView.of(e, lang.locale(), now)).toList();
-        return lang.page(Templates.list(events));
+        Function<Event, EventView> view = e -> EventView.of(e, lang.locale(), now);
+        return lang.page(Templates.list(Event.upcoming(now).stream().map(view).toList(),
+                Event.past(now).stream().map(view).toList()));
     }
 }

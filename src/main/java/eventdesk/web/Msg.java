@@ -31,6 +31,12 @@ public interface Msg {
     @Message("No upcoming events right now.")
     String list_empty();
 
+    @Message("Past events")
+    String list_past_title();
+
+    @Message("Ended")
+    String event_ended();
+
     @Message("{n} seats left")
     String seats_left(long n);
 

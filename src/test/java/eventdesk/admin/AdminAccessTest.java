@@ -1,5 +1,7 @@
 package eventdesk.admin;
 
+import eventdesk.event.Event;
+import eventdesk.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -14,10 +16,11 @@ class AdminAccessTest {
 
     @Test
     void strangersGetTheLoginPageOrA401NeverData() {
+        Event event = TestEvents.create(5, true);
         given().redirects().follow(false).get("/admin").then().statusCode(302)
                 .header("Location", containsString("/admin/login"));
-        given().redirects().follow(false).get("/admin/events/founders-day-2027/attendees.csv").then().statusCode(302);
-        given().get("/api/admin/events/founders-day-2027/registrations").then().statusCode(401)
+        given().redirects().follow(false).get("/admin/events/" + event.slug + "/attendees.csv").then().statusCode(302);
+        given().get("/api/admin/events/" + event.slug + "/registrations").then().statusCode(401)
                 .header("WWW-Authenticate", containsString("Basic"));
         given().redirects().follow(false).get("/admin/checkin/some-code").then().statusCode(302);
         given().header("Accept-Language", "ko").get("/admin/login").then().statusCode(200)
@@ -26,10 +29,11 @@ class AdminAccessTest {
 
     @Test
     void wrongPasswordsAreRefusedAndSlowedDown() {
+        Event event = TestEvents.create(5, true);
         long start = System.nanoTime();
-        given().auth().preemptive().basic("admin", "wrong").get("/api/admin/events/founders-day-2027/registrations")
+        given().auth().preemptive().basic("admin", "wrong").get("/api/admin/events/" + event.slug + "/registrations")
                 .then().statusCode(401);
-        given().auth().preemptive().basic("admin", "wrong-again").get("/api/admin/events/founders-day-2027/registrations")
+        given().auth().preemptive().basic("admin", "wrong-again").get("/api/admin/events/" + event.slug + "/registrations")
                 .then().statusCode(401);
         assertThat((System.nanoTime() - start) / 1_000_000).as("ms for two wrong passwords").isGreaterThanOrEqualTo(700);
         given().auth().preemptive().basic("nobody", "admin").get("/admin").then().statusCode(401);
@@ -37,10 +41,11 @@ class AdminAccessTest {
 
     @Test
     void basicAuthWorksForScriptsAndPages() {
-        given().auth().preemptive().basic("admin", "admin").get("/api/admin/events/founders-day-2027/registrations")
+        Event event = TestEvents.named(TestEvents.create(5, true));
+        given().auth().preemptive().basic("admin", "admin").get("/api/admin/events/" + event.slug + "/registrations")
                 .then().statusCode(200).contentType(containsString("json"));
         given().auth().preemptive().basic("admin", "admin").header("Accept-Language", "en").get("/admin")
-                .then().statusCode(200).body(containsString("Events and live counts")).body(containsString("Founders Day"));
+                .then().statusCode(200).body(containsString("Events and live counts")).body(containsString(event.title));
     }
 
     @Test

@@ -113,12 +113,14 @@ class AdminFeaturesTest {
     @Test
     void eventsAreCreatedAndEditedThroughFormsAndRaisingCapacityPromotesFifo() {
         String slug = "meetup-" + System.nanoTime();
+        java.time.LocalDate day = TestEvents.tenAmKst(60).toLocalDate();
         Map<String, String> fields = new java.util.HashMap<>(Map.of("slug", slug, "title", "Rust Seoul", "titleKo", "러스트 서울",
-                "venue", "D2SF", "address", "Gangnam", "startsAt", "2027-06-01T19:00", "endsAt", "2027-06-01T21:00",
+                "venue", "D2SF", "address", "Gangnam", "startsAt", day + "T19:00", "endsAt", day + "T21:00",
                 "capacity", "1", "waitlistEnabled", "true", "status", "published"));
         Forms.submitAsAdmin("/admin/events/new", "/admin/events", fields).then().statusCode(303);
+        String date = java.time.format.DateTimeFormatter.ofPattern("EEE, MMM d, yyyy", java.util.Locale.ENGLISH).format(day);
         given().header("Accept-Language", "en").get("/events/" + slug).then().statusCode(200)
-                .body(containsString("Rust Seoul")).body(containsString("Tue, Jun 1, 2027, 7:00 PM – 9:00 PM KST"));
+                .body(containsString("Rust Seoul")).body(containsString(date + ", 7:00 PM – 9:00 PM KST"));
         Event event = QuarkusTransaction.requiringNew().call(() -> Event.bySlug(slug).orElseThrow());
         for (String who : List.of("f1", "f2", "f3")) {
             given().contentType("application/json").body(signUpJson(who, who + "@example.com"))
@@ -134,7 +136,7 @@ class AdminFeaturesTest {
         Forms.submitAsAdmin("/admin/events/" + slug + "/edit", "/admin/events/" + slug, fields).then().statusCode(422)
                 .body(containsString("at least 2"));
         fields.put("capacity", "2");
-        fields.put("endsAt", "2027-06-01T18:00");
+        fields.put("endsAt", day + "T18:00");
         Forms.submitAsAdmin("/admin/events/" + slug + "/edit", "/admin/events/" + slug, fields).then().statusCode(422)
                 .body(containsString("The end must come after the start"));
         assertThat(TestEvents.count(event, RegistrationStatus.PENDING)).isEqualTo(2);
@@ -143,10 +145,11 @@ class AdminFeaturesTest {
     @Test
     void adminApiCreatesAndUpdatesEvents() {
         String slug = "api-made-" + System.nanoTime();
+        java.time.OffsetDateTime startsAt = TestEvents.tenAmKst(50).toOffsetDateTime();
         admin().contentType("application/json").body("""
                 {"slug":"%s","title":"API Day","titleKo":"API 데이","description":"d","descriptionKo":"설명",
-                 "venue":"Hall","address":"Seoul","startsAt":"2027-05-01T10:00:00+09:00","endsAt":"2027-05-01T12:00:00+09:00",
-                 "capacity":1,"waitlistEnabled":true}""".formatted(slug))
+                 "venue":"Hall","address":"Seoul","startsAt":"%s","endsAt":"%s",
+                 "capacity":1,"waitlistEnabled":true}""".formatted(slug, startsAt, startsAt.plusHours(2)))
                 .post("/api/admin/events").then().statusCode(201)
                 .body("slug", equalTo(slug)).body("registrationOpen", equalTo(true)).body("status", equalTo("published"));
         given().contentType("application/json").body(signUpJson("A", "api-a@example.com"))
@@ -199,6 +202,6 @@ class AdminFeaturesTest {
 
     private static String token(long registrationId) {
         return QuarkusTransaction.requiringNew().call(() ->
-                AccessToken.issue(Registration.findById(registrationId), AccessToken.Purpose.CHECKIN, java.time.Instant.now()));
+                AccessToken.issue(Registration.findById(registrationId), AccessToken.Purpose.CHECKIN, eventdesk.testing.TestClock.now()));
     }
 }

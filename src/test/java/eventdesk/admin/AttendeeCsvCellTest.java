@@ -23,7 +23,7 @@ class AttendeeCsvCellTest {
 
     @Test
     void filenameNamesTheEventAndTheDayInSeoul() {
-        assertThat(AttendeeCsv.filename("founders-day-2027", Instant.parse("2027-03-17T16:00:00Z")))
-                .isEqualTo("founders-day-2027-attendees-2027-03-18.csv");
+        assertThat(AttendeeCsv.filename("demo-day", Instant.parse("2027-03-17T16:00:00Z")))
+                .isEqualTo("demo-day-attendees-2027-03-18.csv");
     }
 }

@@ -1,10 +1,12 @@
 package eventdesk.admin;
 
 import eventdesk.event.Event;
+import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -19,13 +21,13 @@ import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The export streams: 100,000 registrations download completely while the heap grows far less
  * than they would take as objects (measured as the peak of used heap during the download).
+ * The rows and the event are deleted afterwards, so later tests in the same database never see them.
  */
 @QuarkusTest
 class AttendeeExportMemoryTest {
@@ -38,9 +40,24 @@ class AttendeeExportMemoryTest {
     @TestHTTPResource("/")
     URL base;
 
+    Event event;
+
+    @AfterEach
+    void deleteTheRows() throws Exception {
+        if (event == null) return;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement rows = c.prepareStatement("delete from registration where event_id = ?");
+             PreparedStatement ev = c.prepareStatement("delete from event where id = ?")) {
+            rows.setLong(1, event.id);
+            rows.executeUpdate();
+            ev.setLong(1, event.id);
+            ev.executeUpdate();
+        }
+    }
+
     @Test
     void exportsOneHundredThousandRegistrationsWithBoundedMemory() throws Exception {
-        Event event = TestEvents.create(ROWS, true);
+        event = TestEvents.create(ROWS, true);
         insert(event.id);
         long before = liveHeap();
         java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(before);
@@ -90,7 +107,7 @@ class AttendeeExportMemoryTest {
             try (PreparedStatement ps = c.prepareStatement("insert into registration (id, event_id, status, name, email,"
                     + " email_normalized, active_email, affiliation, role, locale, consent_at, marketing_consent, created_at,"
                     + " confirmed_at) values (?, ?, 'CONFIRMED', ?, ?, ?, ?, '토스 Seoul', 'DEVELOPER', 'ko', ?, false, ?, ?)")) {
-                Timestamp now = Timestamp.from(Instant.now());
+                Timestamp now = Timestamp.from(TestClock.now());
                 for (int i = 0; i < ROWS; i++) {
                     String email = "bulk" + i + "@example.com";
                     ps.setLong(1, 10_000_000L + eventId * 1_000_000L + i);

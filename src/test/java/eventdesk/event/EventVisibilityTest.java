@@ -1,12 +1,12 @@
 package eventdesk.event;
 
+import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import static eventdesk.testing.TestEvents.signUpJson;
 import static io.restassured.RestAssured.given;
@@ -52,11 +52,23 @@ class EventVisibilityTest {
 
     @Test
     void aWindowNotYetOpenSaysWhenAndTakesNothing() {
-        Event later = TestEvents.create(5, true, Instant.now().plus(Duration.ofDays(2)), Instant.now().plus(Duration.ofDays(20)));
+        Event later = TestEvents.create(5, true, TestClock.now().plus(Duration.ofDays(2)), TestClock.now().plus(Duration.ofDays(20)));
         given().header("Accept-Language", "en").get("/events/" + later.slug).then().statusCode(200)
                 .body(containsString("Registration opens"));
         given().contentType("application/json").body(signUpJson("L", "later@example.com"))
                 .post("/api/events/" + later.slug + "/registrations").then().statusCode(409);
         assertThat(TestEvents.registrations(later)).isEmpty();
+
+        // Two days on (the clock moves, nobody waits), the window is open.
+        Duration offset = TestClock.get().offset();
+        try {
+            TestClock.get().advance(Duration.ofDays(2).plusMinutes(1));
+            given().contentType("application/json").body(signUpJson("L", "later@example.com"))
+                    .post("/api/events/" + later.slug + "/registrations").then().statusCode(202)
+                    .body("status", equalTo("PENDING"));
+            assertThat(TestEvents.registrations(later)).hasSize(1);
+        } finally {
+            TestClock.get().restore(offset);
+        }
     }
 }

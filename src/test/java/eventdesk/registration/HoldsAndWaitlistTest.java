@@ -1,27 +1,48 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
+import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static eventdesk.testing.TestEvents.signUpJson;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Hold expiry, promotion from the waitlist (FIFO, exactly once per seat) and capacity changes. */
+/**
+ * Hold expiry, promotion from the waitlist (FIFO, exactly once per seat) and capacity changes.
+ * Holds expire by moving the test clock; the expiry job runs for the test's own event only.
+ */
 @QuarkusTest
 class HoldsAndWaitlistTest {
 
     @Inject
     RegistrationService service;
+
+    Duration clockOffset;
+
+    @BeforeEach
+    void saveClock() {
+        clockOffset = TestClock.get().offset();
+    }
+
+    @AfterEach
+    void restoreClock() {
+        TestClock.get().restore(clockOffset);
+    }
 
     private static void signUp(Event event, String who) {
         given().contentType("application/json").body(signUpJson(who, who + "@example.com"))
@@ -38,10 +59,12 @@ class HoldsAndWaitlistTest {
         for (String who : List.of("a", "b", "c", "d", "e")) signUp(event, who);
         assertThat(List.of(status(event, "a"), status(event, "b"))).containsOnly(RegistrationStatus.PENDING);
 
-        // Not yet due: nothing changes.
-        service.expireHolds(event.id, Instant.now().plus(Duration.ofMinutes(29)));
+        // Not yet due (holds last 30 minutes in tests): nothing changes.
+        TestClock.get().advance(Duration.ofMinutes(29));
+        assertThat(service.expireHolds(event.id, TestClock.now())).isZero();
         assertThat(List.of(status(event, "a"), status(event, "b"))).containsOnly(RegistrationStatus.PENDING);
-        assertThat(service.expireHolds(event.id, Instant.now().plus(Duration.ofMinutes(31)))).isGreaterThanOrEqualTo(2);
+        TestClock.get().advance(Duration.ofMinutes(2));
+        assertThat(service.expireHolds(event.id, TestClock.now())).isEqualTo(2);
 
         assertThat(status(event, "a")).isEqualTo(RegistrationStatus.EXPIRED);
         assertThat(status(event, "b")).isEqualTo(RegistrationStatus.EXPIRED);
@@ -51,7 +74,14 @@ class HoldsAndWaitlistTest {
         Registration e = TestEvents.byEmail(event, "e@example.com");
         assertThat(QuarkusTransaction.requiringNew().call(() -> Registration.<Registration>findById(e.id).waitlistPosition()))
                 .isEqualTo(1);
-        assertThat(TestEvents.byEmail(event, "c@example.com").holdExpiresAt).isAfter(Instant.now().plus(Duration.ofMinutes(29)));
+        // The promoted get a fresh hold from the moment of promotion.
+        assertThat(TestEvents.byEmail(event, "c@example.com").holdExpiresAt).isAfter(TestClock.now().plus(Duration.ofMinutes(29)));
+        assertThat(TestEvents.seatsTaken(event)).isEqualTo(2);
+        // Their holds run out in turn and the last one waiting gets the seat.
+        TestClock.get().advance(Duration.ofMinutes(31));
+        assertThat(service.expireHolds(event.id, TestClock.now())).isEqualTo(2);
+        assertThat(status(event, "e")).isEqualTo(RegistrationStatus.PENDING);
+        assertThat(TestEvents.waitlistPositions(event)).isEmpty();
     }
 
     @Test
@@ -59,15 +89,15 @@ class HoldsAndWaitlistTest {
         Event event = TestEvents.create(1, true);
         for (String who : List.of("p", "q", "r")) signUp(event, who);
         Registration p = TestEvents.byEmail(event, "p@example.com");
-        service.cancelById(p.id, Instant.now());
+        service.cancelById(p.id, TestClock.now());
         assertThat(status(event, "p")).isEqualTo(RegistrationStatus.CANCELLED);
         assertThat(status(event, "q")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(status(event, "r")).isEqualTo(RegistrationStatus.WAITLISTED);
         // Cancelling again changes nothing and promotes nobody.
-        service.cancelById(p.id, Instant.now());
+        service.cancelById(p.id, TestClock.now());
         assertThat(status(event, "r")).isEqualTo(RegistrationStatus.WAITLISTED);
         // A waitlisted person who cancels frees no seat.
-        service.cancelById(TestEvents.byEmail(event, "r@example.com").id, Instant.now());
+        service.cancelById(TestEvents.byEmail(event, "r@example.com").id, TestClock.now());
         assertThat(TestEvents.count(event, RegistrationStatus.PENDING)).isEqualTo(1);
     }
 
@@ -75,14 +105,14 @@ class HoldsAndWaitlistTest {
     void raisingCapacityPromotesAtOnceAndLoweringNeverCancels() {
         Event event = TestEvents.create(1, true);
         for (String who : List.of("k1", "k2", "k3", "k4")) signUp(event, who);
-        service.changeCapacity(event, 3, Instant.now());
+        service.changeCapacity(event, 3, TestClock.now());
         assertThat(status(event, "k2")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(status(event, "k3")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(status(event, "k4")).isEqualTo(RegistrationStatus.WAITLISTED);
-        assertThatThrownBy(() -> service.changeCapacity(event, 2, Instant.now()))
+        assertThatThrownBy(() -> service.changeCapacity(event, 2, TestClock.now()))
                 .isInstanceOf(RegistrationException.CapacityBelowTaken.class);
         assertThat(TestEvents.count(event, RegistrationStatus.PENDING)).isEqualTo(3);
-        service.changeCapacity(event, 3, Instant.now());
+        service.changeCapacity(event, 3, TestClock.now());
     }
 
     @Test
@@ -92,30 +122,41 @@ class HoldsAndWaitlistTest {
         signUp(event, "next");
         Registration late = TestEvents.byEmail(event, "late@example.com");
         String token = QuarkusTransaction.requiringNew().call(() ->
-                AccessToken.issue(Registration.findById(late.id), AccessToken.Purpose.CONFIRM, Instant.now()));
-        service.confirm(token, Instant.now().plus(Duration.ofHours(1)));
+                AccessToken.issue(Registration.findById(late.id), AccessToken.Purpose.CONFIRM, TestClock.now()));
+        TestClock.get().advance(Duration.ofHours(1));
+        service.confirm(token, TestClock.now());
         assertThat(status(event, "late")).isEqualTo(RegistrationStatus.EXPIRED);
         assertThat(status(event, "next")).isEqualTo(RegistrationStatus.PENDING);
         // The dead token opens nothing.
-        assertThatThrownBy(() -> service.confirm(token, Instant.now())).isInstanceOf(RegistrationException.InvalidLink.class);
+        assertThatThrownBy(() -> service.confirm(token, TestClock.now())).isInstanceOf(RegistrationException.InvalidLink.class);
     }
 
     @Test
     void twoFreedSeatsRacingPromoteTwoDifferentPeople() throws Exception {
         Event event = TestEvents.create(2, true);
-        for (String who : List.of("x1", "x2", "x3", "x4", "x5")) signUp(event, who);
+        for (String who : List.of("x1", "x2", "x3", "x4", "x5", "x6")) signUp(event, who);
         long id1 = TestEvents.byEmail(event, "x1@example.com").id;
         long id2 = TestEvents.byEmail(event, "x2@example.com").id;
-        Thread t1 = new Thread(() -> service.cancelById(id1, Instant.now()));
-        Thread t2 = new Thread(() -> service.cancelById(id2, Instant.now()));
-        t1.start();
-        t2.start();
-        t1.join();
-        t2.join();
+        CountDownLatch ready = new CountDownLatch(2);
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Registration>> cancels = List.of(id1, id2).stream().map(id -> pool.submit(() -> {
+                ready.countDown();
+                start.await();
+                return service.cancelById(id, TestClock.now());
+            })).toList();
+            ready.await();
+            start.countDown();
+            for (Future<Registration> f : cancels) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
         assertThat(status(event, "x3")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(status(event, "x4")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(status(event, "x5")).isEqualTo(RegistrationStatus.WAITLISTED);
-        assertThat(TestEvents.count(event, RegistrationStatus.PENDING)).isEqualTo(2);
+        assertThat(TestEvents.seatsTaken(event)).isEqualTo(2);
+        assertThat(TestEvents.waitlistPositions(event)).containsExactly(1L, 2L);
     }
 
     @Test
@@ -124,8 +165,8 @@ class HoldsAndWaitlistTest {
         signUp(event, "closed1");
         signUp(event, "closed2");
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
-                Event.<Event>findById(event.id).registrationClosesAt = Instant.now().minusSeconds(1));
-        service.cancelById(TestEvents.byEmail(event, "closed1@example.com").id, Instant.now());
+                Event.<Event>findById(event.id).registrationClosesAt = TestClock.now().minusSeconds(1));
+        service.cancelById(TestEvents.byEmail(event, "closed1@example.com").id, TestClock.now());
         assertThat(status(event, "closed2")).isEqualTo(RegistrationStatus.WAITLISTED);
     }
 
@@ -133,10 +174,10 @@ class HoldsAndWaitlistTest {
     void aHoldNeverOutlastsTheStartOfTheEvent() {
         Event event = TestEvents.create(5, true);
         io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
-                Event.<Event>findById(event.id).startsAt = Instant.now().plus(Duration.ofMinutes(10)));
+                Event.<Event>findById(event.id).startsAt = TestClock.now().plus(Duration.ofMinutes(10)));
         signUp(event, "soon");
         Registration r = TestEvents.byEmail(event, "soon@example.com");
-        assertThat(r.holdExpiresAt).isBefore(Instant.now().plus(Duration.ofMinutes(11)));
+        assertThat(r.holdExpiresAt).isBefore(TestClock.now().plus(Duration.ofMinutes(11)));
     }
 
     @Test
@@ -144,8 +185,8 @@ class HoldsAndWaitlistTest {
         Event event = TestEvents.create(1, true);
         long id = TestEvents.insert(event, "Door", "door@example.com", "X", RegistrationStatus.CONFIRMED);
         signUp(event, "behind");
-        assertThat(service.checkIn(id, Instant.now())).isEqualTo(RegistrationService.CheckInResult.CHECKED_IN);
-        service.cancelById(id, Instant.now());
+        assertThat(service.checkIn(id, TestClock.now())).isEqualTo(RegistrationService.CheckInResult.CHECKED_IN);
+        service.cancelById(id, TestClock.now());
         assertThat(status(event, "door")).isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(status(event, "behind")).isEqualTo(RegistrationStatus.WAITLISTED);
     }

@@ -55,6 +55,7 @@ class RegistrationRaceTest {
                 .filter(r -> r.status == RegistrationStatus.WAITLISTED)
                 .sorted(java.util.Comparator.comparing(r -> r.waitlistSeq)).toList();
         assertThat(waitlisted.stream().map(r -> r.waitlistSeq).distinct().count()).isEqualTo(450);
+        assertFullWithGapFreeWaitlist(event, 50, 450);
     }
 
     @Test
@@ -63,18 +64,30 @@ class RegistrationRaceTest {
         List<String> bodies = race(event, 20, i -> i % 2 == 0 ? "same@example.com" : " SAME@example.com");
         assertThat(bodies).allSatisfy(b -> assertThat(b).startsWith("202 ").contains("\"status\":\"PENDING\""));
         assertThat(TestEvents.registrations(event)).hasSize(1);
+        assertThat(TestEvents.seatsTaken(event)).isEqualTo(1);
+        assertThat(TestEvents.waitlistPositions(event)).isEmpty();
     }
 
+    /** Invariants 1 and 3 as stored: seats taken equal the capacity, and the queue holds places 1..W, no gaps, no ties. */
+    static void assertFullWithGapFreeWaitlist(Event event, int capacity, int waitlisted) {
+        assertThat(TestEvents.seatsTaken(event)).as("seats taken").isEqualTo(capacity);
+        assertThat(TestEvents.waitlistPositions(event)).as("waitlist positions")
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, waitlisted).boxed().toList());
+    }
+
+    /** Every thread is ready and waits at one start barrier; one count-down releases them all together. */
     private List<String> race(Event event, int threads, java.util.function.IntFunction<String> email) throws Exception {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         URI uri = base.toURI().resolve("api/events/" + event.slug + "/registrations");
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch start = new CountDownLatch(1);
         try {
             List<Future<String>> answers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
                 String body = TestEvents.signUpJson("Racer " + i, email.apply(i));
                 answers.add(pool.submit(() -> {
+                    ready.countDown();
                     start.await();
                     HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
                             .header("Content-Type", "application/json")
@@ -82,6 +95,7 @@ class RegistrationRaceTest {
                     return r.statusCode() + " " + r.body();
                 }));
             }
+            ready.await();
             start.countDown();
             List<String> bodies = new ArrayList<>();
             for (Future<String> f : answers) bodies.add(f.get());

@@ -75,12 +75,9 @@ class TwoInstancesPostgresIT {
         env.put("EVENTDESK_EXPIRY_INTERVAL", "1s");
         try (AppProcess a = AppProcess.start(AppProcess.jar("postgres-app"), env, dir);
              AppProcess b = AppProcess.start(AppProcess.jar("postgres-app"), env, dir)) {
+            // The jars run on the real clock: the event is made through the admin API, 30 days from now.
             String slug = "two-instances-" + System.currentTimeMillis();
-            HttpResponse<String> created = send(a, "POST", "/api/admin/events", """
-                    {"slug":"%s","title":"Two Instances","titleKo":"두 인스턴스","venue":"Hall","address":"Seoul",
-                     "startsAt":"2027-09-01T10:00:00+09:00","endsAt":"2027-09-01T12:00:00+09:00",
-                     "capacity":%d,"waitlistEnabled":true}""".formatted(slug, SEATS), true);
-            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            a.createEvent(slug, "Two Instances", SEATS, true);
 
             long start = System.nanoTime();
             List<String> answers = race(List.of(a, b), slug);
@@ -97,6 +94,12 @@ class TwoInstancesPostgresIT {
             }
             assertThat(positions.stream().sorted().toList())
                     .isEqualTo(LongStream.rangeClosed(1, PEOPLE - SEATS).boxed().toList());
+            // As stored: seats taken equal the capacity; the queue holds places 1..W, no gaps, no ties.
+            String stored = send(a, "GET", "/api/admin/events/" + slug + "/registrations", null, true).body();
+            assertThat(Pattern.compile("\"status\":\"PENDING\"").matcher(stored).results().count()).isEqualTo(SEATS);
+            assertThat(Pattern.compile("\"waitlistPosition\":(\\d+)").matcher(stored).results()
+                    .map(r -> Long.parseLong(r.group(1))).filter(p -> p > 0).sorted().toList())
+                    .isEqualTo(LongStream.rangeClosed(1, PEOPLE - SEATS).boxed().toList());
 
             // Every confirmation / waitlist mail arrives once, relayed by whichever instance took it.
             await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length >= PEOPLE);
@@ -111,7 +114,9 @@ class TwoInstancesPostgresIT {
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
                     send(b, "GET", "/api/events/" + slug, null, false).body().contains("\"waitlistCount\":" + (PEOPLE - 2 * SEATS)));
             await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length >= PEOPLE + 2 * SEATS);
-            Thread.sleep(3000);
+            // ... and no more than that, for a few relay and expiry runs of both instances.
+            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> smtp.getReceivedMessages().length == PEOPLE + 2 * SEATS);
             String after = send(b, "GET", "/api/admin/events/" + slug + "/registrations", null, true).body();
             for (String email : firstInLine) {
                 assertThat(after).contains("\"status\":\"PENDING\",\"name\":\"" + nameOf(waitlistBefore, email));
@@ -135,7 +140,9 @@ class TwoInstancesPostgresIT {
     }
 
     private List<String> race(List<AppProcess> apps, String slug) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(64);
+        int threads = 64;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
         try {
             List<Future<String>> futures = new ArrayList<>();
@@ -145,11 +152,13 @@ class TwoInstancesPostgresIT {
                         {"name":"Person %d","email":"person%d@two.example","affiliation":"Seoul","role":"DEVELOPER",
                          "locale":"en","consent":true}""".formatted(i, i);
                 futures.add(pool.submit(() -> {
+                    ready.countDown();
                     go.await();
                     HttpResponse<String> r = send(app, "POST", "/api/events/" + slug + "/registrations", body, false);
                     return r.statusCode() + " " + r.body();
                 }));
             }
+            ready.await();
             go.countDown();
             List<String> answers = new ArrayList<>();
             for (Future<String> f : futures) answers.add(f.get());

@@ -1,5 +1,8 @@
 package eventdesk.testing;
 
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -7,10 +10,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +30,13 @@ public final class AppProcess implements AutoCloseable {
     public final int port;
     public final Path log;
     private final Process process;
+    private final String adminAuth;
 
-    private AppProcess(int port, Path log, Process process) {
+    private AppProcess(int port, Path log, Process process, String adminAuth) {
         this.port = port;
         this.log = log;
         this.process = process;
+        this.adminAuth = adminAuth;
     }
 
     /** Starts {@code jar} with the given environment and waits until /q/health/ready answers UP. */
@@ -43,7 +54,9 @@ public final class AppProcess implements AutoCloseable {
         all.putIfAbsent("EVENTDESK_RATE_LIMIT_PER_MINUTE", "0");
         all.putIfAbsent("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "integration-test-key-0123456789abcdef");
         pb.environment().putAll(all);
-        AppProcess app = new AppProcess(port, log, pb.start());
+        String adminAuth = "Basic " + Base64.getEncoder().encodeToString(
+                (all.get("EVENTDESK_ADMIN_USERNAME") + ":" + all.get("EVENTDESK_ADMIN_PASSWORD")).getBytes(StandardCharsets.UTF_8));
+        AppProcess app = new AppProcess(port, log, pb.start(), adminAuth);
         app.awaitReady(Duration.ofSeconds(90));
         return app;
     }
@@ -66,21 +79,39 @@ public final class AppProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /**
+     * Creates a published event through the admin API. The process runs on the real clock, so the
+     * event starts 30 days after the real now; registration opens now (the API's default).
+     */
+    public void createEvent(String slug, String title, int capacity, boolean waitlist) throws Exception {
+        OffsetDateTime startsAt = Instant.now().plus(Duration.ofDays(30)).truncatedTo(ChronoUnit.MINUTES)
+                .atOffset(ZoneOffset.ofHours(9));
+        String json = """
+                {"slug":"%s","title":"%s","titleKo":"%s","description":"A test event.","descriptionKo":"테스트 행사입니다.",
+                 "venue":"Test Hall","address":"1 Test-ro, Seoul","startsAt":"%s","endsAt":"%s",
+                 "capacity":%d,"waitlistEnabled":%b}""".formatted(slug, title, title, startsAt, startsAt.plusHours(2),
+                capacity, waitlist);
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/api/admin/events")))
+                .header("Authorization", adminAuth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 201) throw new IllegalStateException("creating " + slug + ": " + r.statusCode() + " " + r.body());
+    }
+
     private void awaitReady(Duration timeout) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) throw new IllegalStateException("app exited:\n" + Files.readString(log));
-            try {
-                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) return;
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
+        try {
+            Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) throw new IllegalStateException("app exited:\n" + Files.readString(log));
+                try {
+                    return client.send(HttpRequest.newBuilder(URI.create(url("/q/health/ready")))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("app not ready in " + timeout + ":\n" + Files.readString(log));
         }
-        throw new IllegalStateException("app not ready in " + timeout + ":\n" + Files.readString(log));
     }
 
     /** kill -9: no shutdown hooks, no flushing. */

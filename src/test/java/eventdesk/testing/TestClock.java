@@ -23,9 +23,21 @@ public class TestClock extends Clock {
 
     private volatile Duration offset = initialOffset();
 
+    /**
+     * The offset to {@code test.clock}, fixed once per JVM: each Quarkus restart (test profile, test
+     * resource) makes a new TestClock, and time must not jump back to the start date at each one.
+     */
     private static Duration initialOffset() {
         String start = System.getProperty("test.clock");
-        return start == null || start.isBlank() ? Duration.ZERO : Duration.between(Instant.now(), Instant.parse(start));
+        if (start == null || start.isBlank()) return Duration.ZERO;
+        synchronized (System.class) {
+            String fixed = System.getProperty("test.clock.offset");
+            if (fixed == null) {
+                fixed = Duration.between(Instant.now(), Instant.parse(start)).toString();
+                System.setProperty("test.clock.offset", fixed);
+            }
+            return Duration.parse(fixed);
+        }
     }
 
     /** The clock of the running test application. */
@@ -40,6 +52,15 @@ public class TestClock extends Clock {
 
     public void advance(Duration by) {
         offset = offset.plus(by);
+    }
+
+    /** How far the clock is from real time; give it back to {@link #restore} after a test moved the clock. */
+    public Duration offset() {
+        return offset;
+    }
+
+    public void restore(Duration savedOffset) {
+        offset = savedOffset;
     }
 
     /** Jumps to {@code at}; time goes on from there. */

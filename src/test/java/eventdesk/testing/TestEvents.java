@@ -17,8 +17,10 @@ public final class TestEvents {
     private TestEvents() {
     }
 
+    /** Open from an hour ago (test clock) for 30 days; starts in 40 days and lasts 3 hours. */
     public static Event create(int capacity, boolean waitlist) {
-        return create(capacity, waitlist, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofDays(30)));
+        Instant now = TestClock.now();
+        return create(capacity, waitlist, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(30)));
     }
 
     public static Event create(int capacity, boolean waitlist, Instant opens, Instant closes) {
@@ -31,16 +33,41 @@ public final class TestEvents {
             e.descriptionKo = "테스트 행사입니다.";
             e.venue = "Test Hall";
             e.address = "1 Test-ro, Seoul";
-            e.startsAt = Instant.now().plus(Duration.ofDays(40));
+            Instant now = TestClock.now();
+            e.startsAt = now.plus(Duration.ofDays(40));
             e.endsAt = e.startsAt.plus(Duration.ofHours(3));
             e.capacity = capacity;
             e.waitlistEnabled = waitlist;
             e.registrationOpensAt = opens;
             e.registrationClosesAt = closes;
             e.status = EventStatus.published;
-            e.createdAt = Instant.now();
+            e.createdAt = now;
             e.persist();
             return e;
+        });
+    }
+
+    /** Changes the stored event (dates, titles, status) in a transaction of its own; returns it as stored. */
+    public static Event update(Event event, java.util.function.Consumer<Event> change) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Event e = Event.findById(event.id);
+            change.accept(e);
+            return e;
+        });
+    }
+
+    public static final java.time.ZoneId KST = java.time.ZoneId.of("Asia/Seoul");
+
+    /** 10:00 in Seoul, {@code days} days after the test clock's today there: a start time with a known wall-clock hour. */
+    public static java.time.ZonedDateTime tenAmKst(int days) {
+        return TestClock.now().atZone(KST).toLocalDate().plusDays(days).atTime(10, 0).atZone(KST);
+    }
+
+    /** Gives the event titles of its own (from its slug), so a test can find it in a list of events. */
+    public static Event named(Event event) {
+        return update(event, e -> {
+            e.title = "Meetup " + e.slug;
+            e.titleKo = "밋업 " + e.slug;
         });
     }
 
@@ -75,6 +102,18 @@ public final class TestEvents {
                         Registration.normalizeEmail(email)).firstResult());
     }
 
+    /** Seats taken (PENDING + CONFIRMED) of this event, as the service counts them. */
+    public static long seatsTaken(Event event) {
+        return QuarkusTransaction.requiringNew().call(() -> (long) Event.<Event>findById(event.id).seatsTaken);
+    }
+
+    /** Each WAITLISTED person's place in the queue, in queue order: 1..W when there are no gaps or ties. */
+    public static List<Long> waitlistPositions(Event event) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                Registration.<Registration>list("event.id = ?1 and status = ?2 order by waitlistSeq", event.id,
+                        RegistrationStatus.WAITLISTED).stream().map(Registration::waitlistPosition).toList());
+    }
+
     /** A registration written straight to the database (for data the forms would refuse, or bulk). */
     public static long insert(Event event, String name, String email, String affiliation, RegistrationStatus status) {
         return QuarkusTransaction.requiringNew().call(() -> {
@@ -86,11 +125,12 @@ public final class TestEvents {
             r.affiliation = affiliation;
             r.role = eventdesk.registration.Role.FOUNDER;
             r.locale = "ko";
-            r.consentAt = Instant.now();
-            r.createdAt = Instant.now();
+            Instant now = TestClock.now();
+            r.consentAt = now;
+            r.createdAt = now;
             // Straight to the database, so the event's counters are kept as the seat path keeps them.
             eventdesk.registration.Seats.place(r, Event.lock(event.id), status);
-            if (status == RegistrationStatus.CONFIRMED) r.confirmedAt = Instant.now();
+            if (status == RegistrationStatus.CONFIRMED) r.confirmedAt = now;
             r.persist();
             return r.id;
         });
