@@ -1,0 +1,125 @@
+package eventdesk.web;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Rules every request passes before security and REST see it:
+ * <ul>
+ * <li>A state-changing request outside /api and /q must carry a form body
+ * ({@code application/x-www-form-urlencoded}, any letter case, rewritten to lower case so the CSRF
+ * filter recognizes it and checks the token); anything else, or no Content-Type, gets 415. Without
+ * this an odd-cased or missing type made the CSRF filter skip its check while the form was still read.</li>
+ * <li>A malformed {@code Accept-Language} is dropped (the page falls back to the default language)
+ * instead of failing the request with 400.</li>
+ * <li>Personal pages (organizer area, admin API, emailed links, metrics) get {@code Cache-Control: no-store};
+ * requests that came over https get HSTS.</li>
+ * <li>The form login's "where to go after login" cookie holds the requested URI; characters a cookie
+ * cannot carry ({@code ; , " \} and blanks) are percent-encoded, otherwise writing the cookie fails and
+ * the request never gets an answer.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class HttpHardening {
+
+    static final String FORM = "application/x-www-form-urlencoded";
+    static final String REDIRECT_COOKIE = "quarkus-redirect-location";
+    static final String HSTS = "max-age=31536000";
+    private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
+
+    void install(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
+    }
+
+    void handle(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String path = request.path() == null ? "" : request.path();
+        dropMalformedAcceptLanguage(request);
+        ctx.addHeadersEndHandler(v -> beforeHeaders(ctx, path));
+        if (!SAFE.contains(request.method()) && needsForm(path) && !formBody(request)) {
+            ctx.response().setStatusCode(415).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                    .end("Send the form as application/x-www-form-urlencoded.");
+            return;
+        }
+        ctx.next();
+    }
+
+    /** Pages and the organizer area take forms; the JSON API and operations endpoints have their own types. */
+    static boolean needsForm(String path) {
+        return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/");
+    }
+
+    /** True for a form body; an odd-cased form type is rewritten to lower case. */
+    static boolean formBody(HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null || request.headers().getAll(HttpHeaders.CONTENT_TYPE).size() != 1) return false;
+        int semicolon = type.indexOf(';');
+        String base = (semicolon < 0 ? type : type.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+        if (!base.equals(FORM)) return false;
+        String canonical = semicolon < 0 ? FORM : FORM + type.substring(semicolon);
+        if (!canonical.equals(type)) request.headers().set(HttpHeaders.CONTENT_TYPE, canonical);
+        return true;
+    }
+
+    static void dropMalformedAcceptLanguage(HttpServerRequest request) {
+        String header = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+        if (header == null) return;
+        boolean ok = header.length() <= 512;
+        if (ok) {
+            try {
+                Locale.LanguageRange.parse(header);
+            } catch (RuntimeException e) {
+                ok = false;
+            }
+        }
+        if (!ok) request.headers().remove(HttpHeaders.ACCEPT_LANGUAGE);
+    }
+
+    static void beforeHeaders(RoutingContext ctx, String path) {
+        HttpServerResponse response = ctx.response();
+        if (isPersonal(path)) {
+            response.headers().set(HttpHeaders.CACHE_CONTROL, "no-store");
+            response.headers().set("Pragma", "no-cache");
+        }
+        if ("https".equalsIgnoreCase(ctx.request().scheme()) || ctx.request().isSSL()) {
+            response.headers().set("Strict-Transport-Security", HSTS);
+        }
+        for (Cookie location : ctx.request().cookies(REDIRECT_COOKIE)) {
+            String safe = cookieSafe(location.getValue());
+            if (!safe.equals(location.getValue())) location.setValue(safe);
+        }
+    }
+
+    /** Pages and answers with someone's personal data or the organizer's session. */
+    static boolean isPersonal(String path) {
+        return path.equals("/admin") || path.startsWith("/admin/") || path.equals("/api/admin") || path.startsWith("/api/admin/")
+                || path.startsWith("/confirm/") || path.startsWith("/manage/") || path.equals("/j_security_check")
+                || path.startsWith("/q/metrics") || (path.startsWith("/events/") && path.endsWith("/thanks"));
+    }
+
+    /** Percent-encodes what RFC 6265 does not allow in a cookie value; a URI stays the same URI. */
+    static String cookieSafe(String value) {
+        if (value == null) return "";
+        StringBuilder b = new StringBuilder(value.length());
+        for (byte x : value.getBytes(StandardCharsets.UTF_8)) {
+            int c = x & 0xff;
+            boolean allowed = c == 0x21 || (c >= 0x23 && c <= 0x2B) || (c >= 0x2D && c <= 0x3A)
+                    || (c >= 0x3C && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
+            if (allowed) b.append((char) c);
+            else b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                    .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+        }
+        return b.toString();
+    }
+}
