@@ -26,7 +26,7 @@ import java.util.Set;
  * this an odd-cased or missing type made the CSRF filter skip its check while the form was still read.</li>
  * <li>A malformed {@code Accept-Language} is dropped (the page falls back to the default language)
  * instead of failing the request with 400.</li>
- * <li>State-changing API requests are read into memory (up to {@code quarkus.http.limits.max-body-size})
+ * <li>State-changing API requests with a body must send JSON (else 415) and are read into memory (up to {@code quarkus.http.limits.max-body-size})
  * before the resource sees them, so an oversized or endless chunked body is a quiet 413.</li>
  * <li>Personal pages (organizer area, admin API, emailed links, metrics) get {@code Cache-Control: no-store};
  * requests that came over https get HSTS.</li>
@@ -63,10 +63,19 @@ public class HttpHardening {
             return;
         }
         if (!SAFE.contains(request.method()) && path.startsWith("/api/")) {
-            // JSON bodies are read as a stream; one over the limit ended with a 413 written under the
-            // reader's feet and an ERROR logged. Buffered here (up to the limit) it is a plain 413.
-            apiBodies.handle(ctx);
-            return;
+            if (hasBody(request) && !jsonBody(request)) {
+                ctx.response().setStatusCode(415).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                        .end("{\"type\":\"about:blank\",\"title\":\"Unsupported Media Type\",\"status\":415,"
+                                + "\"detail\":\"Send the body as application/json.\"}");
+                return;
+            }
+            if (hasBody(request)) {
+                // JSON bodies are read as a stream; one over the limit ended with a 413 written under the
+                // reader's feet and an ERROR logged. Buffered here (up to the limit) it is a plain 413.
+                // (An empty body must not go through the buffer: the resource would wait for it forever.)
+                apiBodies.handle(ctx);
+                return;
+            }
         }
         ctx.next();
     }
@@ -86,6 +95,19 @@ public class HttpHardening {
         String canonical = semicolon < 0 ? FORM : FORM + type.substring(semicolon);
         if (!canonical.equals(type)) request.headers().set(HttpHeaders.CONTENT_TYPE, canonical);
         return true;
+    }
+
+    static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return request.headers().contains(HttpHeaders.TRANSFER_ENCODING) || (length != null && !length.strip().equals("0"));
+    }
+
+    /** The API takes JSON only (any letter case, any parameters). */
+    static boolean jsonBody(HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null || request.headers().getAll(HttpHeaders.CONTENT_TYPE).size() != 1) return false;
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().equalsIgnoreCase("application/json");
     }
 
     static void dropMalformedAcceptLanguage(HttpServerRequest request) {

@@ -123,6 +123,24 @@ class IssueElevenFindingsTest {
         assertThat(login.header("Location")).endsWith("/admin/events/x?q=a%2Cb%3Bc");
     }
 
+    @Test
+    void f4_emptyApiBodiesAreAnsweredAtOnce() {
+        Event event = TestEvents.create(5, true);
+        for (String target : List.of("/api/admin/events", "/api/events/" + event.slug + "/registrations")) {
+            for (String method : List.of("POST", "PUT")) {
+                RawHttp.Answer a = RawHttp.send(method, target, List.of("Content-Type: application/json",
+                        "Authorization: Basic YWRtaW46YWRtaW4="), new byte[0], false);
+
+                assertThat(a.hung()).as(method + " " + target).isFalse();
+                assertThat(a.status()).as(method + " " + target).isBetween(400, 499);
+            }
+            RawHttp.Answer a = RawHttp.send("POST", target, List.of("Authorization: Basic YWRtaW46YWRtaW4="), null, false);
+            System.out.println("PROBE no body " + target + " -> " + a);
+            assertThat(a.hung()).isFalse();
+        }
+        assertThat(TestEvents.registrations(event)).isEmpty();
+    }
+
     // 5. Addresses that can never be mailed
 
     @ParameterizedTest

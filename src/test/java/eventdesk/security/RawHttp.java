@@ -106,7 +106,7 @@ final class RawHttp {
         }
         String text = all.toString(StandardCharsets.UTF_8);
         int end = text.indexOf("\r\n\r\n");
-        if (!text.startsWith("HTTP/1.1 ") || end < 0) {
+        if (!text.startsWith("HTTP/1.") || end < 0) {
             if (text.isEmpty()) return new Answer(0, Map.of(), "", ms(start)); // closed without an answer
             throw new IllegalStateException("not an HTTP answer: " + text.substring(0, Math.min(200, text.length())));
         }
