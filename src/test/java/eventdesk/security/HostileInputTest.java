@@ -233,7 +233,7 @@ class HostileInputTest {
                         Json.object(body).getBytes(StandardCharsets.UTF_8));
                 int after = TestEvents.registrations(event).size();
                 boolean refuse = v instanceof String str ? signUpMustBeRefused(field, str, true)
-                        : !(field.equals("marketingConsent") && v.toString().equals("true"))
+                        : !((field.equals("marketingConsent") || field.equals("consent")) && v.toString().equals("true"))
                         && !(field.equals("locale") && v.toString().equals("null"));
                 if (refuse) {
                     assertThat(a.status()).as(field + "=" + abbreviate(v.toString())).isIn(400, 413);
