@@ -12,6 +12,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -57,6 +58,10 @@ public class AdminResource {
     AttendeeCsv csv;
     @Inject
     CheckIn checkIn;
+    @Inject
+    OrganizerSession session;
+    @Inject
+    SecurityIdentity identity;
 
     public record DashRow(String slug, String title, String when, EventStatus status, long capacity,
                           Registration.Counts counts, int percent) {
@@ -92,6 +97,7 @@ public class AdminResource {
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logout() {
+        session.logout(identity.getPrincipal().getName());
         NewCookie gone = new NewCookie.Builder("quarkus-credential").path("/").maxAge(0).value("").build();
         return Response.seeOther(UriBuilder.fromPath("/admin/login").build()).cookie(gone).build();
     }
@@ -159,17 +165,19 @@ public class AdminResource {
     @Path("events/{slug}")
     @Transactional
     public TemplateInstance attendees(@PathParam("slug") String slug, @QueryParam("q") String q,
-                                      @QueryParam("status") String status, @QueryParam("page") int page,
+                                      @QueryParam("status") String status, @QueryParam("page") String pageParam,
                                       @QueryParam("done") String done) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
         RegistrationStatus filter = parseStatus(status);
-        PanacheQuery<Registration> query = Registration.search(e, q, filter).page(Math.max(0, page - 1), PAGE_SIZE);
+        PanacheQuery<Registration> query = Registration.search(e, q, filter);
         long total = query.count();
-        int pages = Math.max(1, (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE));
+        int pages = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + PAGE_SIZE - 1) / PAGE_SIZE));
+        int page = Math.max(1, Math.min(parsePage(pageParam), pages));
+        query.page(page - 1, PAGE_SIZE);
         List<AttendeeRow> rows = query.list().stream().map(r -> AttendeeRow.of(r, lang.locale())).toList();
         List<AttendeeRow> waitlist = Registration.waitlist(e, 20).stream().map(r -> AttendeeRow.of(r, lang.locale())).toList();
         return lang.page(Templates.attendees(head(e), rows, q == null ? "" : q, filter == null ? "" : filter.name(),
-                Math.max(1, Math.min(page, pages)), pages, total, done == null ? "" : done, waitlist,
+                page, pages, total, done == null ? "" : done, waitlist,
                 RegistrationStatus.values()));
     }
 
@@ -271,6 +279,12 @@ public class AdminResource {
 
     private static Response backToAttendees(String slug, String done) {
         return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}").queryParam("done", done).build(slug)).build();
+    }
+
+    /** A page number from the query; anything that is not one (huge, negative, text) is page 1. */
+    static int parsePage(String page) {
+        if (page == null || !page.matches("\\d{1,9}")) return 1;
+        return Integer.parseInt(page);
     }
 
     private static RegistrationStatus parseStatus(String status) {

@@ -3,6 +3,7 @@ package eventdesk.admin;
 import eventdesk.event.Event;
 import eventdesk.event.EventStatus;
 import eventdesk.web.Kst;
+import eventdesk.web.PlainText;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.time.Instant;
@@ -16,6 +17,9 @@ import java.util.Map;
  * offset) or the HTML form (times as KST datetime-local). {@link #problems} lists what is wrong.
  */
 public class EventInput {
+
+    static final int MIN_YEAR = 2000;
+    static final int MAX_YEAR = 2200;
 
     public String slug;
     public String title;
@@ -123,16 +127,18 @@ public class EventInput {
             else if (Event.bySlug(slug).isPresent()) p.put("slug", "slug_taken");
         }
         if (blank(title) && blank(titleKo)) p.put("title", "required");
-        text(p, "title", title, 200);
-        text(p, "titleKo", titleKo, 200);
-        text(p, "description", description, 4000);
-        text(p, "descriptionKo", descriptionKo, 4000);
+        text(p, "title", title, 200, false);
+        text(p, "titleKo", titleKo, 200, false);
+        text(p, "description", description, 4000, true);
+        text(p, "descriptionKo", descriptionKo, 4000, true);
         if (blank(venue)) p.put("venue", "required");
-        text(p, "venue", venue, 200);
+        text(p, "venue", venue, 200, false);
         if (blank(address)) p.put("address", "required");
-        text(p, "address", address, 300);
-        if (startsAt == null) p.putIfAbsent("startsAt", "datetime");
-        if (endsAt == null) p.putIfAbsent("endsAt", "datetime");
+        text(p, "address", address, 300, false);
+        if (startsAt == null || !plausible(startsAt)) p.putIfAbsent("startsAt", "datetime");
+        if (endsAt == null || !plausible(endsAt)) p.putIfAbsent("endsAt", "datetime");
+        if (registrationOpensAt != null && !plausible(registrationOpensAt)) p.putIfAbsent("registrationOpensAt", "datetime");
+        if (registrationClosesAt != null && !plausible(registrationClosesAt)) p.putIfAbsent("registrationClosesAt", "datetime");
         if (startsAt != null && endsAt != null && endsAt.isBefore(startsAt)) p.put("endsAt", "ends_before");
         if (capacity == null || capacity < seatsTaken || capacity > 100_000) p.put("capacity", "capacity");
         Instant opens = opens(now);
@@ -142,11 +148,16 @@ public class EventInput {
         return p;
     }
 
-    private static void text(Map<String, String> p, String field, String value, int max) {
+    /** Titles, venue and address are one line (they go into mail subjects and headers); descriptions may break lines. */
+    private static void text(Map<String, String> p, String field, String value, int max, boolean multiLine) {
         if (value == null) return;
         if (value.length() > max) p.putIfAbsent(field, "too_long");
-        else if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t'))
-            p.putIfAbsent(field, "invalid_chars");
+        else if (PlainText.hasForbidden(value, multiLine)) p.putIfAbsent(field, "invalid_chars");
+    }
+
+    /** Events happen in this century or the next; +999999999 is a typo or an attack, not a date. */
+    static boolean plausible(OffsetDateTime t) {
+        return t.getYear() >= MIN_YEAR && t.getYear() <= MAX_YEAR;
     }
 
     private static boolean blank(String s) {

@@ -1,6 +1,7 @@
 package eventdesk.admin;
 
 import eventdesk.web.EventdeskConfig;
+import eventdesk.web.TrustedProxies;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.AuthenticationFailedException;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The organizer account from {@code eventdesk.admin.username/password}, for form login and HTTP
  * Basic. Passwords are compared as SHA-256 digests with a constant-time check; every wrong attempt
- * from a client address is answered later than the one before (up to 5 s), without blocking a thread.
+ * from a client (its address as {@link TrustedProxies} sees it behind a proxy; IPv6 by /64) is answered
+ * later than the one before (up to 5 s), without blocking a thread.
  */
 @ApplicationScoped
 public class OrganizerIdentity implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
@@ -38,6 +40,8 @@ public class OrganizerIdentity implements IdentityProvider<UsernamePasswordAuthe
 
     @Inject
     EventdeskConfig config;
+    @Inject
+    TrustedProxies proxies;
 
     private final ConcurrentHashMap<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
@@ -63,11 +67,15 @@ public class OrganizerIdentity implements IdentityProvider<UsernamePasswordAuthe
         boolean ok = config.admin().password()
                 .map(expected -> same(user, config.admin().username().orElse(null)) & same(password, expected))
                 .orElse(false);
-        String key = clientAddress(request);
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String key = http == null ? "unknown" : proxies.clientBucket(http.request());
         if (ok) {
             failures.remove(key);
+            // A form login starts a session of its own (the cookie carries it) so that logging out can end it.
+            boolean formLogin = http != null && "/j_security_check".equals(http.request().path());
+            String principal = formLogin ? OrganizerSession.newSession(user) : user;
             return Uni.createFrom().item(
-                    QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole(ROLE).build());
+                    QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principal)).addRole(ROLE).build());
         }
         if (failures.size() > MAX_TRACKED) failures.clear();
         int n = failures.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
@@ -75,12 +83,6 @@ public class OrganizerIdentity implements IdentityProvider<UsernamePasswordAuthe
         // The answer waits without holding a thread, so wrong guesses cannot starve other requests.
         return Uni.createFrom().<SecurityIdentity>failure(new AuthenticationFailedException())
                 .onFailure().call(() -> Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay)));
-    }
-
-    private static String clientAddress(UsernamePasswordAuthenticationRequest request) {
-        RoutingContext context = HttpSecurityUtils.getRoutingContextAttribute(request);
-        if (context == null || context.request().remoteAddress() == null) return "unknown";
-        return context.request().remoteAddress().hostAddress();
     }
 
     static boolean same(String a, String b) {

@@ -1,7 +1,8 @@
 package eventdesk.registration;
 
+import eventdesk.web.MailableEmail;
+import eventdesk.web.PlainText;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -14,7 +15,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 public class SignUp {
 
     /** No control characters and no markup in names: they end up in mails, badges and CSV. */
-    static final String PLAIN_TEXT = "^[^<>\\p{Cntrl}]*$";
+    static final String PLAIN_TEXT = PlainText.NAME_PATTERN;
 
     @NotBlank(message = "required")
     @Size(max = 100, message = "too_long")
@@ -23,8 +24,7 @@ public class SignUp {
 
     @NotBlank(message = "required")
     @Size(max = 254, message = "too_long")
-    @Email(message = "invalid_email")
-    @Pattern(regexp = "^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$", message = "invalid_email")
+    @MailableEmail
     public String email;
 
     @NotBlank(message = "required")

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
 /**
- * The client's IP address. Behind a load balancer, set quarkus.http.proxy.proxy-address-forwarding
- * (and allow-x-forwarded) so this is the visitor's address, not the proxy's.
+ * The client of the current request, as {@link TrustedProxies} sees it: the socket's address, or
+ * behind a configured proxy the right-most untrusted {@code X-Forwarded-For} hop.
  */
 @RequestScoped
 public class ClientAddress {
@@ -15,15 +15,16 @@ public class ClientAddress {
     CurrentVertxRequest current;
     @Inject
     RateLimiter limiter;
+    @Inject
+    TrustedProxies proxies;
 
     public String ip() {
-        var address = current.getCurrent().request().remoteAddress();
-        return address == null ? "unknown" : address.hostAddress();
+        return proxies.clientAddress(current.getCurrent().request());
     }
 
-    /** Counts one sign-up against this client's budget; throws {@link TooManyRequests} when over it. */
+    /** Counts one sign-up against this client's budget (IPv6: its /64); throws {@link TooManyRequests} when over it. */
     public void takeSignUpBudget() {
-        limiter.acquire(ip()).ifPresent(wait -> {
+        limiter.acquire(proxies.clientBucket(current.getCurrent().request())).ifPresent(wait -> {
             throw new TooManyRequests(wait);
         });
     }

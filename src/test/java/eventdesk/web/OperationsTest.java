@@ -24,7 +24,7 @@ class OperationsTest {
         eventdesk.event.Event event = eventdesk.testing.TestEvents.create(5, true);
         given().contentType("application/json").body(eventdesk.testing.TestEvents.signUpJson("M", "metrics@example.com"))
                 .post("/api/events/" + event.slug + "/registrations").then().statusCode(202);
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().auth().preemptive().basic("admin", "admin").when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("eventdesk_outbox_pending"))
                 .body(containsString("eventdesk_signups_total{outcome=\"pending\"}"));
     }

@@ -1,0 +1,80 @@
+package eventdesk.security;
+
+import eventdesk.event.Event;
+import eventdesk.testing.TestEvents;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Finding 2 of issue 11 (and HSTS from 8), with the README's proxy settings and this test client
+ * as the trusted proxy: a client cannot pick its own rate-limit or login back-off bucket by writing
+ * X-Forwarded-For, and IPv6 clients share a bucket per /64.
+ */
+@QuarkusTest
+@TestProfile(BehindProxyTest.Proxied.class)
+class BehindProxyTest {
+
+    public static class Proxied implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("eventdesk.rate-limit.per-minute", "3",
+                    "quarkus.http.proxy.proxy-address-forwarding", "true",
+                    "quarkus.http.proxy.allow-x-forwarded", "true",
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1");
+        }
+    }
+
+    static int signUp(Event event, String email, String xff) {
+        return given().header("X-Forwarded-For", xff).contentType("application/json")
+                .body(Json.object(Json.signUp(email))).post("/api/events/" + event.slug + "/registrations").statusCode();
+    }
+
+    @Test
+    void rotatingTheClientWrittenPartOfXForwardedForDoesNotEscapeTheLimit() {
+        Event event = TestEvents.create(15, false);
+        for (int i = 0; i < 3; i++) {
+            assertThat(signUp(event, "proxy" + i + "@example.com", "10.9.9." + i + ", 198.51.100.7")).isEqualTo(202);
+        }
+        assertThat(signUp(event, "proxy3@example.com", "10.9.9.3, 198.51.100.7")).isEqualTo(429);
+        assertThat(signUp(event, "proxy4@example.com", "198.51.100.8")).as("another client").isEqualTo(202);
+        assertThat(TestEvents.registrations(event)).hasSize(4);
+    }
+
+    @Test
+    void ipv6ClientsAreLimitedPerSlash64() {
+        Event event = TestEvents.create(15, false);
+        for (int i = 1; i <= 3; i++) {
+            assertThat(signUp(event, "v6-" + i + "@example.com", "2001:db8:7:7::" + i)).isEqualTo(202);
+        }
+        assertThat(signUp(event, "v6-4@example.com", "2001:db8:7:7:abcd::4")).isEqualTo(429);
+        assertThat(signUp(event, "v6-5@example.com", "2001:db8:7:8::1")).as("another /64").isEqualTo(202);
+    }
+
+    @Test
+    void loginBackOffFollowsTheRealClientNotTheHeader() {
+        for (int i = 1; i <= 3; i++) {
+            given().auth().preemptive().basic("admin", "wrong").header("X-Forwarded-For", "10.1.1." + i + ", 203.0.113.77")
+                    .get("/api/admin/events/none/registrations").then().statusCode(401);
+        }
+        long start = System.nanoTime();
+        given().auth().preemptive().basic("admin", "wrong").header("X-Forwarded-For", "10.1.1.4, 203.0.113.77")
+                .get("/api/admin/events/none/registrations").then().statusCode(401);
+        // the fourth wrong guess from one client waits 2 s; rotating the header would have kept it at 0.25 s
+        assertThat((System.nanoTime() - start) / 1_000_000).as("fourth wrong guess waits longer").isGreaterThanOrEqualTo(1500);
+    }
+
+    @Test
+    void httpsThroughTheProxyGetsHstsPlainHttpDoesNot() {
+        given().header("X-Forwarded-Proto", "https").get("/").then().statusCode(200)
+                .header("Strict-Transport-Security", "max-age=31536000");
+        given().get("/").then().statusCode(200).header("Strict-Transport-Security", nullValue());
+    }
+}

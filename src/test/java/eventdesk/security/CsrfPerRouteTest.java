@@ -1,0 +1,138 @@
+package eventdesk.security;
+
+import eventdesk.event.Event;
+import eventdesk.mail.OutboxMessage;
+import eventdesk.registration.Registration;
+import eventdesk.registration.RegistrationStatus;
+import eventdesk.testing.TestClock;
+import eventdesk.testing.TestEvents;
+import eventdesk.web.Kst;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Finding 1 of issue 11, per form POST route: no token, another session's token, a cookie and field
+ * forged to be equal, a token field without its cookie, and an upper-case Content-Type without a token
+ * are all refused (4xx) and change nothing; the same form with its own token then works.
+ */
+@QuarkusTest
+class CsrfPerRouteTest {
+
+    record Route(String name, String page, String action, boolean admin, Map<String, String> fields, BooleanSupplier unchanged,
+                 int successStatus) {
+    }
+
+    static RequestSpecification as(boolean admin) {
+        return admin ? given().auth().preemptive().basic("admin", "admin") : given();
+    }
+
+    static String forged() {
+        byte[] b = new byte[32];
+        new SecureRandom().nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    static boolean checkedIn(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Registration.<Registration>findById(id).checkedInAt != null);
+    }
+
+    static long mails(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> (long) OutboxMessage.forRegistration(id).size());
+    }
+
+    static String title(Event e) {
+        return QuarkusTransaction.requiringNew().call(() -> Event.<Event>findById(e.id).title);
+    }
+
+    List<Route> routes() {
+        Event event = TestEvents.create(10, true);
+        Fixtures.Person confirm = Fixtures.pending(event);
+        Fixtures.Person cancel = Fixtures.pending(event);
+        long adminCancel = TestEvents.insert(event, "Cancel Me", "cm-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
+        long resend = TestEvents.insert(event, "Resend Me", "rm-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
+        long door = TestEvents.insert(event, "At The Door", "door-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
+        long resendMails = mails(resend);
+        String newSlug = Json.newSlug();
+        String start = Kst.input(TestClock.now().plus(Duration.ofDays(50)));
+        String end = Kst.input(TestClock.now().plus(Duration.ofDays(50)).plus(Duration.ofHours(2)));
+        Map<String, String> eventForm = new LinkedHashMap<>(Map.of("title", "Forged Title", "venue", "Hall", "address", "Seoul",
+                "startsAt", start, "endsAt", end, "capacity", "20", "status", "published"));
+        Map<String, String> createForm = new LinkedHashMap<>(eventForm);
+        createForm.put("slug", newSlug);
+        List<Route> routes = new ArrayList<>();
+        routes.add(new Route("sign-up", "/events/" + event.slug, "/events/" + event.slug + "/registrations", false,
+                Fixtures.person("csrf-" + event.slug + "@example.com"),
+                () -> TestEvents.byEmail(event, "csrf-" + event.slug + "@example.com") == null, 303));
+        routes.add(new Route("confirm", "/confirm/" + confirm.confirmToken(), "/confirm/" + confirm.confirmToken(), false,
+                Map.of(), () -> Fixtures.status(confirm.id()) == RegistrationStatus.PENDING, 303));
+        routes.add(new Route("cancel", "/manage/" + cancel.manageToken(), "/manage/" + cancel.manageToken() + "/cancel", false,
+                Map.of(), () -> Fixtures.status(cancel.id()) == RegistrationStatus.PENDING, 303));
+        routes.add(new Route("create event", "/admin/events/new", "/admin/events", true, createForm,
+                () -> QuarkusTransaction.requiringNew().call(() -> Event.bySlug(newSlug).isEmpty()), 303));
+        routes.add(new Route("edit event", "/admin/events/" + event.slug + "/edit", "/admin/events/" + event.slug, true, eventForm,
+                () -> "Test Meetup".equals(title(event)), 303));
+        routes.add(new Route("admin cancel", "/admin/events/" + event.slug, "/admin/registrations/" + adminCancel + "/cancel", true,
+                Map.of(), () -> Fixtures.status(adminCancel) == RegistrationStatus.CONFIRMED, 303));
+        routes.add(new Route("resend", "/admin/events/" + event.slug, "/admin/registrations/" + resend + "/resend", true,
+                Map.of(), () -> mails(resend) == resendMails, 303));
+        routes.add(new Route("check-in", "/admin/checkin", "/admin/checkin", true, Map.of("registration", String.valueOf(door)),
+                () -> !checkedIn(door), 200));
+        routes.add(new Route("logout", "/admin", "/admin/logout", true, Map.of(), () -> true, 303));
+        return routes;
+    }
+
+    @Test
+    void everyFormPostRefusesForgedRequestsAndTakesItsOwnToken() {
+        int attacks = 0;
+        List<Route> routes = routes();
+        for (Route r : routes) {
+            Fixtures.CsrfSession mine = Fixtures.csrf(r.page(), r.admin());
+            Fixtures.CsrfSession other = Fixtures.csrf(r.page(), r.admin());
+            String equal = forged();
+            List<RequestSpecification> forgeries = List.of(
+                    as(r.admin()).contentType("application/x-www-form-urlencoded"),
+                    as(r.admin()).contentType("application/x-www-form-urlencoded").cookie("csrf-token", mine.cookie())
+                            .formParam("csrf-token", other.field()),
+                    as(r.admin()).contentType("application/x-www-form-urlencoded").cookie("csrf-token", equal)
+                            .formParam("csrf-token", equal),
+                    as(r.admin()).contentType("application/x-www-form-urlencoded").formParam("csrf-token", mine.field()),
+                    as(r.admin()).contentType("APPLICATION/X-WWW-FORM-URLENCODED"),
+                    as(r.admin()).contentType("Application/X-Www-Form-Urlencoded; charset=UTF-8").cookie("csrf-token", equal)
+                            .formParam("csrf-token", equal));
+            for (int i = 0; i < forgeries.size(); i++) {
+                int status = forgeries.get(i).redirects().follow(false).formParams(r.fields()).post(r.action()).statusCode();
+                assertThat(status).as(r.name() + " forgery #" + i).isIn(400, 403, 415);
+                assertThat(r.unchanged().getAsBoolean()).as(r.name() + " unchanged after forgery #" + i).isTrue();
+                attacks++;
+            }
+            RawHttp.Answer noType = RawHttp.send("POST", r.action(),
+                    r.admin() ? List.of("Authorization: Basic YWRtaW46YWRtaW4=") : List.of(),
+                    "csrf-token=x".getBytes(), false);
+            assertThat(noType.status()).as(r.name() + " without Content-Type").isIn(400, 415);
+            assertThat(r.unchanged().getAsBoolean()).isTrue();
+            attacks++;
+            int ok = as(r.admin()).redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                    .cookie("csrf-token", mine.cookie()).formParams(r.fields()).formParam("csrf-token", mine.field())
+                    .post(r.action()).statusCode();
+            assertThat(ok).as(r.name() + " with its own token").isEqualTo(r.successStatus());
+            if (!r.name().equals("logout")) {
+                assertThat(r.unchanged().getAsBoolean()).as(r.name() + " did its work with the token").isFalse();
+            }
+        }
+        System.out.printf("CSRF: %d forged requests on %d form routes, all refused%n", attacks, routes.size());
+    }
+}
