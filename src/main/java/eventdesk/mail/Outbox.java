@@ -1,5 +1,6 @@
 package eventdesk.mail;
 
+import eventdesk.web.EmailAddress;
 import eventdesk.web.EventdeskConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
@@ -155,6 +156,12 @@ public class Outbox {
         if (due.isEmpty()) return Attempt.NONE_DUE;
         OutboxMessage m = due.get(0);
         Instant now = Instant.now(clock);
+        if (!EmailAddress.isValid(m.recipient)) {
+            // No retry can deliver to an address the mailer cannot send to (a row from before validation).
+            m.attempts = config.outbox().maxAttempts() - 1;
+            failed(m, new IllegalStateException("undeliverable address"), now);
+            return Attempt.FAILED;
+        }
         try {
             render(m);
             mailer.send(toMail(m));
@@ -221,7 +228,9 @@ public class Outbox {
     }
 
     static Mail toMail(OutboxMessage m) {
-        Mail mail = new Mail().addTo(m.recipient).setSubject(m.subject).setText(m.bodyText).setHtml(m.bodyHtml);
+        // A subject is one line, whatever an old event title held (a CR/LF would break the header).
+        String subject = m.subject.replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
+        Mail mail = new Mail().addTo(m.recipient).setSubject(subject).setText(m.bodyText).setHtml(m.bodyHtml);
         if (m.qrData != null) {
             mail.addInlineAttachment("ticket-qr.png", QrCode.png(m.qrData, 320), "image/png", "<ticket-qr@eventdesk>");
         }

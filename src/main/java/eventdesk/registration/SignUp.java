@@ -1,5 +1,6 @@
 package eventdesk.registration;
 
+import eventdesk.web.EmailAddress;
 import eventdesk.web.MailableEmail;
 import eventdesk.web.PlainText;
 import jakarta.validation.constraints.AssertTrue;
@@ -60,7 +61,8 @@ public class SignUp {
     /** Leading and trailing blanks are not part of what people mean to type. */
     void strip() {
         name = name == null ? null : name.strip();
-        email = email == null ? null : email.strip();
+        // As the mailer sends it (IDN domain in punycode); an address that cannot be mailed stays as typed for its error.
+        email = email == null ? null : EmailAddress.normalize(email).orElse(email.strip());
         affiliation = affiliation == null ? null : affiliation.strip();
     }
 }

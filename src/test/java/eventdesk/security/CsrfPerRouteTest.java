@@ -51,7 +51,7 @@ class CsrfPerRouteTest {
     }
 
     static long mails(long id) {
-        return QuarkusTransaction.requiringNew().call(() -> (long) OutboxMessage.forRegistration(id).size());
+        return QuarkusTransaction.requiringNew().call(() -> (long) OutboxMessage.forOwner(id).size());
     }
 
     static String title(Event e) {

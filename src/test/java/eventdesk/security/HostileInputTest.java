@@ -288,7 +288,7 @@ class HostileInputTest {
         assertThat(csv).contains("\"Kim \"\"the\"\" O'Neil & {inject:csrf.token} ${7*7} ' OR '1'='1\"")
                 .contains("\"'=HYPERLINK(\"\"http://evil\"\") & {msg:admin_title}\"");
         List<String> recipients = QuarkusTransaction.requiringNew().call(() ->
-                eventdesk.mail.OutboxMessage.forRegistration(r.id).stream().map(m -> m.recipient).toList());
+                eventdesk.mail.OutboxMessage.forOwner(r.id).stream().map(m -> m.recipient).toList());
         assertThat(recipients).isNotEmpty().allMatch(email::equalsIgnoreCase);
     }
 
