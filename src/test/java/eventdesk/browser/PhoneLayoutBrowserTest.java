@@ -54,7 +54,7 @@ class PhoneLayoutBrowserTest extends BrowserTest {
         String email = "narrow." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
         given().contentType("application/json").body(TestEvents.signUpJson("최지우", email, ui.code))
                 .post("/api/events/" + open.slug + "/registrations").then().statusCode(202);
-        outbox.relay();
+        eventdesk.testing.Deliveries.deliver(outbox);
         String mail = Mailbox.text(Mailbox.to(greenMail, email).get(0));
 
         Map<String, String> pages = new LinkedHashMap<>();

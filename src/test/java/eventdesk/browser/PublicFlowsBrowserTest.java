@@ -71,7 +71,7 @@ class PublicFlowsBrowserTest extends BrowserTest {
             step(page, flow, "03-result", ui);
             assertThat(TestEvents.byEmail(event, email).status).isEqualTo(RegistrationStatus.PENDING);
 
-            outbox.relay();
+            eventdesk.testing.Deliveries.deliver(outbox);
             List<MimeMessage> mails = Mailbox.to(greenMail, email);
             assertThat(mails).hasSize(1);
             assertThat(Mailbox.subject(mails.get(0))).isEqualTo(m.mail_held_subject(title));
@@ -88,7 +88,7 @@ class PublicFlowsBrowserTest extends BrowserTest {
             step(page, flow, "05-confirmed", ui);
             assertThat(TestEvents.byEmail(event, email).status).isEqualTo(RegistrationStatus.CONFIRMED);
 
-            outbox.relay();
+            eventdesk.testing.Deliveries.deliver(outbox);
             mails = Mailbox.to(greenMail, email);
             assertThat(mails).hasSize(2);
             MimeMessage ticket = mails.get(1);
@@ -108,7 +108,7 @@ class PublicFlowsBrowserTest extends BrowserTest {
             step(page, flow, "07-cancelled", ui);
             assertThat(TestEvents.byEmail(event, email).status).isEqualTo(RegistrationStatus.CANCELLED);
         }
-        outbox.relay();
+        eventdesk.testing.Deliveries.deliver(outbox);
         assertThat(Mailbox.to(greenMail, email)).hasSize(3)
                 .last().satisfies(mail -> assertThat(Mailbox.subject(mail)).isEqualTo(m.mail_cancelled_subject(title)));
     }
@@ -138,7 +138,7 @@ class PublicFlowsBrowserTest extends BrowserTest {
             step(page, "waitlist", "02-result", ui);
         }
         assertThat(TestEvents.byEmail(event, email).status).isEqualTo(RegistrationStatus.WAITLISTED);
-        outbox.relay();
+        eventdesk.testing.Deliveries.deliver(outbox);
         assertThat(Mailbox.to(greenMail, email)).singleElement()
                 .satisfies(mail -> assertThat(Mailbox.subject(mail)).isEqualTo(m.mail_waitlisted_subject(title)));
     }
@@ -182,7 +182,7 @@ class PublicFlowsBrowserTest extends BrowserTest {
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(m.thanks_pending_title());
             assertThat(TestEvents.registrations(event)).hasSize(1);
         }
-        outbox.relay();
+        eventdesk.testing.Deliveries.deliver(outbox);
     }
 
     @ParameterizedTest

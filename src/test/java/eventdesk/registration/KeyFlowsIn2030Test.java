@@ -60,13 +60,13 @@ class KeyFlowsIn2030Test {
     /** Sends what is due while it is still 2030, so no mail waits for a date the clock goes back from. */
     @AfterEach
     void backToToday() {
-        outbox.relay();
+        eventdesk.testing.Deliveries.deliver(outbox);
         TestClock.get().restore(clockOffset);
     }
 
     /** Relays what is due, then the link starting with {@code prefix} in the n-th mail to {@code email}. */
     private String mailedPath(String email, int index, String prefix) {
-        outbox.relay();
+        eventdesk.testing.Deliveries.deliver(outbox);
         List<MimeMessage> mails = Mailbox.to(greenMail, email);
         assertThat(mails).as("mails to " + email).hasSizeGreaterThan(index);
         return Forms.link(Mailbox.text(mails.get(index)), SITE + prefix).substring(SITE.length());
@@ -117,7 +117,7 @@ class KeyFlowsIn2030Test {
         Registration confirmed = TestEvents.byEmail(event, ann);
         assertThat(confirmed.status).isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(confirmed.confirmedAt).isBetween(JUNE_2030, JUNE_2030.plus(Duration.ofHours(1)));
-        outbox.relay();
+        eventdesk.testing.Deliveries.deliver(outbox);
         assertThat(Mailbox.to(greenMail, ann)).hasSize(2);
         assertThat(Mailbox.subject(Mailbox.to(greenMail, ann).get(1))).startsWith("Your ticket");
         assertThat(Mailbox.text(Mailbox.to(greenMail, ann).get(1))).contains("DTSTART;TZID=Asia/Seoul:2030");

@@ -133,7 +133,11 @@ final class RawHttp {
             if (eol < 0) break;
             String sizeLine = new String(bytes, i, eol - i, StandardCharsets.US_ASCII).strip();
             int semi = sizeLine.indexOf(';');
-            int size = Integer.parseInt(semi < 0 ? sizeLine : sizeLine.substring(0, semi), 16);
+            String hex = semi < 0 ? sizeLine : sizeLine.substring(0, semi);
+            // The body was decoded as text and encoded again: invalid UTF-8 in it shifts the chunk
+            // boundaries, so a line that is no chunk size ends the (best-effort) body.
+            if (!hex.matches("[0-9a-fA-F]{1,8}")) break;
+            int size = Integer.parseInt(hex, 16);
             if (size == 0) break;
             int from = eol + 2;
             int to = Math.min(bytes.length, from + size);
