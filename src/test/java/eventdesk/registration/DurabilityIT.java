@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,6 +65,61 @@ class DurabilityIT {
         } finally {
             again.close();
         }
+    }
+
+    /**
+     * A crowd is decided in batches (one transaction each); killing the process while batches are in
+     * flight loses no answered sign-up and leaves no half batch: after the restart the event's
+     * counters equal the registrations, the waitlist has no gap, and every answered person is there.
+     */
+    @Test
+    void killMinusNineDuringACrowdLosesNoAnsweredSignUpAndLeavesNoHalfBatch() throws Exception {
+        Path dir = Files.createTempDirectory("eventdesk-durability-crowd");
+        Map<String, String> env = Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                "QUARKUS_MAILER_MOCK", "true");
+        String slug = "crowd-kill-" + System.currentTimeMillis();
+        int capacity = 50;
+        Set<String> answered = ConcurrentHashMap.newKeySet();
+        AppProcess app = AppProcess.start(AppProcess.jar("quarkus-app"), env, dir);
+        try {
+            app.createEvent(slug, "Crowd", capacity, true);
+            CountDownLatch someAnswered = new CountDownLatch(60);
+            for (int i = 0; i < 400; i++) {
+                String email = "crowd" + i + "@example.com";
+                http.sendAsync(HttpRequest.newBuilder(URI.create(app.url("/api/events/" + slug + "/registrations")))
+                                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                                        {"name":"Crowd","email":"%s","affiliation":"Seoul","role":"DEVELOPER",
+                                         "locale":"en","consent":true}""".formatted(email))).build(),
+                        HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
+                            if (r.statusCode() == 202) {
+                                answered.add(email);
+                                someAnswered.countDown();
+                            }
+                        });
+            }
+            assertThat(someAnswered.await(60, TimeUnit.SECONDS)).as("60 answers before the kill").isTrue();
+        } finally {
+            app.kill9();
+        }
+        Set<String> answeredBeforeKill = Set.copyOf(answered);
+        AppProcess again = AppProcess.start(AppProcess.jar("quarkus-app"), env, dir);
+        try {
+            String registrations = get(again, "/api/admin/events/" + slug + "/registrations", true);
+            for (String email : answeredBeforeKill) assertThat(registrations).contains("\"" + email + "\"");
+            int seated = count(registrations, "\"status\":\"PENDING\"") + count(registrations, "\"status\":\"CONFIRMED\"");
+            int waitlisted = count(registrations, "\"status\":\"WAITLISTED\"");
+            assertThat(seated).isLessThanOrEqualTo(capacity);
+            String event = get(again, "/api/events/" + slug, false);
+            assertThat(event).contains("\"seatsLeft\":" + (capacity - seated)).contains("\"waitlistCount\":" + waitlisted);
+            for (int p = 1; p <= waitlisted; p++) assertThat(registrations).contains("\"waitlistPosition\":" + p + "}");
+        } finally {
+            again.close();
+        }
+    }
+
+    private static int count(String text, String needle) {
+        return text.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
     }
 
     private HttpResponse<String> post(AppProcess app, String path, String json) throws Exception {
