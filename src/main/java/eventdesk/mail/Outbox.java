@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 
 import java.nio.charset.StandardCharsets;
@@ -28,7 +29,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * The transactional outbox. {@link #enqueue} writes a mail as a small row inside the caller's
@@ -59,6 +62,7 @@ public class Outbox {
 
     private ExecutorService workers;
     private volatile boolean stopping;
+    private final List<BooleanSupplier> busy = new CopyOnWriteArrayList<>();
 
     @PostConstruct
     void start() {
@@ -101,6 +105,19 @@ public class Outbox {
         m.persist();
     }
 
+    /**
+     * Lets more urgent work go first: while {@code condition} holds (say, a crowd waits for its
+     * seats), relay runs send nothing; mails wait in the outbox a few seconds longer.
+     */
+    public void pauseWhile(BooleanSupplier condition) {
+        busy.add(condition);
+    }
+
+    private boolean paused() {
+        for (BooleanSupplier b : busy) if (b.getAsBoolean()) return true;
+        return false;
+    }
+
     /** Deletes every mail of these owners (sent or not), in the caller's transaction. */
     public void forget(Collection<Long> ownerIds) {
         if (!ownerIds.isEmpty()) OutboxMessage.delete("ownerId in ?1", ownerIds);
@@ -128,9 +145,9 @@ public class Outbox {
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < config.outbox().workers(); i++) {
             running.add(workers.submit(() -> {
-                Attempt attempt;
-                while (!stopping && (attempt = sendNext(start)) != Attempt.NONE_DUE) {
-                    if (attempt == Attempt.SENT) sent.incrementAndGet();
+                List<Attempt> attempts;
+                while (!stopping && !paused() && !(attempts = sendNext(start)).contains(Attempt.NONE_DUE)) {
+                    sent.addAndGet((int) attempts.stream().filter(a -> a == Attempt.SENT).count());
                 }
             }));
         }
@@ -149,12 +166,24 @@ public class Outbox {
 
     enum Attempt { NONE_DUE, SENT, FAILED }
 
-    /** Locks one due message (FOR UPDATE SKIP LOCKED), sends it and records the outcome. */
+    /** Mails one relay transaction takes; with the 30 s SMTP timeout the transaction stays under its limit. */
+    static final int BATCH = 10;
+
+    /**
+     * Locks up to {@link #BATCH} due messages (FOR UPDATE SKIP LOCKED), sends each and records each
+     * outcome, in one transaction: other relays take other rows meanwhile.
+     */
     @Transactional
-    Attempt sendNext(Instant dueBy) {
-        List<OutboxMessage> due = OutboxMessage.lockDue(dueBy, 1);
-        if (due.isEmpty()) return Attempt.NONE_DUE;
-        OutboxMessage m = due.get(0);
+    @TransactionConfiguration(timeout = 30 * BATCH + 60)
+    List<Attempt> sendNext(Instant dueBy) {
+        List<OutboxMessage> due = OutboxMessage.lockDue(dueBy, BATCH);
+        if (due.isEmpty()) return List.of(Attempt.NONE_DUE);
+        List<Attempt> attempts = new ArrayList<>(due.size());
+        for (OutboxMessage m : due) attempts.add(send(m));
+        return attempts;
+    }
+
+    private Attempt send(OutboxMessage m) {
         Instant now = Instant.now(clock);
         if (!EmailAddress.isValid(m.recipient)) {
             // No retry can deliver to an address the mailer cannot send to (a row from before validation).

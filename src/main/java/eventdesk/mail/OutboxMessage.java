@@ -51,7 +51,8 @@ public class OutboxMessage extends PanacheEntity {
      * other relay holds, so a message is sent by one relay only.
      */
     public static List<OutboxMessage> lockDue(Instant now, int limit) {
-        return find("status = ?1 and nextAttemptAt <= ?2 order by id", Status.PENDING, now)
+        // In the order of the outbox_due index (status, next_attempt_at): no sort of every pending row per call.
+        return find("status = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt", Status.PENDING, now)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .withHint("jakarta.persistence.lock.timeout", -2)
                 .page(0, limit).list();

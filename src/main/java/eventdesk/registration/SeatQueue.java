@@ -1,5 +1,6 @@
 package eventdesk.registration;
 
+import eventdesk.mail.Outbox;
 import eventdesk.registration.RegistrationService.Answer;
 import eventdesk.registration.RegistrationService.Request;
 import io.quarkus.logging.Log;
@@ -15,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Group commit for sign-ups. Requests queue per event; while a batch of an event is being decided,
@@ -28,12 +30,17 @@ public class SeatQueue {
 
     /** The most sign-ups decided in one transaction. */
     static final int MAX_BATCH = 250;
+    /** With more sign-ups than this waiting (a crowd), the outbox relay pauses and leaves the database to the seats. */
+    static final int CROWD = 50;
     static final int WORKERS = 4;
 
     @Inject
     RegistrationService service;
+    @Inject
+    Outbox outbox;
 
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
     private ExecutorService workers;
 
     /** The requests of one event waiting for a batch; present in {@link #lanes} exactly while a worker drains it. */
@@ -48,6 +55,7 @@ public class SeatQueue {
             t.setDaemon(true);
             return t;
         });
+        outbox.pauseWhile(() -> waiting.get() > CROWD);
     }
 
     @PreDestroy
@@ -65,6 +73,7 @@ public class SeatQueue {
             lane.waiting.add(request);
             return lane;
         });
+        waiting.incrementAndGet();
         if (idle[0]) workers.execute(() -> drain(request.slug()));
         return request.answer();
     }
@@ -87,6 +96,7 @@ public class SeatQueue {
             while (batch.size() < MAX_BATCH && !lane.waiting.isEmpty()) batch.add(lane.waiting.poll());
             return batch.isEmpty() ? null : lane;
         });
+        waiting.addAndGet(-batch.size());
         return batch;
     }
 
