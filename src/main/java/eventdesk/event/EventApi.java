@@ -1,7 +1,6 @@
 package eventdesk.event;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -25,7 +24,6 @@ public class EventApi {
     Clock clock;
 
     @GET
-    @Transactional
     @Operation(summary = "Upcoming public events with live seat counts")
     public List<EventJson> list() {
         Instant now = Instant.now(clock);
@@ -34,7 +32,6 @@ public class EventApi {
 
     @GET
     @Path("{slug}")
-    @Transactional
     @Operation(summary = "One public event; 404 for an unknown slug")
     public EventJson get(@PathParam("slug") String slug) {
         Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);

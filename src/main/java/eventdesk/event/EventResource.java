@@ -4,7 +4,6 @@ import eventdesk.web.Lang;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
-/** The public list of events. One event's page with its sign-up form is registration.SignUpResource. */
+/** The public list of events (read without a JTA transaction: plain reads by index). One event's page with its sign-up form is registration.SignUpResource. */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
 public class EventResource {
@@ -32,7 +31,6 @@ public class EventResource {
 
     /** Upcoming events (soonest first), then "Past events" (most recently ended first). */
     @GET
-    @Transactional
     public TemplateInstance list() {
         Instant now = Instant.now(clock);
         Function<Event, EventView> view = e -> EventView.of(e, lang.locale(), now);

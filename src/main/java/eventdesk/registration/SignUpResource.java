@@ -9,7 +9,6 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.context.ThreadContext;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -59,7 +58,6 @@ public class SignUpResource {
     }
 
     @GET
-    @Transactional
     public TemplateInstance form(@PathParam("slug") String slug) {
         SignUp form = new SignUp();
         form.locale = lang.code();
@@ -76,7 +74,7 @@ public class SignUpResource {
         client.takeSignUpBudget();
         Map<String, String> errors = check.errors(form, lang.msg());
         if (!errors.isEmpty()) {
-            TemplateInstance page = Templates.form(viewTx(slug), form, errors, errors.keySet().iterator().next(), Role.values());
+            TemplateInstance page = Templates.form(view(slug), form, errors, errors.keySet().iterator().next(), Role.values());
             return CompletableFuture.completedFuture(Response.status(422).entity(lang.page(page)).build());
         }
         // The answer is built when the batch has committed, on the batch's thread, in this request's context.
@@ -94,14 +92,8 @@ public class SignUpResource {
 
     @GET
     @Path("thanks")
-    @Transactional
     public TemplateInstance thanks(@PathParam("slug") String slug, @QueryParam("position") long position) {
         return lang.page(Templates.thanks(view(slug), Math.max(0, position)));
-    }
-
-    @Transactional
-    EventView viewTx(String slug) {
-        return view(slug);
     }
 
     private EventView view(String slug) {
