@@ -68,7 +68,7 @@ public class AdminApi {
     public Response update(@PathParam("slug") String slug, EventInput in) {
         EventInput change = in == null ? new EventInput() : in;
         try {
-            if (editor.update(slug, change::over, Instant.now(clock)) == null) throw new NotFoundException();
+            editor.update(slug, change::over, Instant.now(clock));
             return Response.ok(json(slug)).build();
         } catch (EventEditor.Invalid invalid) {
             return invalid(invalid);

@@ -152,7 +152,7 @@ public class AdminResource {
         EventInput in = EventInput.fromForm(form);
         in.slug = slug;
         try {
-            if (editor.update(slug, current -> in, Instant.now(clock)) == null) throw new NotFoundException();
+            editor.update(slug, current -> in, Instant.now(clock));
             return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}/edit").queryParam("saved", true)
                     .build(slug)).build();
         } catch (EventEditor.Invalid invalid) {

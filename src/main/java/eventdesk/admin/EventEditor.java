@@ -4,6 +4,7 @@ import eventdesk.event.Event;
 import eventdesk.registration.RegistrationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
@@ -32,7 +33,7 @@ public class EventEditor {
 
     @Transactional
     public Event create(EventInput in, Instant now) {
-        Map<String, String> problems = in.problems(true, 0, now);
+        Map<String, String> problems = in.problems(null, now);
         if (!problems.isEmpty()) throw new Invalid(problems);
         Event e = new Event();
         e.slug = in.slug;
@@ -46,14 +47,15 @@ public class EventEditor {
     /**
      * Applies {@code edit} to the event as it is under the lock (a partial change from the API
      * merges into the current values here, so concurrent edits never write back stale fields).
+     * An unknown slug is a 404 ({@link NotFoundException}).
      */
     @Transactional
     public Event update(String slug, UnaryOperator<EventInput> edit, Instant now) {
         Event e = Event.lockBySlug(slug).orElse(null);
-        if (e == null) return null;
+        if (e == null) throw new NotFoundException();
         EventInput in = edit.apply(EventInput.of(e));
         in.slug = slug;
-        Map<String, String> problems = in.problems(false, e.seatsTaken, now);
+        Map<String, String> problems = in.problems(e, now);
         if (!problems.isEmpty()) throw new Invalid(problems);
         in.applyTo(e, now);
         registrations.changeCapacity(e, in.capacity, now);

@@ -119,8 +119,12 @@ public class EventInput {
         return i == null ? null : i.atZone(Kst.ZONE).toOffsetDateTime();
     }
 
-    /** Field name → problem code; empty when the input can be saved. {@code creating} checks the slug. */
-    public Map<String, String> problems(boolean creating, long seatsTaken, Instant now) {
+    /**
+     * Field name → problem code; empty when the input can be saved. {@code current} is the event as
+     * locked for the edit (its capacity rule applies), or null when creating (the slug is checked).
+     */
+    public Map<String, String> problems(Event current, Instant now) {
+        boolean creating = current == null;
         Map<String, String> p = new LinkedHashMap<>(unreadable);
         if (creating) {
             if (slug == null || !slug.matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.length() > 64) p.put("slug", "slug");
@@ -140,7 +144,9 @@ public class EventInput {
         if (registrationOpensAt != null && !plausible(registrationOpensAt)) p.putIfAbsent("registrationOpensAt", "datetime");
         if (registrationClosesAt != null && !plausible(registrationClosesAt)) p.putIfAbsent("registrationClosesAt", "datetime");
         if (startsAt != null && endsAt != null && endsAt.isBefore(startsAt)) p.put("endsAt", "ends_before");
-        if (capacity == null || capacity < seatsTaken || capacity > 100_000) p.put("capacity", "capacity");
+        if (capacity == null || capacity < 0 || capacity > 100_000 || (current != null && !current.allowsCapacity(capacity))) {
+            p.put("capacity", "capacity");
+        }
         Instant opens = opens(now);
         Instant closes = closes();
         if (closes != null && opens != null && !closes.isAfter(opens)) p.put("registrationClosesAt", "closes_before");

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -193,7 +194,7 @@ public class Outbox {
         }
         try {
             render(m);
-            mailer.send(toMail(m));
+            mailer.send(toMail(m, messageIdDomain()));
         } catch (RuntimeException e) {
             failed(m, e, now);
             return Attempt.FAILED;
@@ -256,10 +257,17 @@ public class Outbox {
         return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
     }
 
-    static Mail toMail(OutboxMessage m) {
+    /** Message-IDs name our own domain (the host of eventdesk.base-url), not the machine's name. */
+    private String messageIdDomain() {
+        String host = java.net.URI.create(config.baseUrl()).getHost();
+        return host == null ? "eventdesk.invalid" : host;
+    }
+
+    static Mail toMail(OutboxMessage m, String messageIdDomain) {
         // A subject is one line, whatever an old event title held (a CR/LF would break the header).
         String subject = m.subject.replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
-        Mail mail = new Mail().addTo(m.recipient).setSubject(subject).setText(m.bodyText).setHtml(m.bodyHtml);
+        Mail mail = new Mail().addTo(m.recipient).setSubject(subject).setText(m.bodyText).setHtml(m.bodyHtml)
+                .addHeader("Message-ID", "<" + UUID.randomUUID() + "@" + messageIdDomain + ">");
         if (m.qrData != null) {
             mail.addInlineAttachment("ticket-qr.png", QrCode.png(m.qrData, 320), "image/png", "<ticket-qr@eventdesk>");
         }

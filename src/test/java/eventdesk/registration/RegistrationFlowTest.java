@@ -76,6 +76,8 @@ class RegistrationFlowTest {
         List<MimeMessage> mails = Mailbox.to(greenMail, email);
         assertThat(mails).hasSize(1);
         assertThat(Mailbox.subject(mails.get(0))).isEqualTo("Confirm your seat: Test Meetup");
+        // A Message-ID of our own making and domain (the base URL's host), not the machine's name.
+        assertThat(mails.get(0).getHeader("Message-ID")[0]).matches("<[0-9a-f-]{36}@localhost>");
         String text = Mailbox.text(mails.get(0));
         assertThat(text).contains("Hello Jane Doe", "/manage/");
         String confirmLink = Forms.link(text, "http://localhost:8080/confirm/");
