@@ -46,6 +46,10 @@ public class Retention {
             outbox.forget(ids);
             AccessToken.delete("registration.id in ?1", ids);
             deleted += (int) Registration.delete("id in ?1", ids);
+            // The event stays, with counters that match its (now no) registrations.
+            Event locked = Event.lock(event.id);
+            locked.seatsTaken = 0;
+            locked.waitlisted = 0;
         }
         return deleted;
     }
