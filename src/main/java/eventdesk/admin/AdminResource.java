@@ -174,8 +174,11 @@ public class AdminResource {
         int pages = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + PAGE_SIZE - 1) / PAGE_SIZE));
         int page = Math.max(1, Math.min(parsePage(pageParam), pages));
         query.page(page - 1, PAGE_SIZE);
-        List<AttendeeRow> rows = query.list().stream().map(r -> AttendeeRow.of(r, lang.locale())).toList();
-        List<AttendeeRow> waitlist = Registration.waitlist(e, 20).stream().map(r -> AttendeeRow.of(r, lang.locale())).toList();
+        Map<Long, Long> positions = Registration.waitlistPositions(e);
+        List<AttendeeRow> rows = query.list().stream()
+                .map(r -> AttendeeRow.of(r, lang.locale(), positions.getOrDefault(r.id, 0L))).toList();
+        List<AttendeeRow> waitlist = Registration.waitlist(e, 20).stream()
+                .map(r -> AttendeeRow.of(r, lang.locale(), positions.getOrDefault(r.id, 0L))).toList();
         return lang.page(Templates.attendees(head(e), rows, q == null ? "" : q, filter == null ? "" : filter.name(),
                 page, pages, total, done == null ? "" : done, waitlist,
                 RegistrationStatus.values()));

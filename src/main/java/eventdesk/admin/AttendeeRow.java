@@ -13,8 +13,13 @@ public record AttendeeRow(long id, String name, String email, String affiliation
                           String eventTitle) {
 
     public static AttendeeRow of(Registration r, Locale locale) {
+        return of(r, locale, r.waitlistPosition());
+    }
+
+    /** For lists: the waitlist position comes from {@link Registration#waitlistPositions}, read once for all rows. */
+    public static AttendeeRow of(Registration r, Locale locale, long waitlistPosition) {
         return new AttendeeRow(r.id, r.name, r.email, r.affiliation, r.role, r.status,
-                Kst.dateTime(r.createdAt, locale), r.waitlistPosition(), Kst.time(r.checkedInAt), r.event.slug,
+                Kst.dateTime(r.createdAt, locale), waitlistPosition, Kst.time(r.checkedInAt), r.event.slug,
                 r.event.title(locale));
     }
 

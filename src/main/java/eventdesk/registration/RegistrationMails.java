@@ -64,30 +64,28 @@ public class RegistrationMails implements MailRenderer {
     void seatHeld(Registration r, String confirmToken, String manageToken, boolean fromWaitlist) {
         Map<String, String> params = Map.of(CONFIRM, confirmToken, MANAGE, manageToken,
                 DEADLINE, r.holdExpiresAt.toString());
-        if (fromWaitlist) write(r, Kind.SEAT_OFFERED, msg(r).mail_offered_subject(title(r)), params);
-        else write(r, Kind.SEAT_HELD, msg(r).mail_held_subject(title(r)), params);
+        write(r, fromWaitlist ? Kind.SEAT_OFFERED : Kind.SEAT_HELD, params);
     }
 
     void waitlisted(Registration r, long position, String manageToken) {
-        write(r, Kind.WAITLISTED, msg(r).mail_waitlisted_subject(title(r)),
-                Map.of(MANAGE, manageToken, POSITION, Long.toString(position)));
+        write(r, Kind.WAITLISTED, Map.of(MANAGE, manageToken, POSITION, Long.toString(position)));
     }
 
     /** The ticket: QR code of the check-in link, the .ics entry, time in KST and the manage link. */
     void ticket(Registration r, String checkinToken, String manageToken) {
-        write(r, Kind.TICKET, msg(r).mail_ticket_subject(title(r)), Map.of(CHECKIN, checkinToken, MANAGE, manageToken));
+        write(r, Kind.TICKET, Map.of(CHECKIN, checkinToken, MANAGE, manageToken));
     }
 
     void cancelled(Registration r) {
-        write(r, Kind.CANCELLED, msg(r).mail_cancelled_subject(title(r)), Map.of());
+        write(r, Kind.CANCELLED, Map.of());
     }
 
     void expired(Registration r) {
-        write(r, Kind.EXPIRED, msg(r).mail_expired_subject(title(r)), Map.of());
+        write(r, Kind.EXPIRED, Map.of());
     }
 
-    private void write(Registration r, Kind kind, String subject, Map<String, String> params) {
-        outbox.enqueue(new OutgoingMail(kind, r.id, r.email, subject, params));
+    private void write(Registration r, Kind kind, Map<String, String> params) {
+        outbox.enqueue(new OutgoingMail(kind, r.id, r.email, subjectOf(kind, r), params));
     }
 
     @Override

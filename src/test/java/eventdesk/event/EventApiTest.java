@@ -1,12 +1,11 @@
 package eventdesk.event;
 
 import eventdesk.registration.RegistrationStatus;
+import eventdesk.testing.RestoresTestClock;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -22,19 +21,7 @@ import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
-class EventApiTest {
-
-    Duration clockOffset;
-
-    @BeforeEach
-    void saveClock() {
-        clockOffset = TestClock.get().offset();
-    }
-
-    @AfterEach
-    void restoreClock() {
-        TestClock.get().restore(clockOffset);
-    }
+class EventApiTest extends RestoresTestClock {
 
     /** An event of its own, 10:00–18:00 KST on a day 40 days ahead, with one confirmed attendee. */
     private static Event tenToSix() {

@@ -1,10 +1,9 @@
 package eventdesk.event;
 
+import eventdesk.testing.RestoresTestClock;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,19 +18,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
-class EventResourceTest {
-
-    Duration clockOffset;
-
-    @BeforeEach
-    void saveClock() {
-        clockOffset = TestClock.get().offset();
-    }
-
-    @AfterEach
-    void restoreClock() {
-        TestClock.get().restore(clockOffset);
-    }
+class EventResourceTest extends RestoresTestClock {
 
     /** An event of its own starting at 10:00 KST, {@code days} days ahead of the test clock. */
     private static Event startingAtTen(int days) {

@@ -1,13 +1,12 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
+import eventdesk.testing.RestoresTestClock;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -27,22 +26,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Holds expire by moving the test clock; the expiry job runs for the test's own event only.
  */
 @QuarkusTest
-class HoldsAndWaitlistTest {
+class HoldsAndWaitlistTest extends RestoresTestClock {
 
     @Inject
     RegistrationService service;
-
-    Duration clockOffset;
-
-    @BeforeEach
-    void saveClock() {
-        clockOffset = TestClock.get().offset();
-    }
-
-    @AfterEach
-    void restoreClock() {
-        TestClock.get().restore(clockOffset);
-    }
 
     private static void signUp(Event event, String who) {
         given().contentType("application/json").body(signUpJson(who, who + "@example.com"))
