@@ -2,7 +2,11 @@ package eventdesk.admin;
 
 import eventdesk.event.Event;
 import eventdesk.event.EventJson;
+import eventdesk.registration.DrawRecord;
 import eventdesk.registration.Registration;
+import eventdesk.registration.RegistrationService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.registration.Role;
 import eventdesk.web.Kst;
@@ -42,10 +46,18 @@ public class AdminApi {
     EventEditor editor;
     @Inject
     Clock clock;
+    @Inject
+    RegistrationService registrations;
 
     public record RegistrationJson(long id, RegistrationStatus status, String name, String email, String affiliation,
                                    Role role, String locale, boolean marketingConsent, OffsetDateTime registeredAt,
-                                   OffsetDateTime confirmedAt, OffsetDateTime checkedInAt, Long waitlistPosition) {
+                                   OffsetDateTime confirmedAt, OffsetDateTime checkedInAt, Long waitlistPosition,
+                                   String reference, OffsetDateTime verifiedAt, Integer drawRank) {
+    }
+
+    /** A draw's public record (SPEC §2a): the seed only once drawn. */
+    public record DrawJson(String slug, OffsetDateTime drawAt, OffsetDateTime drawnAt, String commitment, String seed,
+                           long applications, long verified, int seats, List<DrawRecord.Row> order) {
     }
 
     @POST
@@ -84,7 +96,41 @@ public class AdminApi {
         Map<Long, Long> positions = Registration.waitlistPositions(e);
         return Registration.search(e, null, null).list().stream().map(r -> new RegistrationJson(r.id, r.status, r.name,
                 r.email, r.affiliation, r.role, r.locale, r.marketingConsent, kst(r.createdAt), kst(r.confirmedAt),
-                kst(r.checkedInAt), positions.get(r.id))).toList();
+                kst(r.checkedInAt), positions.get(r.id), r.reference, kst(r.verifiedAt), r.drawRank)).toList();
+    }
+
+    @POST
+    @Path("{slug}/draw")
+    @Operation(summary = "Run a due draw now (once): 200 with the draw record; 409 while applications are still open")
+    @APIResponse(responseCode = "200", description = "the draw record, also when the draw had already run")
+    @APIResponse(responseCode = "404", description = "unknown event, or not a draw event")
+    @APIResponse(responseCode = "409", description = "the application window has not closed yet")
+    public Response draw(@PathParam("slug") String slug) {
+        Instant now = Instant.now(clock);
+        Event e = drawEvent(slug);
+        registrations.draw(e.id, now);
+        DrawJson record = drawRecord(slug);
+        if (record.drawnAt() == null) {
+            return Problem.response(409, "Draw not due", "Applications are open until " + record.drawAt() + ".", null);
+        }
+        return Response.ok(record).build();
+    }
+
+    @GET
+    @Path("{slug}/draw")
+    @Operation(summary = "The draw record: counts and commitment before the draw; seed and order after it")
+    public DrawJson drawRecord(@PathParam("slug") String slug) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Event e = drawEvent(slug);
+            DrawRecord record = DrawRecord.of(e);
+            return new DrawJson(e.slug, kst(e.drawAt), kst(e.drawnAt), record.commitment(), record.seed(), e.applied,
+                    Registration.verifiedApplications(e), record.seats(), record.rows());
+        });
+    }
+
+    private static Event drawEvent(String slug) {
+        return QuarkusTransaction.requiringNew().call(() -> Event.bySlug(slug).filter(Event::isDraw)
+                .orElseThrow(NotFoundException::new));
     }
 
     @Transactional
@@ -105,6 +151,12 @@ public class AdminApi {
             case "required" -> "required";
             case "too_long" -> "too long";
             case "invalid_chars" -> "contains control characters";
+            case "allocation_locked" -> "the allocation is chosen before sign-ups arrive; this event has sign-ups";
+            case "draw_before_open" -> "must be after registrationOpensAt";
+            case "draw_after_start" -> "must not be after startsAt";
+            case "closes_before_draw" -> "must not be before drawAt";
+            case "drawn" -> "the draw has run; drawAt stays";
+            case "duration" -> "an ISO-8601 duration between PT1H and P30D";
             default -> "not one of the allowed values";
         }));
         return Problem.response(400, "Invalid event", "Some fields are missing or invalid.", errors);

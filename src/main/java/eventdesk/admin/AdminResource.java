@@ -2,6 +2,7 @@ package eventdesk.admin;
 
 import eventdesk.event.Event;
 import eventdesk.event.EventStatus;
+import eventdesk.registration.DrawMessages;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationService;
 import eventdesk.registration.RegistrationStatus;
@@ -55,6 +56,8 @@ public class AdminResource {
     @Inject
     RegistrationService registrations;
     @Inject
+    eventdesk.web.EventdeskConfig config;
+    @Inject
     AttendeeCsv csv;
     @Inject
     CheckIn checkIn;
@@ -70,6 +73,10 @@ public class AdminResource {
     public record EventHead(String slug, String title, String when, long capacity, Registration.Counts counts) {
     }
 
+    /** A draw event's state for the organizer: counts before the draw, the "draw now" button once due. */
+    public record DrawPanel(String drawAt, long applications, long verified, boolean due, String drawnAt, long drawn) {
+    }
+
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance login(boolean error);
@@ -77,11 +84,12 @@ public class AdminResource {
         public static native TemplateInstance dashboard(List<DashRow> events);
 
         public static native TemplateInstance edit(EventInput in, Map<String, String> errors, boolean creating,
-                                                   boolean saved, EventStatus[] statuses);
+                                                   boolean saved, EventStatus[] statuses, long defaultConfirmHours);
 
         public static native TemplateInstance attendees(EventHead e, List<AttendeeRow> rows, String q, String status,
                                                         int page, int pages, long total, String done,
-                                                        List<AttendeeRow> waitlist, RegistrationStatus[] statuses);
+                                                        List<AttendeeRow> waitlist, RegistrationStatus[] statuses,
+                                                        DrawPanel draw);
 
         public static native TemplateInstance checkin(List<EventHead> events, String eventSlug, CheckIn.Outcome outcome,
                                                       String q, List<AttendeeRow> matches, AttendeeRow scanned);
@@ -181,7 +189,29 @@ public class AdminResource {
                 .map(r -> AttendeeRow.of(r, lang.locale(), positions.getOrDefault(r.id, 0L))).toList();
         return lang.page(Templates.attendees(head(e), rows, q == null ? "" : q, filter == null ? "" : filter.name(),
                 page, pages, total, done == null ? "" : done, waitlist,
-                RegistrationStatus.values()));
+                RegistrationStatus.values(), drawPanel(e)));
+    }
+
+    private DrawPanel drawPanel(Event e) {
+        if (!e.isDraw()) return null;
+        Instant now = Instant.now(clock);
+        return new DrawPanel(lang.dateTime(e.drawAt), e.applied, Registration.verifiedApplications(e), e.drawDueAt(now),
+                e.drawnAt == null ? null : lang.dateTime(e.drawnAt), e.drawnAt == null ? 0 : Registration.drawOrder(e).size());
+    }
+
+    /** "Draw now": runs the same draw as the scheduler, once the application window has closed. */
+    @POST
+    @Path("events/{slug}/draw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response draw(@PathParam("slug") String slug) {
+        long eventId = eventId(slug);
+        boolean ran = registrations.draw(eventId, Instant.now(clock));
+        return backToAttendees(slug, ran ? "drawn" : "draw_not_due");
+    }
+
+    @Transactional
+    long eventId(String slug) {
+        return Event.bySlug(slug).orElseThrow(NotFoundException::new).id;
     }
 
     @GET
@@ -299,12 +329,13 @@ public class AdminResource {
         }
     }
 
-    private static TemplateInstance edit(EventInput in, Map<String, String> errors, boolean creating, boolean saved) {
-        return Templates.edit(in, errors, creating, saved, EventStatus.values());
+    private TemplateInstance edit(EventInput in, Map<String, String> errors, boolean creating, boolean saved) {
+        return Templates.edit(in, errors, creating, saved, EventStatus.values(), config.draw().confirmWindow().toHours());
     }
 
     private Map<String, String> errors(Map<String, String> problems, long taken) {
         Msg msg = MessageBundles.get(Msg.class, Localized.Literal.of(lang.code()));
+        DrawMessages draw = MessageBundles.get(DrawMessages.class, Localized.Literal.of(lang.code()));
         Map<String, String> errors = new LinkedHashMap<>();
         problems.forEach((field, code) -> errors.put(field, switch (code) {
             case "slug" -> msg.error_slug();
@@ -316,6 +347,12 @@ public class AdminResource {
             case "required" -> msg.error_required();
             case "too_long" -> msg.error_too_long();
             case "invalid_chars" -> msg.error_invalid_chars();
+            case "allocation_locked" -> draw.error_allocation_locked();
+            case "draw_before_open" -> draw.error_draw_before_open();
+            case "draw_after_start" -> draw.error_draw_after_start();
+            case "closes_before_draw" -> draw.error_closes_before_draw();
+            case "drawn" -> draw.error_drawn();
+            case "duration" -> draw.error_duration();
             default -> msg.error_invalid_choice();
         }));
         return errors;

@@ -26,16 +26,17 @@ import java.util.function.Predicate;
  * The attendee export (SPEC §5): RFC 4180 CSV in UTF-8 with a BOM so Excel on Korean Windows shows
  * Hangul. Rows are read in keyset batches straight from JDBC and written as they come, so memory
  * does not grow with the number of registrations. Seated and past registrations come first (by id),
- * then the waitlist in queue order with positions.
+ * then the waitlist in queue order with positions. A draw's applications carry their reference code
+ * and draw rank in the last two columns.
  */
 @ApplicationScoped
 public class AttendeeCsv {
 
     static final String[] HEADER = {"id", "status", "name", "email", "affiliation", "role", "language",
-            "registered_at", "confirmed_at", "checked_in_at", "waitlist_position"};
+            "registered_at", "confirmed_at", "checked_in_at", "waitlist_position", "reference", "draw_rank"};
     private static final int BATCH = 2000;
     private static final String COLUMNS = "id, status, name, email, affiliation, role, locale, created_at,"
-            + " confirmed_at, checked_in_at, waitlist_seq";
+            + " confirmed_at, checked_in_at, waitlist_seq, reference, draw_rank";
 
     @Inject
     AgroalDataSource dataSource;
@@ -91,7 +92,7 @@ public class AttendeeCsv {
     private static void row(CSVPrinter csv, ResultSet rs, Long position) throws SQLException, IOException {
         csv.printRecord(rs.getLong(1), rs.getString(2), cell(rs.getString(3)), cell(rs.getString(4)),
                 cell(rs.getString(5)), rs.getString(6), rs.getString(7), time(rs, 8), time(rs, 9), time(rs, 10),
-                position == null ? "" : position);
+                position == null ? "" : position, rs.getString(12), rs.getObject(13) == null ? "" : rs.getInt(13));
     }
 
     private static String time(ResultSet rs, int column) throws SQLException {

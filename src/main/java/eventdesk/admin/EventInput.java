@@ -35,6 +35,14 @@ public class EventInput {
     public OffsetDateTime registrationOpensAt;
     public OffsetDateTime registrationClosesAt;
     public String status;
+    /** {@code FIRST_COME} (default) or {@code DRAW}. */
+    public String allocation;
+    /** A DRAW event's end of applications and time of the draw. */
+    public OffsetDateTime drawAt;
+    /** ISO-8601 duration drawn applicants have to confirm; empty = eventdesk.draw.confirm-window. */
+    public String drawConfirmWindow;
+    /** After the draw: {@code CLOSED} (default) or {@code WAITLIST} (late sign-ups join the end of the waitlist). */
+    public String lateApplications;
 
     /** Form fields that could not be parsed, e.g. "startsAt" → "datetime". */
     transient Map<String, String> unreadable = new LinkedHashMap<>();
@@ -55,6 +63,10 @@ public class EventInput {
         in.registrationOpensAt = kst(e.registrationOpensAt);
         in.registrationClosesAt = kst(e.registrationClosesAt);
         in.status = e.status.name();
+        in.allocation = e.allocation.name();
+        in.drawAt = kst(e.drawAt);
+        in.drawConfirmWindow = e.drawConfirmWindow;
+        in.lateApplications = e.lateApplications.name();
         return in;
     }
 
@@ -74,6 +86,10 @@ public class EventInput {
         if (registrationOpensAt != null) m.registrationOpensAt = registrationOpensAt;
         if (registrationClosesAt != null) m.registrationClosesAt = registrationClosesAt;
         if (status != null) m.status = status;
+        if (allocation != null) m.allocation = allocation;
+        if (drawAt != null) m.drawAt = drawAt;
+        if (drawConfirmWindow != null) m.drawConfirmWindow = drawConfirmWindow;
+        if (lateApplications != null) m.lateApplications = lateApplications;
         return m;
     }
 
@@ -98,6 +114,15 @@ public class EventInput {
         }
         in.waitlistEnabled = "true".equals(f.getFirst("waitlistEnabled"));
         in.status = f.getFirst("status");
+        in.allocation = f.getFirst("allocation");
+        in.drawAt = in.time(f, "drawAt", false);
+        String hours = f.getFirst("drawConfirmHours");
+        if (hours != null && !hours.isBlank()) {
+            in.drawConfirmWindow = hours.strip().matches("\\d{1,4}") ? "PT" + hours.strip() + "H" : "?";
+        } else {
+            in.drawConfirmWindow = "";
+        }
+        in.lateApplications = f.getFirst("lateApplications");
         return in;
     }
 
@@ -151,7 +176,46 @@ public class EventInput {
         Instant closes = closes();
         if (closes != null && opens != null && !closes.isAfter(opens)) p.put("registrationClosesAt", "closes_before");
         if (status != null && !status.isBlank() && !status.matches("draft|published|cancelled")) p.put("status", "invalid_choice");
+        drawProblems(p, current, opens, closes);
         return p;
+    }
+
+    /**
+     * A draw needs its time inside the window (after opening, no later than the start) and a sensible
+     * confirm window. The allocation is chosen before applications arrive: it cannot change once the
+     * event has registrations, nor can a draw's time change after it ran.
+     */
+    private void drawProblems(Map<String, String> p, Event current, Instant opens, Instant closes) {
+        if (allocation != null && !allocation.isBlank() && !allocation.matches("FIRST_COME|DRAW")) p.put("allocation", "invalid_choice");
+        if (lateApplications != null && !lateApplications.isBlank() && !lateApplications.matches("CLOSED|WAITLIST")) {
+            p.put("lateApplications", "invalid_choice");
+        }
+        if (drawConfirmWindow != null && !drawConfirmWindow.isBlank() && confirmWindow() == null) p.put("drawConfirmWindow", "duration");
+        boolean draw = "DRAW".equals(allocation);
+        if (current != null && current.allocation != (draw ? Event.Allocation.DRAW : Event.Allocation.FIRST_COME)
+                && allocation != null && !allocation.isBlank()
+                && (current.seatsTaken + current.waitlisted + current.applied > 0 || current.drawnAt != null)) {
+            p.put("allocation", "allocation_locked");
+        }
+        if (!draw) return;
+        if (current != null && current.drawnAt != null) {
+            if (drawAt == null || !drawAt.toInstant().equals(current.drawAt)) p.put("drawAt", "drawn");
+            return;
+        }
+        if (drawAt == null || !plausible(drawAt)) p.putIfAbsent("drawAt", "datetime");
+        else if (opens != null && !drawAt.toInstant().isAfter(opens)) p.put("drawAt", "draw_before_open");
+        else if (startsAt != null && drawAt.toInstant().isAfter(startsAt.toInstant())) p.put("drawAt", "draw_after_start");
+        else if (closes != null && closes.isBefore(drawAt.toInstant())) p.putIfAbsent("registrationClosesAt", "closes_before_draw");
+    }
+
+    /** The confirm window when one is given and between one hour and 30 days, else null. */
+    java.time.Duration confirmWindow() {
+        try {
+            java.time.Duration d = java.time.Duration.parse(drawConfirmWindow.strip());
+            return d.compareTo(java.time.Duration.ofHours(1)) < 0 || d.compareTo(java.time.Duration.ofDays(30)) > 0 ? null : d;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** Titles, venue and address are one line (they go into mail subjects and headers); descriptions may break lines. */
@@ -198,6 +262,17 @@ public class EventInput {
         e.registrationClosesAt = closes();
         e.status = status == null || status.isBlank() ? (e.status == null ? EventStatus.published : e.status)
                 : EventStatus.valueOf(status);
+        if ("DRAW".equals(allocation)) {
+            e.makeDraw();
+            e.drawAt = drawAt.toInstant();
+        } else if (allocation != null && !allocation.isBlank()) {
+            e.allocation = Event.Allocation.FIRST_COME;
+            e.drawAt = null;
+        }
+        if (drawConfirmWindow != null) e.drawConfirmWindow = drawConfirmWindow.isBlank() ? null : confirmWindow().toString();
+        if (lateApplications != null && !lateApplications.isBlank()) {
+            e.lateApplications = Event.LateApplications.valueOf(lateApplications);
+        }
     }
 
     private static String strip(String s) {
@@ -215,6 +290,16 @@ public class EventInput {
 
     public String opensInput() {
         return registrationOpensAt == null ? "" : Kst.input(registrationOpensAt.toInstant());
+    }
+
+    public String drawInput() {
+        return drawAt == null ? "" : Kst.input(drawAt.toInstant());
+    }
+
+    /** The confirm window in whole hours for the form, or empty for the default. */
+    public String confirmHoursInput() {
+        return drawConfirmWindow == null || drawConfirmWindow.isBlank() || confirmWindow() == null ? ""
+                : Long.toString(confirmWindow().toHours());
     }
 
     public String closesInput() {

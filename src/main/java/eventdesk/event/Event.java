@@ -45,6 +45,29 @@ public class Event extends PanacheEntity {
     public int waitlisted;
     /** The last waitlist sequence number handed out (the waitlist is ordered by it). */
     public long waitlistSeq;
+    /** APPLIED registrations (a draw's applications before the draw). */
+    public int applied;
+
+    /** How seats are given: first come, first served, or by a draw at {@link #drawAt} (SPEC §2a). */
+    @Enumerated(EnumType.STRING)
+    public Allocation allocation = Allocation.FIRST_COME;
+    /** A DRAW event takes applications from registrationOpensAt until this instant, then draws. */
+    public Instant drawAt;
+    /** ISO-8601 duration drawn applicants have to confirm; null = eventdesk.draw.confirm-window. */
+    public String drawConfirmWindow;
+    /** The draw's secret 256-bit seed (hex); made when the event becomes a draw, public once drawn. */
+    public String drawSeed;
+    /** SHA-256 of the seed (hex), public from the start: the seed cannot be changed afterwards unseen. */
+    public String drawCommitment;
+    /** When the draw ran; null until then. The draw runs once: only while this is null. */
+    public Instant drawnAt;
+    /** What a sign-up after the draw gets: refused, or the end of the waitlist (first come). */
+    @Enumerated(EnumType.STRING)
+    public LateApplications lateApplications = LateApplications.CLOSED;
+
+    public enum Allocation { FIRST_COME, DRAW }
+
+    public enum LateApplications { CLOSED, WAITLIST }
 
     public static Optional<Event> bySlug(String slug) {
         return find("slug", slug).firstResultOptional();
@@ -84,6 +107,12 @@ public class Event extends PanacheEntity {
                 .page(0, PAST_LISTED).list();
     }
 
+    /** Ids of published draw events whose draw is due and has not run. */
+    public static List<Long> drawsDue(Instant now) {
+        return find("select e.id from Event e where e.allocation = ?1 and e.drawnAt is null and e.drawAt <= ?2 and e.status = ?3",
+                Allocation.DRAW, now, EventStatus.published).project(Long.class).list();
+    }
+
     public static List<Event> allByStart() {
         return list("order by startsAt desc");
     }
@@ -102,9 +131,7 @@ public class Event extends PanacheEntity {
     }
 
     public boolean isOpenAt(Instant now) {
-        return status == EventStatus.published
-                && !now.isBefore(registrationOpensAt)
-                && now.isBefore(registrationClosesAt);
+        return closureAt(now).isEmpty();
     }
 
     /** Why the form takes nothing right now, or empty when it is open. */
@@ -112,8 +139,51 @@ public class Event extends PanacheEntity {
         if (status == EventStatus.cancelled) return Optional.of(Closure.CANCELLED);
         if (status == EventStatus.draft) return Optional.of(Closure.NOT_PUBLISHED);
         if (now.isBefore(registrationOpensAt)) return Optional.of(Closure.NOT_YET_OPEN);
+        if (isDraw() && drawnAt == null && !now.isBefore(drawAt)) return Optional.of(Closure.DRAW_UNDER_WAY);
+        if (isDraw() && drawnAt != null && lateApplications == LateApplications.CLOSED) return Optional.of(Closure.CLOSED);
         if (!now.isBefore(registrationClosesAt)) return Optional.of(Closure.CLOSED);
         return Optional.empty();
+    }
+
+    /**
+     * Whether a freed seat is still offered to the waitlist: until registration closes, also when a
+     * draw event takes no late applications (its drawn reserve list keeps moving).
+     */
+    public boolean promotesAt(Instant now) {
+        return status == EventStatus.published && now.isBefore(registrationClosesAt);
+    }
+
+    public boolean isDraw() {
+        return allocation == Allocation.DRAW;
+    }
+
+    /** A draw event before its draw: a sign-up is an application (APPLIED), not a seat. */
+    public boolean takesApplications() {
+        return isDraw() && drawnAt == null;
+    }
+
+    /** The draw is due: a draw event, published, its application window over, not drawn yet. */
+    public boolean drawDueAt(Instant now) {
+        return takesApplications() && status == EventStatus.published && !now.isBefore(drawAt);
+    }
+
+    /** Makes this a draw event with a fresh secret seed, unless it already has one. */
+    public void makeDraw() {
+        allocation = Allocation.DRAW;
+        if (drawSeed == null) {
+            drawSeed = Draw.newSeed();
+            drawCommitment = Draw.commitment(drawSeed);
+        }
+    }
+
+    /** How long drawn applicants have to confirm: this event's own window, else {@code fallback}. */
+    public java.time.Duration confirmWindow(java.time.Duration fallback) {
+        return drawConfirmWindow == null ? fallback : java.time.Duration.parse(drawConfirmWindow);
+    }
+
+    /** The seed, once the draw has run (before that it is secret). */
+    public Optional<String> revealedSeed() {
+        return drawnAt == null ? Optional.empty() : Optional.ofNullable(drawSeed);
     }
 
     public String title(Locale locale) {
@@ -131,6 +201,8 @@ public class Event extends PanacheEntity {
     }
 
     public enum Closure {
-        CANCELLED, NOT_PUBLISHED, NOT_YET_OPEN, CLOSED
+        CANCELLED, NOT_PUBLISHED, NOT_YET_OPEN, CLOSED,
+        /** A draw event's application window has ended; the draw is (about to be) run. */
+        DRAW_UNDER_WAY
     }
 }

@@ -23,6 +23,8 @@ public class EventResource {
     Lang lang;
     @Inject
     Clock clock;
+    @Inject
+    eventdesk.web.EventdeskConfig config;
 
     @CheckedTemplate
     public static class Templates {
@@ -33,7 +35,7 @@ public class EventResource {
     @GET
     public TemplateInstance list() {
         Instant now = Instant.now(clock);
-        Function<Event, EventView> view = e -> EventView.of(e, lang.locale(), now);
+        Function<Event, EventView> view = e -> EventView.of(e, lang.locale(), now, config.draw().confirmWindow());
         return lang.page(Templates.list(Event.upcoming(now).stream().map(view).toList(),
                 Event.past(now).stream().map(view).toList()));
     }

@@ -34,7 +34,7 @@ public class AccessToken extends PanacheEntityBase {
     public Purpose purpose;
     public Instant createdAt;
 
-    public enum Purpose { CONFIRM, MANAGE, CHECKIN }
+    public enum Purpose { CONFIRM, MANAGE, CHECKIN, VERIFY }
 
     /** Creates a token for the registration and returns the secret to put in the link. */
     public static String issue(Registration registration, Purpose purpose, Instant now) {

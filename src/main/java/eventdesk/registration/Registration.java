@@ -46,6 +46,12 @@ public class Registration extends PanacheEntity {
     public Instant checkedInAt;
     /** When a repeated sign-up last sent this registration's email again. */
     public Instant resentAt;
+    /** A draw application's public reference code (no personal data; the draw orders by it). */
+    public String reference;
+    /** When the applicant opened the emailed verify link and pressed Verify (only verified applications are drawn). */
+    public Instant verifiedAt;
+    /** Place in the draw order, 1 = drawn first; null when not drawn. */
+    public Integer drawRank;
 
     /** A new registration of the person who filled in {@code form}; it has no status until the seat path gives it one. */
     static Registration of(Event event, SignUp form, Instant now) {
@@ -53,7 +59,7 @@ public class Registration extends PanacheEntity {
         r.event = event;
         r.name = form.name;
         r.email = form.email;
-        r.emailNormalized = normalizeEmail(form.email);
+        r.emailNormalized = personKey(event, form.email);
         r.affiliation = form.affiliation;
         r.role = Role.valueOf(form.role);
         r.locale = form.locale == null ? "ko" : form.locale;
@@ -66,6 +72,23 @@ public class Registration extends PanacheEntity {
 
     public static String normalizeEmail(String email) {
         return email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Who a sign-up is, for "one active registration per person": the normalized email; in a draw
+     * event also without the dots and {@code +tag} of a Gmail address (googlemail.com is gmail.com),
+     * since Gmail delivers all of those to one mailbox and a draw must not take extra tickets.
+     */
+    static String personKey(Event event, String email) {
+        String normalized = normalizeEmail(email);
+        if (normalized == null || !event.isDraw()) return normalized;
+        int at = normalized.lastIndexOf('@');
+        if (at < 0) return normalized;
+        String local = normalized.substring(0, at), domain = normalized.substring(at + 1);
+        if (!domain.equals("gmail.com") && !domain.equals("googlemail.com")) return normalized;
+        int plus = local.indexOf('+');
+        if (plus >= 0) local = local.substring(0, plus);
+        return local.replace(".", "") + "@gmail.com";
     }
 
     public Locale locale() {
@@ -111,6 +134,26 @@ public class Registration extends PanacheEntity {
                 .page(0, limit).list();
     }
 
+    /** A draw event's APPLIED registrations, oldest first (the draw orders them itself). */
+    static List<Registration> applications(Event event) {
+        return list("event = ?1 and status = ?2 order by id", event, RegistrationStatus.APPLIED);
+    }
+
+    /** How many of a draw event's applications are verified. */
+    public static long verifiedApplications(Event event) {
+        return count("event = ?1 and status = ?2 and verifiedAt is not null", event, RegistrationStatus.APPLIED);
+    }
+
+    /** The draw record: every drawn registration of the event in draw order. */
+    public static List<Registration> drawOrder(Event event) {
+        return list("event = ?1 and drawRank is not null order by drawRank", event);
+    }
+
+    /** Whether a reference code is already taken in this event. */
+    static boolean referenceTaken(Event event, String reference) {
+        return count("event = ?1 and reference = ?2", event, reference) > 0;
+    }
+
     public static List<Long> eventsWithExpiredHolds(Instant now) {
         return find("select distinct r.event.id from Registration r where r.status = ?1 and r.holdExpiresAt <= ?2",
                 RegistrationStatus.PENDING, now).project(Long.class).list();
@@ -131,7 +174,8 @@ public class Registration extends PanacheEntity {
         Parameters params = Parameters.with("event", event);
         if (text != null && !text.isBlank()) {
             q.append(" and (lower(name) like :text escape '!' or emailNormalized like :text escape '!'"
-                    + " or lower(affiliation) like :text escape '!')");
+                    + " or lower(email) like :text escape '!' or lower(affiliation) like :text escape '!'"
+                    + " or lower(reference) like :text escape '!')");
             String escaped = text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
             params.and("text", "%" + escaped + "%");
         }
@@ -167,13 +211,14 @@ public class Registration extends PanacheEntity {
 
     /** Registrations of one event by status, plus how many are checked in. */
     public static final class Counts {
-        public long pending, confirmed, waitlisted, cancelled, expired, checkedIn;
+        public long pending, confirmed, waitlisted, applied, cancelled, expired, checkedIn;
 
         void add(RegistrationStatus status, long n, long checkedIn) {
             switch (status) {
                 case PENDING -> pending += n;
                 case CONFIRMED -> confirmed += n;
                 case WAITLISTED -> waitlisted += n;
+                case APPLIED -> applied += n;
                 case CANCELLED -> cancelled += n;
                 case EXPIRED -> expired += n;
             }

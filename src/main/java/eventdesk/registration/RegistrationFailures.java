@@ -28,6 +28,8 @@ public class RegistrationFailures {
     Lang lang;
     @Inject
     Clock clock;
+    @Inject
+    eventdesk.web.EventdeskConfig config;
 
     @ServerExceptionMapper
     public Response refused(RegistrationException e, HttpServerRequest request) {
@@ -55,7 +57,7 @@ public class RegistrationFailures {
             // The event page says why it takes nobody now (closed, cancelled, sold out).
             return QuarkusTransaction.requiringNew().call(() -> Event.publicBySlug(slug)
                     .map(event -> Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(
-                            SignUpResource.Templates.form(EventView.of(event, lang.locale(), Instant.now(clock)),
+                            SignUpResource.Templates.form(EventView.of(event, lang.locale(), Instant.now(clock), config.draw().confirmWindow()),
                                     new SignUp(), Map.of(), "", Role.values())).render()).build())
                     .orElseGet(() -> notFound(msg)));
         }

@@ -30,10 +30,10 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class RegistrationMails implements MailRenderer {
 
-    public enum Kind { SEAT_HELD, SEAT_OFFERED, WAITLISTED, TICKET, CANCELLED, EXPIRED }
+    public enum Kind { SEAT_HELD, SEAT_OFFERED, WAITLISTED, TICKET, CANCELLED, EXPIRED, APPLIED, DRAWN, DRAW_RESERVE, WITHDRAWN }
 
     static final String CONFIRM = "confirm", MANAGE = "manage", CHECKIN = "checkin", DEADLINE = "deadline",
-            POSITION = "position";
+            POSITION = "position", VERIFY = "verify";
 
     @Inject
     EventdeskConfig config;
@@ -58,17 +58,39 @@ public class RegistrationMails implements MailRenderer {
         static native TemplateInstance cancelled(View m);
 
         static native TemplateInstance expired(View m);
+
+        static native TemplateInstance applied(View m, String verifyUrl, String drawAt, String reference, String commitment);
+
+        static native TemplateInstance drawn(View m, String confirmUrl, String deadline);
+
+        static native TemplateInstance drawReserve(View m, long position);
+
+        static native TemplateInstance withdrawn(View m);
     }
 
-    /** A held seat, new or offered from the waitlist: confirm link and manage link. */
-    void seatHeld(Registration r, String confirmToken, String manageToken, boolean fromWaitlist) {
+    /** A held seat, new, offered from the waitlist or drawn: confirm link and manage link. */
+    void seatHeld(Registration r, String confirmToken, String manageToken, RegistrationService.Offer offer) {
         Map<String, String> params = Map.of(CONFIRM, confirmToken, MANAGE, manageToken,
                 DEADLINE, r.holdExpiresAt.toString());
-        write(r, fromWaitlist ? Kind.SEAT_OFFERED : Kind.SEAT_HELD, params);
+        write(r, switch (offer) {
+            case NEW -> Kind.SEAT_HELD;
+            case FROM_WAITLIST -> Kind.SEAT_OFFERED;
+            case DRAWN -> Kind.DRAWN;
+        }, params);
     }
 
-    void waitlisted(Registration r, long position, String manageToken) {
-        write(r, Kind.WAITLISTED, Map.of(MANAGE, manageToken, POSITION, Long.toString(position)));
+    /** A place on the waitlist; {@code drawn}: the place the draw gave (the reserve list). */
+    void waitlisted(Registration r, long position, String manageToken, boolean drawn) {
+        write(r, drawn ? Kind.DRAW_RESERVE : Kind.WAITLISTED, Map.of(MANAGE, manageToken, POSITION, Long.toString(position)));
+    }
+
+    /** A draw application: the verify link (null once verified), the reference code and the draw's commitment. */
+    void applied(Registration r, String verifyToken, String manageToken) {
+        write(r, Kind.APPLIED, verifyToken == null ? Map.of(MANAGE, manageToken) : Map.of(VERIFY, verifyToken, MANAGE, manageToken));
+    }
+
+    void withdrawn(Registration r) {
+        write(r, Kind.WITHDRAWN, Map.of());
     }
 
     /** The ticket: QR code of the check-in link, the .ics entry, time in KST and the manage link. */
@@ -113,6 +135,11 @@ public class RegistrationMails implements MailRenderer {
                     ics(r, manageUrl), e.slug + ".ics");
             case CANCELLED -> rendered(() -> Templates.cancelled(view), locale, null, null, null);
             case EXPIRED -> rendered(() -> Templates.expired(view), locale, null, null, null);
+            case APPLIED -> rendered(() -> Templates.applied(view, p.containsKey(VERIFY) ? link("/verify/", p.get(VERIFY)) : null,
+                    Kst.dateTime(e.drawAt, locale), r.reference, e.drawCommitment), locale, null, null, null);
+            case DRAWN -> rendered(() -> Templates.drawn(view, link("/confirm/", p.get(CONFIRM)), deadline), locale, null, null, null);
+            case DRAW_RESERVE -> rendered(() -> Templates.drawReserve(view, Long.parseLong(p.get(POSITION))), locale, null, null, null);
+            case WITHDRAWN -> rendered(() -> Templates.withdrawn(view), locale, null, null, null);
         };
     }
 
@@ -126,6 +153,10 @@ public class RegistrationMails implements MailRenderer {
             case TICKET -> msg.mail_ticket_subject(title);
             case CANCELLED -> msg.mail_cancelled_subject(title);
             case EXPIRED -> msg.mail_expired_subject(title);
+            case APPLIED -> draw(r).mail_applied_subject(title);
+            case DRAWN -> draw(r).mail_drawn_subject(title);
+            case DRAW_RESERVE -> draw(r).mail_reserve_subject(title);
+            case WITHDRAWN -> draw(r).mail_withdrawn_subject(title);
         };
     }
 
@@ -149,6 +180,10 @@ public class RegistrationMails implements MailRenderer {
 
     private static Msg msg(Registration r) {
         return MessageBundles.get(Msg.class, Localized.Literal.of(r.locale));
+    }
+
+    private static DrawMessages draw(Registration r) {
+        return MessageBundles.get(DrawMessages.class, Localized.Literal.of(r.locale));
     }
 
     private static String title(Registration r) {

@@ -42,7 +42,11 @@ public class RegistrationResource {
                                                       String deadline);
 
         public static native TemplateInstance manage(Registration r, String eventTitle, String when, String venue,
-                                                     String token, long position, String deadline, String checkedIn);
+                                                     String token, long position, String deadline, String checkedIn,
+                                                     String drawAt);
+
+        public static native TemplateInstance verify(Registration r, String eventTitle, String token, String drawAt,
+                                                     boolean drawn);
 
         public static native TemplateInstance invalid(boolean expired, String eventSlug);
     }
@@ -74,7 +78,26 @@ public class RegistrationResource {
     public TemplateInstance manage(@PathParam("token") String token) {
         Registration r = resolve(token, AccessToken.Purpose.MANAGE);
         return lang.page(Templates.manage(r, r.event.title(lang.locale()), lang.range(r.event.startsAt, r.event.endsAt),
-                r.event.venue, token, r.waitlistPosition(), lang.dateTime(r.holdExpiresAt), Kst.time(r.checkedInAt)));
+                r.event.venue, token, r.waitlistPosition(), lang.dateTime(r.holdExpiresAt), Kst.time(r.checkedInAt),
+                r.event.isDraw() ? lang.dateTime(r.event.drawAt) : null));
+    }
+
+    /** A draw application's verify link: the page shows a button; only its POST verifies. */
+    @GET
+    @Path("verify/{token}")
+    @Transactional
+    public TemplateInstance verifyPage(@PathParam("token") String token) {
+        Registration r = resolve(token, AccessToken.Purpose.VERIFY);
+        return lang.page(Templates.verify(r, r.event.title(lang.locale()), token, lang.dateTime(r.event.drawAt),
+                r.event.drawnAt != null));
+    }
+
+    @POST
+    @Path("verify/{token}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response verify(@PathParam("token") String token) {
+        service.verify(token, Instant.now(clock));
+        return Response.seeOther(UriBuilder.fromPath("/verify/{token}").build(token)).build();
     }
 
     @POST

@@ -1,5 +1,6 @@
 package eventdesk.registration;
 
+import eventdesk.event.Draw;
 import eventdesk.event.Event;
 import eventdesk.event.EventStatus;
 import eventdesk.registration.AccessToken.Purpose;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
+import static eventdesk.registration.RegistrationStatus.APPLIED;
 import static eventdesk.registration.RegistrationStatus.CANCELLED;
 import static eventdesk.registration.RegistrationStatus.CONFIRMED;
 import static eventdesk.registration.RegistrationStatus.EXPIRED;
@@ -103,7 +105,7 @@ public class RegistrationService {
         }
         Event event = locked.get();
         Map<String, Registration> active = Registration.activeByEmail(event,
-                batch.stream().map(r -> Registration.normalizeEmail(r.form().email)).distinct().toList());
+                batch.stream().map(r -> Registration.personKey(event, r.form().email)).distinct().toList());
         for (Request request : batch) {
             try {
                 results.add(decide(event, request.form(), active, request.arrivedAt()));
@@ -128,7 +130,7 @@ public class RegistrationService {
             count("closed");
             throw new Closed(closure.get(), event.slug);
         }
-        String email = Registration.normalizeEmail(form.email);
+        String email = Registration.personKey(event, form.email);
         Registration existing = active.get(email);
         if (existing != null) {
             count("duplicate");
@@ -138,14 +140,19 @@ public class RegistrationService {
             }
             return answerForNewcomer(event);
         }
-        if (!event.hasFreeSeat() && !event.waitlistEnabled) {
+        if (!event.hasFreeSeat() && !event.waitlistEnabled && !event.isDraw()) {
             count("sold_out");
             throw new SoldOut(event.slug);
         }
         Registration r = Registration.of(event, form, now);
         active.put(email, r);
+        if (event.takesApplications()) {
+            apply(r, now);
+            count("applied");
+            return new Answer(APPLIED, 0);
+        }
         if (event.hasFreeSeat()) {
-            giveSeat(r, now, false);
+            giveSeat(r, now, Offer.NEW);
             count("pending");
             return new Answer(PENDING, 0);
         }
@@ -156,8 +163,9 @@ public class RegistrationService {
 
     /** What a new sign-up would get now: a seat, the next waitlist position, or {@link SoldOut}. */
     private static Answer answerForNewcomer(Event event) {
+        if (event.takesApplications()) return new Answer(APPLIED, 0);
         if (event.hasFreeSeat()) return new Answer(PENDING, 0);
-        if (event.waitlistEnabled) return new Answer(WAITLISTED, event.waitlisted + 1L);
+        if (event.waitlistEnabled || event.isDraw()) return new Answer(WAITLISTED, event.waitlisted + 1L);
         throw new SoldOut(event.slug);
     }
 
@@ -210,10 +218,16 @@ public class RegistrationService {
 
     private void resendEmail(Registration r, Instant now) {
         switch (r.status) {
-            case PENDING -> mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM, now), AccessToken.issue(r, Purpose.MANAGE, now), false);
-            case WAITLISTED -> mails.waitlisted(r, r.waitlistPosition(), AccessToken.issue(r, Purpose.MANAGE, now));
+            case APPLIED -> mails.applied(r, r.verifiedAt == null ? AccessToken.issue(r, Purpose.VERIFY, now) : null,
+                    AccessToken.issue(r, Purpose.MANAGE, now));
+            case PENDING -> mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM, now), AccessToken.issue(r, Purpose.MANAGE, now),
+                    r.drawRank != null ? Offer.DRAWN : Offer.NEW);
+            case WAITLISTED -> mails.waitlisted(r, r.waitlistPosition(), AccessToken.issue(r, Purpose.MANAGE, now), r.drawRank != null);
             case CONFIRMED -> mails.ticket(r, AccessToken.issue(r, Purpose.CHECKIN, now), AccessToken.issue(r, Purpose.MANAGE, now));
-            case CANCELLED -> mails.cancelled(r);
+            case CANCELLED -> {
+                if (r.reference != null && r.drawRank == null) mails.withdrawn(r);
+                else mails.cancelled(r);
+            }
             case EXPIRED -> mails.expired(r);
         }
     }
@@ -273,13 +287,18 @@ public class RegistrationService {
         return holds.size();
     }
 
-    /** The one way to a seat: PENDING with a hold and a fresh confirm link, and the mail that says so. */
-    private void giveSeat(Registration r, Instant now, boolean fromWaitlist) {
+    /** How a seat came to someone: it decides the mail's wording and, for a draw, the hold. */
+    enum Offer { NEW, FROM_WAITLIST, DRAWN }
+
+    /**
+     * The one way to a seat: PENDING with a hold and a fresh confirm link, and the mail that says so.
+     * A drawn applicant's hold lasts the draw's confirm window; any other lasts eventdesk.hold-duration.
+     */
+    private void giveSeat(Registration r, Instant now, Offer offer) {
         move(r, PENDING);
-        r.holdExpiresAt = holdUntil(r.event, now);
+        r.holdExpiresAt = holdUntil(r.event, now, offer == Offer.DRAWN ? confirmWindow(r.event) : config.holdDuration());
         persistNew(r);
-        mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM, now), AccessToken.issue(r, Purpose.MANAGE, now),
-                fromWaitlist);
+        mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM, now), AccessToken.issue(r, Purpose.MANAGE, now), offer);
     }
 
     /** The end of the waitlist: the next sequence number, and the mail with the position. */
@@ -287,7 +306,85 @@ public class RegistrationService {
         move(r, WAITLISTED);
         r.waitlistSeq = ++r.event.waitlistSeq;
         persistNew(r);
-        mails.waitlisted(r, r.event.waitlisted, AccessToken.issue(r, Purpose.MANAGE, now));
+        mails.waitlisted(r, r.event.waitlisted, AccessToken.issue(r, Purpose.MANAGE, now), r.drawRank != null);
+    }
+
+    /**
+     * A draw application: APPLIED (no seat), a public reference code unique in the event, and the mail
+     * with the verify link, the reference and the draw's commitment.
+     */
+    private void apply(Registration r, Instant now) {
+        move(r, APPLIED);
+        String reference;
+        do {
+            reference = Draw.newReference();
+        } while (Registration.referenceTaken(r.event, reference));
+        r.reference = reference;
+        persistNew(r);
+        mails.applied(r, AccessToken.issue(r, Purpose.VERIFY, now), AccessToken.issue(r, Purpose.MANAGE, now));
+    }
+
+    /**
+     * Verifies the email of the application behind an emailed verify link (the POST). Only an
+     * application of a draw that has not run yet can be verified; verifying twice changes nothing.
+     */
+    @Transactional
+    public Registration verify(String verifyToken, Instant now) {
+        Registration r = lockAndReload(AccessToken.resolve(verifyToken, Purpose.VERIFY).orElseThrow(InvalidLink::unknown));
+        if (r.status == APPLIED && r.verifiedAt == null && r.event.takesApplications()) {
+            r.verifiedAt = now;
+            metrics.counter("eventdesk.verifications").increment();
+        }
+        return r;
+    }
+
+    /**
+     * Runs a due draw (SPEC §2a) once: under the event lock, and only while the event is not drawn,
+     * so two schedulers or instances firing together draw once. Verified applications are ordered by
+     * {@link Draw#order} (HMAC-SHA256 of the seed over the reference): the first {@code seats free}
+     * get a seat held for the confirm window, the rest join the waitlist in that order, so later
+     * freed seats go on in draw order. Unverified applications are not drawn and end EXPIRED.
+     *
+     * @return whether this call ran the draw (false when it was not due or had already run)
+     */
+    @Transactional
+    public boolean draw(long eventId, Instant now) {
+        Event event = Event.lock(eventId);
+        if (event == null || !event.drawDueAt(now)) return false;
+        List<Registration> applications = Registration.applications(event);
+        List<Registration> verified = applications.stream().filter(r -> r.verifiedAt != null).toList();
+        int rank = 0;
+        for (Registration r : Draw.order(event.drawSeed, verified, reg -> reg.reference)) {
+            r.drawRank = ++rank;
+            if (event.hasFreeSeat()) giveSeat(r, now, Offer.DRAWN);
+            else joinWaitlist(r, now);
+        }
+        for (Registration r : applications) {
+            if (r.verifiedAt != null) continue;
+            move(r, EXPIRED);
+            r.expiredAt = now;
+            AccessToken.revoke(r, Purpose.VERIFY);
+        }
+        event.drawnAt = now;
+        metrics.counter("eventdesk.draws").increment();
+        Log.infof("Drew %d of %d applications for %s (%d unverified)", verified.size(), applications.size(), event.slug,
+                applications.size() - verified.size());
+        return true;
+    }
+
+    /** Runs every due draw; the scheduler calls it, each event in its own transaction. */
+    @Scheduled(every = "${eventdesk.draw-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "5s")
+    void drawJob() {
+        if (stopping) return;
+        Instant now = Instant.now(clock);
+        for (Long eventId : Event.drawsDue(now)) {
+            try {
+                draw(eventId, now);
+            } catch (RuntimeException e) {
+                Log.errorf(e, "The draw of event %d failed; the next run retries", eventId);
+            }
+        }
     }
 
     /**
@@ -296,12 +393,15 @@ public class RegistrationService {
      */
     private void release(Registration r, RegistrationStatus end, Instant now) {
         boolean freesSeat = r.status.holdsSeat();
+        boolean application = r.status == APPLIED;
         move(r, end);
         r.holdExpiresAt = null;
         AccessToken.revoke(r, Purpose.CONFIRM);
+        if (application) AccessToken.revoke(r, Purpose.VERIFY);
         if (end == CANCELLED) {
             r.cancelledAt = now;
-            mails.cancelled(r);
+            if (application) mails.withdrawn(r);
+            else mails.cancelled(r);
         } else {
             r.expiredAt = now;
             mails.expired(r);
@@ -317,9 +417,9 @@ public class RegistrationService {
      */
     private void promote(Event event, Instant now) {
         int free = event.seatsLeft();
-        if (free == 0 || event.closureAt(now).isPresent()) return;
+        if (free == 0 || !event.promotesAt(now)) return;
         for (Registration r : Registration.waitlist(event, free)) {
-            giveSeat(r, now, true);
+            giveSeat(r, now, Offer.FROM_WAITLIST);
             metrics.counter("eventdesk.promotions").increment();
         }
     }
@@ -329,8 +429,10 @@ public class RegistrationService {
         Event e = r.event;
         if (r.status != null && r.status.holdsSeat()) e.seatsTaken--;
         if (r.status == WAITLISTED) e.waitlisted--;
+        if (r.status == APPLIED) e.applied--;
         if (next.holdsSeat()) e.seatsTaken++;
         if (next == WAITLISTED) e.waitlisted++;
+        if (next == APPLIED) e.applied++;
         r.setStatus(next);
     }
 
@@ -339,10 +441,15 @@ public class RegistrationService {
         if (!r.isPersistent()) r.persist();
     }
 
-    /** A hold lasts eventdesk.hold-duration, but never past the start of the event. */
-    private Instant holdUntil(Event event, Instant now) {
-        Instant hold = now.plus(config.holdDuration());
+    /** A hold lasts its duration, but never past the start of the event. */
+    private static Instant holdUntil(Event event, Instant now, Duration duration) {
+        Instant hold = now.plus(duration);
         return hold.isAfter(event.startsAt) ? event.startsAt : hold;
+    }
+
+    /** How long drawn applicants have to confirm: the event's own window, else eventdesk.draw.confirm-window. */
+    Duration confirmWindow(Event event) {
+        return event.confirmWindow(config.draw().confirmWindow());
     }
 
     private static Registration byId(long id) {

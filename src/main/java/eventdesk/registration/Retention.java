@@ -50,6 +50,7 @@ public class Retention {
             Event locked = Event.lock(event.id);
             locked.seatsTaken = 0;
             locked.waitlisted = 0;
+            locked.applied = 0;
         }
         return deleted;
     }

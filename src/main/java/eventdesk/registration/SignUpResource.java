@@ -22,6 +22,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 
+import jakarta.transaction.Transactional;
+
+import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -48,13 +51,17 @@ public class SignUpResource {
     Clock clock;
     @Inject
     ThreadContext context;
+    @Inject
+    eventdesk.web.EventdeskConfig config;
 
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance form(EventView e, SignUp form, Map<String, String> errors, String focus,
                                                    Role[] roles);
 
-        public static native TemplateInstance thanks(EventView e, long waitlistPosition);
+        public static native TemplateInstance thanks(EventView e, long waitlistPosition, boolean applied);
+
+        public static native TemplateInstance draw(EventView e, DrawRecord record);
     }
 
     @GET
@@ -79,7 +86,9 @@ public class SignUpResource {
         }
         // The answer is built when the batch has committed, on the batch's thread, in this request's context.
         return context.withContextCapture(service.register(slug, form)).thenApply(answer -> Response.seeOther(
-                UriBuilder.fromPath("/events/{slug}/thanks").queryParam("position", answer.waitlistPosition()).build(slug))
+                answer.status() == RegistrationStatus.APPLIED
+                        ? UriBuilder.fromPath("/events/{slug}/thanks").queryParam("applied", true).build(slug)
+                        : UriBuilder.fromPath("/events/{slug}/thanks").queryParam("position", answer.waitlistPosition()).build(slug))
                 .build());
     }
 
@@ -92,12 +101,40 @@ public class SignUpResource {
 
     @GET
     @Path("thanks")
-    public TemplateInstance thanks(@PathParam("slug") String slug, @QueryParam("position") long position) {
-        return lang.page(Templates.thanks(view(slug), Math.max(0, position)));
+    public TemplateInstance thanks(@PathParam("slug") String slug, @QueryParam("position") long position,
+                                   @QueryParam("applied") boolean applied) {
+        return lang.page(Templates.thanks(view(slug), Math.max(0, position), applied));
+    }
+
+    /** A draw event's public record: the commitment, and after the draw the seed and the order (SPEC §2a). */
+    @GET
+    @Path("draw")
+    @Transactional
+    public TemplateInstance draw(@PathParam("slug") String slug) {
+        Event event = drawEvent(slug);
+        return lang.page(Templates.draw(EventView.of(event, lang.locale(), Instant.now(clock), config.draw().confirmWindow()),
+                DrawRecord.of(event)));
+    }
+
+    /** The draw order as CSV, the file the README's recipe recomputes. */
+    @GET
+    @Path("draw.csv")
+    @Produces("text/csv")
+    @Transactional
+    public Response drawCsv(@PathParam("slug") String slug) {
+        DrawRecord record = DrawRecord.of(drawEvent(slug));
+        StringWriter csv = new StringWriter();
+        record.writeCsv(csv);
+        return Response.ok(csv.toString(), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + slug + "-draw.csv\"").build();
+    }
+
+    private static Event drawEvent(String slug) {
+        return Event.publicBySlug(slug).filter(Event::isDraw).orElseThrow(NotFoundException::new);
     }
 
     private EventView view(String slug) {
         Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
-        return EventView.of(event, lang.locale(), Instant.now(clock));
+        return EventView.of(event, lang.locale(), Instant.now(clock), config.draw().confirmWindow());
     }
 }

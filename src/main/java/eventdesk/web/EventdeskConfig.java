@@ -28,6 +28,14 @@ public interface EventdeskConfig {
 
     Outbox outbox();
 
+    Draw draw();
+
+    interface Draw {
+        /** How long drawn applicants have to confirm their seat (events may set their own). */
+        @WithDefault("PT48H")
+        Duration confirmWindow();
+    }
+
     interface Admin {
         /** The organizer's user name; prod refuses to start without one. */
         Optional<String> username();

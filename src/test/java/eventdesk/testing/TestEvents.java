@@ -76,19 +76,20 @@ public final class TestEvents {
                 Registration.<Registration>list("event.id = ?1 order by id", event.id));
     }
 
-    /** The event's seat counters as stored: [seats taken, waitlisted]. */
+    /** The event's seat counters as stored: [seats taken, waitlisted, applied]. */
     public static List<Long> counters(Event event) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Event e = Event.findById(event.id);
-            return List.of((long) e.seatsTaken, (long) e.waitlisted);
+            return List.of((long) e.seatsTaken, (long) e.waitlisted, (long) e.applied);
         });
     }
 
-    /** The same counted from the registrations: [PENDING + CONFIRMED, WAITLISTED]. */
+    /** The same counted from the registrations: [PENDING + CONFIRMED, WAITLISTED, APPLIED]. */
     public static List<Long> recount(Event event) {
         return QuarkusTransaction.requiringNew().call(() -> List.of(
                 Registration.count("event.id = ?1 and status in ?2", event.id, RegistrationStatus.SEATED),
-                Registration.count("event.id = ?1 and status = ?2", event.id, RegistrationStatus.WAITLISTED)));
+                Registration.count("event.id = ?1 and status = ?2", event.id, RegistrationStatus.WAITLISTED),
+                Registration.count("event.id = ?1 and status = ?2", event.id, RegistrationStatus.APPLIED)));
     }
 
     public static long count(Event event, RegistrationStatus status) {
