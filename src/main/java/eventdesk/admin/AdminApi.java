@@ -45,7 +45,9 @@ public class AdminApi {
 
     public record RegistrationJson(long id, RegistrationStatus status, String name, String email, String affiliation,
                                    Role role, String locale, boolean marketingConsent, OffsetDateTime registeredAt,
-                                   OffsetDateTime confirmedAt, OffsetDateTime checkedInAt, Long waitlistPosition) {
+                                   OffsetDateTime confirmedAt, OffsetDateTime checkedInAt, Long waitlistPosition,
+                                   OffsetDateTime reconfirmSentAt, OffsetDateTime reconfirmedAt,
+                                   OffsetDateTime reminderSentAt) {
     }
 
     @POST
@@ -84,7 +86,8 @@ public class AdminApi {
         Map<Long, Long> positions = Registration.waitlistPositions(e);
         return Registration.search(e, null, null).list().stream().map(r -> new RegistrationJson(r.id, r.status, r.name,
                 r.email, r.affiliation, r.role, r.locale, r.marketingConsent, kst(r.createdAt), kst(r.confirmedAt),
-                kst(r.checkedInAt), positions.get(r.id))).toList();
+                kst(r.checkedInAt), positions.get(r.id), kst(r.reconfirmSentAt), kst(r.reconfirmedAt),
+                kst(r.reminderSentAt))).toList();
     }
 
     @Transactional
@@ -105,6 +108,8 @@ public class AdminApi {
             case "required" -> "required";
             case "too_long" -> "too long";
             case "invalid_chars" -> "contains control characters";
+            case "duration" -> "an ISO-8601 duration from PT0S (off) to P365D, such as P3D or PT24H";
+            case "deadline" -> "needs reconfirmBefore on and must be shorter than it";
             default -> "not one of the allowed values";
         }));
         return Problem.response(400, "Invalid event", "Some fields are missing or invalid.", errors);

@@ -1,5 +1,6 @@
 package eventdesk.admin;
 
+import eventdesk.attendance.AttendanceMessages;
 import eventdesk.event.Event;
 import eventdesk.event.EventStatus;
 import eventdesk.registration.Registration;
@@ -305,6 +306,7 @@ public class AdminResource {
 
     private Map<String, String> errors(Map<String, String> problems, long taken) {
         Msg msg = MessageBundles.get(Msg.class, Localized.Literal.of(lang.code()));
+        AttendanceMessages att = MessageBundles.get(AttendanceMessages.class, Localized.Literal.of(lang.code()));
         Map<String, String> errors = new LinkedHashMap<>();
         problems.forEach((field, code) -> errors.put(field, switch (code) {
             case "slug" -> msg.error_slug();
@@ -316,6 +318,8 @@ public class AdminResource {
             case "required" -> msg.error_required();
             case "too_long" -> msg.error_too_long();
             case "invalid_chars" -> msg.error_invalid_chars();
+            case "duration" -> att.error_duration();
+            case "deadline" -> att.error_deadline();
             default -> msg.error_invalid_choice();
         }));
         return errors;
