@@ -386,4 +386,24 @@ class AttendanceTest extends RestoresTestClock {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Event.<Event>findById(event.id).reconfirmBefore))
                 .isEqualTo(Duration.ofHours(96));
     }
+
+    @Test
+    void theScheduledJobSendsWhatIsDueForEveryPublishedEventAndNothingForCancelledOnes() {
+        Event event = startingIn(Duration.ofDays(3).minusHours(2), 5);
+        Event cancelled = startingIn(Duration.ofDays(3).minusHours(2), 5);
+        long asked = person(event, "job.asked", "en", CONFIRMED);
+        long skipped = person(cancelled, "job.skipped", "en", CONFIRMED);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Registration.update("confirmedAt = ?1 where id in ?2", now().minus(Duration.ofDays(10)), List.of(asked, skipped));
+            Event.<Event>findById(cancelled.id).status = eventdesk.event.EventStatus.cancelled;
+        });
+        attendance.job();
+        assertThat(reg(asked).reconfirmSentAt).isNotNull();
+        assertThat(reg(asked).reminderSentAt).isNull();
+        assertThat(reg(skipped).reconfirmSentAt).isNull();
+        attendance.job();
+        Deliveries.deliver(outbox);
+        assertThat(mails("job.asked", "Still coming?")).hasSize(1);
+        assertThat(mails("job.skipped", "")).isEmpty();
+    }
 }
