@@ -52,7 +52,9 @@ public class AdminApi {
     public record RegistrationJson(long id, RegistrationStatus status, String name, String email, String affiliation,
                                    Role role, String locale, boolean marketingConsent, OffsetDateTime registeredAt,
                                    OffsetDateTime confirmedAt, OffsetDateTime checkedInAt, Long waitlistPosition,
-                                   String reference, OffsetDateTime verifiedAt, Integer drawRank) {
+                                   String reference, OffsetDateTime verifiedAt, Integer drawRank,
+                                   OffsetDateTime reconfirmSentAt, OffsetDateTime reconfirmedAt,
+                                   OffsetDateTime reminderSentAt) {
     }
 
     /** A draw's public record (SPEC §2a): the seed only once drawn. */
@@ -96,7 +98,8 @@ public class AdminApi {
         Map<Long, Long> positions = Registration.waitlistPositions(e);
         return Registration.search(e, null, null).list().stream().map(r -> new RegistrationJson(r.id, r.status, r.name,
                 r.email, r.affiliation, r.role, r.locale, r.marketingConsent, kst(r.createdAt), kst(r.confirmedAt),
-                kst(r.checkedInAt), positions.get(r.id), r.reference, kst(r.verifiedAt), r.drawRank)).toList();
+                kst(r.checkedInAt), positions.get(r.id), r.reference, kst(r.verifiedAt), r.drawRank,
+                kst(r.reconfirmSentAt), kst(r.reconfirmedAt), kst(r.reminderSentAt))).toList();
     }
 
     @POST
@@ -156,7 +159,9 @@ public class AdminApi {
             case "draw_after_start" -> "must not be after startsAt";
             case "closes_before_draw" -> "must not be before drawAt";
             case "drawn" -> "the draw has run; drawAt stays";
-            case "duration" -> "an ISO-8601 duration between PT1H and P30D";
+            case "confirm_window" -> "an ISO-8601 duration between PT1H and P30D";
+            case "duration" -> "an ISO-8601 duration from PT0S (off) to P365D, such as P3D or PT24H";
+            case "deadline" -> "needs reconfirmBefore on and must be shorter than it";
             default -> "not one of the allowed values";
         }));
         return Problem.response(400, "Invalid event", "Some fields are missing or invalid.", errors);

@@ -1,5 +1,6 @@
 package eventdesk.admin;
 
+import eventdesk.attendance.AttendanceMessages;
 import eventdesk.event.Event;
 import eventdesk.event.EventStatus;
 import eventdesk.registration.DrawMessages;
@@ -336,6 +337,7 @@ public class AdminResource {
     private Map<String, String> errors(Map<String, String> problems, long taken) {
         Msg msg = MessageBundles.get(Msg.class, Localized.Literal.of(lang.code()));
         DrawMessages draw = MessageBundles.get(DrawMessages.class, Localized.Literal.of(lang.code()));
+        AttendanceMessages att = MessageBundles.get(AttendanceMessages.class, Localized.Literal.of(lang.code()));
         Map<String, String> errors = new LinkedHashMap<>();
         problems.forEach((field, code) -> errors.put(field, switch (code) {
             case "slug" -> msg.error_slug();
@@ -352,7 +354,9 @@ public class AdminResource {
             case "draw_after_start" -> draw.error_draw_after_start();
             case "closes_before_draw" -> draw.error_closes_before_draw();
             case "drawn" -> draw.error_drawn();
-            case "duration" -> draw.error_duration();
+            case "confirm_window" -> draw.error_duration();
+            case "duration" -> att.error_duration();
+            case "deadline" -> att.error_deadline();
             default -> msg.error_invalid_choice();
         }));
         return errors;

@@ -1,5 +1,6 @@
 package eventdesk.admin;
 
+import eventdesk.attendance.Attendance;
 import eventdesk.event.Event;
 import eventdesk.registration.RegistrationService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,8 @@ public class EventEditor {
 
     @Inject
     RegistrationService registrations;
+    @Inject
+    Attendance attendance;
 
     public static class Invalid extends RuntimeException {
         public final Map<String, String> problems;
@@ -31,9 +34,16 @@ public class EventEditor {
         }
     }
 
+    private Map<String, String> problems(EventInput in, Event current, Instant now) {
+        Map<String, String> problems = in.problems(current, now);
+        in.attendanceProblems(attendance.defaultReconfirmLead(), Attendance.DEFAULT_DEADLINE_BEFORE)
+                .forEach(problems::putIfAbsent);
+        return problems;
+    }
+
     @Transactional
     public Event create(EventInput in, Instant now) {
-        Map<String, String> problems = in.problems(null, now);
+        Map<String, String> problems = problems(in, null, now);
         if (!problems.isEmpty()) throw new Invalid(problems);
         Event e = new Event();
         e.slug = in.slug;
@@ -55,7 +65,7 @@ public class EventEditor {
         if (e == null) throw new NotFoundException();
         EventInput in = edit.apply(EventInput.of(e));
         in.slug = slug;
-        Map<String, String> problems = in.problems(e, now);
+        Map<String, String> problems = problems(in, e, now);
         if (!problems.isEmpty()) throw new Invalid(problems);
         in.applyTo(e, now);
         registrations.changeCapacity(e, in.capacity, now);

@@ -43,6 +43,14 @@ public class EventInput {
     public String drawConfirmWindow;
     /** After the draw: {@code CLOSED} (default) or {@code WAITLIST} (late sign-ups join the end of the waitlist). */
     public String lateApplications;
+    /** "Still coming?" lead before the start: an ISO-8601 duration (the form also takes whole hours); "" = the server's default; PT0S = off. */
+    public String reconfirmBefore;
+    /** Reminder lead before the start, as {@link #reconfirmBefore}. */
+    public String reminderBefore;
+    /** Release confirmed people who did not answer "still coming?" by the deadline. */
+    public Boolean autoReleaseUnanswered;
+    /** The answer deadline's lead before the start, as {@link #reconfirmBefore}; "" = 48 hours. */
+    public String reconfirmDeadlineBefore;
 
     /** Form fields that could not be parsed, e.g. "startsAt" → "datetime". */
     transient Map<String, String> unreadable = new LinkedHashMap<>();
@@ -67,6 +75,10 @@ public class EventInput {
         in.drawAt = kst(e.drawAt);
         in.drawConfirmWindow = e.drawConfirmWindow;
         in.lateApplications = e.lateApplications.name();
+        in.reconfirmBefore = e.reconfirmBefore == null ? "" : e.reconfirmBefore.toString();
+        in.reminderBefore = e.reminderBefore == null ? "" : e.reminderBefore.toString();
+        in.autoReleaseUnanswered = e.autoReleaseUnanswered;
+        in.reconfirmDeadlineBefore = e.reconfirmDeadlineBefore == null ? "" : e.reconfirmDeadlineBefore.toString();
         return in;
     }
 
@@ -90,6 +102,10 @@ public class EventInput {
         if (drawAt != null) m.drawAt = drawAt;
         if (drawConfirmWindow != null) m.drawConfirmWindow = drawConfirmWindow;
         if (lateApplications != null) m.lateApplications = lateApplications;
+        if (reconfirmBefore != null) m.reconfirmBefore = reconfirmBefore;
+        if (reminderBefore != null) m.reminderBefore = reminderBefore;
+        if (autoReleaseUnanswered != null) m.autoReleaseUnanswered = autoReleaseUnanswered;
+        if (reconfirmDeadlineBefore != null) m.reconfirmDeadlineBefore = reconfirmDeadlineBefore;
         return m;
     }
 
@@ -123,6 +139,10 @@ public class EventInput {
             in.drawConfirmWindow = "";
         }
         in.lateApplications = f.getFirst("lateApplications");
+        in.reconfirmBefore = f.getFirst("reconfirmBefore");
+        in.reminderBefore = f.getFirst("reminderBefore");
+        in.autoReleaseUnanswered = "true".equals(f.getFirst("autoReleaseUnanswered"));
+        in.reconfirmDeadlineBefore = f.getFirst("reconfirmDeadlineBefore");
         return in;
     }
 
@@ -177,6 +197,9 @@ public class EventInput {
         if (closes != null && opens != null && !closes.isAfter(opens)) p.put("registrationClosesAt", "closes_before");
         if (status != null && !status.isBlank() && !status.matches("draft|published|cancelled")) p.put("status", "invalid_choice");
         drawProblems(p, current, opens, closes);
+        for (String field : new String[]{"reconfirmBefore", "reminderBefore", "reconfirmDeadlineBefore"}) {
+            if (!readable(durationText(field))) p.put(field, "duration");
+        }
         return p;
     }
 
@@ -190,7 +213,7 @@ public class EventInput {
         if (lateApplications != null && !lateApplications.isBlank() && !lateApplications.matches("CLOSED|WAITLIST")) {
             p.put("lateApplications", "invalid_choice");
         }
-        if (drawConfirmWindow != null && !drawConfirmWindow.isBlank() && confirmWindow() == null) p.put("drawConfirmWindow", "duration");
+        if (drawConfirmWindow != null && !drawConfirmWindow.isBlank() && confirmWindow() == null) p.put("drawConfirmWindow", "confirm_window");
         boolean draw = "DRAW".equals(allocation);
         if (current != null && current.allocation != (draw ? Event.Allocation.DRAW : Event.Allocation.FIRST_COME)
                 && allocation != null && !allocation.isBlank()
@@ -216,6 +239,78 @@ public class EventInput {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The automatic release needs "still coming?" on and a deadline after it was sent. {@code
+     * defaultReconfirm} is eventdesk.reconfirm-before, {@code defaultDeadline} the deadline's default.
+     */
+    public Map<String, String> attendanceProblems(java.time.Duration defaultReconfirm, java.time.Duration defaultDeadline) {
+        Map<String, String> p = new LinkedHashMap<>();
+        if (!Boolean.TRUE.equals(autoReleaseUnanswered) || !readable(reconfirmBefore) || !readable(reconfirmDeadlineBefore)) return p;
+        java.time.Duration reconfirm = duration(reconfirmBefore) != null ? duration(reconfirmBefore) : defaultReconfirm;
+        java.time.Duration deadline = duration(reconfirmDeadlineBefore) != null ? duration(reconfirmDeadlineBefore) : defaultDeadline;
+        if (reconfirm.isZero() || deadline.compareTo(reconfirm) >= 0) p.put("reconfirmDeadlineBefore", "deadline");
+        return p;
+    }
+
+    private String durationText(String field) {
+        return switch (field) {
+            case "reconfirmBefore" -> reconfirmBefore;
+            case "reminderBefore" -> reminderBefore;
+            default -> reconfirmDeadlineBefore;
+        };
+    }
+
+    private static boolean readable(String text) {
+        try {
+            duration(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A lead before the start: blank is null (the default); whole hours ("72") or an ISO-8601
+     * duration ("P3D", "PT0S" = off), from zero up to a year.
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    static java.time.Duration duration(String text) {
+        if (text == null || text.isBlank()) return null;
+        String t = text.strip();
+        java.time.Duration d;
+        if (t.matches("\\d{1,4}")) {
+            d = java.time.Duration.ofHours(Integer.parseInt(t));
+        } else {
+            try {
+                d = java.time.Duration.parse(t.toUpperCase(java.util.Locale.ROOT));
+            } catch (DateTimeParseException | ArithmeticException e) {
+                throw new IllegalArgumentException("not a duration: " + t);
+            }
+        }
+        if (d.isNegative() || d.compareTo(java.time.Duration.ofDays(365)) > 0) throw new IllegalArgumentException("out of range: " + t);
+        return d;
+    }
+
+    /** For the form: whole hours when the lead is a whole number of hours, else its ISO-8601 text. */
+    private static String hoursInput(String text) {
+        if (text == null || text.isBlank() || !readable(text)) return text == null ? "" : text;
+        java.time.Duration d = duration(text);
+        return d.toSeconds() % 3600 == 0 ? Long.toString(d.toHours()) : d.toString();
+    }
+
+    public String reconfirmInput() {
+        return hoursInput(reconfirmBefore);
+    }
+
+    public String reminderInput() {
+        return hoursInput(reminderBefore);
+    }
+
+    public String deadlineInput() {
+        return hoursInput(reconfirmDeadlineBefore);
     }
 
     /** Titles, venue and address are one line (they go into mail subjects and headers); descriptions may break lines. */
@@ -273,6 +368,10 @@ public class EventInput {
         if (lateApplications != null && !lateApplications.isBlank()) {
             e.lateApplications = Event.LateApplications.valueOf(lateApplications);
         }
+        e.reconfirmBefore = duration(reconfirmBefore);
+        e.reminderBefore = duration(reminderBefore);
+        e.autoReleaseUnanswered = Boolean.TRUE.equals(autoReleaseUnanswered);
+        e.reconfirmDeadlineBefore = duration(reconfirmDeadlineBefore);
     }
 
     private static String strip(String s) {

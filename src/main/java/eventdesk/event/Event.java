@@ -2,11 +2,13 @@ package eventdesk.event;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.LockModeType;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -68,6 +70,17 @@ public class Event extends PanacheEntity {
     public enum Allocation { FIRST_COME, DRAW }
 
     public enum LateApplications { CLOSED, WAITLIST }
+    /** "Still coming?" mail this long before the start; null: eventdesk.reconfirm-before; zero: off. */
+    @Convert(converter = IsoDuration.class)
+    public Duration reconfirmBefore;
+    /** Reminder with the ticket this long before the start; null: eventdesk.reminder-before; zero: off. */
+    @Convert(converter = IsoDuration.class)
+    public Duration reminderBefore;
+    /** Release confirmed people who did not answer "still coming?" by start minus {@link #reconfirmDeadlineBefore}. */
+    public boolean autoReleaseUnanswered;
+    /** The answer deadline before the start; null: the attendance default. */
+    @Convert(converter = IsoDuration.class)
+    public Duration reconfirmDeadlineBefore;
 
     public static Optional<Event> bySlug(String slug) {
         return find("slug", slug).firstResultOptional();

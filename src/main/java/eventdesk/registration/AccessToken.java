@@ -34,7 +34,8 @@ public class AccessToken extends PanacheEntityBase {
     public Purpose purpose;
     public Instant createdAt;
 
-    public enum Purpose { CONFIRM, MANAGE, CHECKIN, VERIFY }
+    /** VERIFY: a draw application's email check; ATTENDANCE: the "I'll be there" / "release my seat" links before the day. */
+    public enum Purpose { CONFIRM, MANAGE, CHECKIN, VERIFY, ATTENDANCE }
 
     /** Creates a token for the registration and returns the secret to put in the link. */
     public static String issue(Registration registration, Purpose purpose, Instant now) {

@@ -52,6 +52,14 @@ public class Registration extends PanacheEntity {
     public Instant verifiedAt;
     /** Place in the draw order, 1 = drawn first; null when not drawn. */
     public Integer drawRank;
+    /** When the "still coming?" mail was written (the attendance job's sent marker). */
+    public Instant reconfirmSentAt;
+    /** The answer deadline that mail named; null when it named none (then no automatic release). */
+    public Instant reconfirmDeadline;
+    /** When the person answered "I'll be there". */
+    public Instant reconfirmedAt;
+    /** When the reminder with the ticket was written (the attendance job's sent marker). */
+    public Instant reminderSentAt;
 
     /** A new registration of the person who filled in {@code form}; it has no status until the seat path gives it one. */
     static Registration of(Event event, SignUp form, Instant now) {
@@ -189,13 +197,14 @@ public class Registration extends PanacheEntity {
     /** Live counts per event id, read in one grouped query. */
     public static Map<Long, Counts> countsByEvent() {
         return counts(getEntityManager().createQuery(
-                "select r.event.id, r.status, count(r), count(r.checkedInAt) from Registration r group by r.event.id, r.status",
+                "select r.event.id, r.status, count(r), count(r.checkedInAt), count(r.reconfirmedAt) from Registration r"
+                        + " group by r.event.id, r.status",
                 Object[].class).getResultList());
     }
 
     public static Counts counts(Event event) {
         return counts(getEntityManager().createQuery(
-                "select r.event.id, r.status, count(r), count(r.checkedInAt) from Registration r where r.event = ?1"
+                "select r.event.id, r.status, count(r), count(r.checkedInAt), count(r.reconfirmedAt) from Registration r where r.event = ?1"
                         + " group by r.event.id, r.status", Object[].class).setParameter(1, event).getResultList())
                 .getOrDefault(event.id, new Counts());
     }
@@ -204,16 +213,16 @@ public class Registration extends PanacheEntity {
         Map<Long, Counts> counts = new HashMap<>();
         for (Object[] row : rows) {
             counts.computeIfAbsent((Long) row[0], id -> new Counts())
-                    .add((RegistrationStatus) row[1], (Long) row[2], (Long) row[3]);
+                    .add((RegistrationStatus) row[1], (Long) row[2], (Long) row[3], (Long) row[4]);
         }
         return counts;
     }
 
-    /** Registrations of one event by status, plus how many are checked in. */
+    /** Registrations of one event by status, plus how many are checked in and how many CONFIRMED answered "I'll be there". */
     public static final class Counts {
-        public long pending, confirmed, waitlisted, applied, cancelled, expired, checkedIn;
+        public long pending, confirmed, waitlisted, applied, cancelled, expired, checkedIn, reconfirmed;
 
-        void add(RegistrationStatus status, long n, long checkedIn) {
+        void add(RegistrationStatus status, long n, long checkedIn, long reconfirmed) {
             switch (status) {
                 case PENDING -> pending += n;
                 case CONFIRMED -> confirmed += n;
@@ -223,6 +232,7 @@ public class Registration extends PanacheEntity {
                 case EXPIRED -> expired += n;
             }
             this.checkedIn += checkedIn;
+            if (status == RegistrationStatus.CONFIRMED) this.reconfirmed += reconfirmed;
         }
 
         public long seatsTaken() {

@@ -178,7 +178,7 @@ public class RegistrationService {
         Registration r = lockAndReload(AccessToken.resolve(confirmToken, Purpose.CONFIRM).orElseThrow(InvalidLink::unknown));
         if (r.event.status == EventStatus.cancelled) return r;
         if (r.holdExpiredAt(now)) {
-            release(r, EXPIRED, now);
+            release(r, EXPIRED, now, true);
         } else if (r.status == PENDING) {
             move(r, CONFIRMED);
             r.confirmedAt = now;
@@ -203,9 +203,24 @@ public class RegistrationService {
 
     private Registration cancel(Registration r, Instant now) {
         if (!r.status.isActive() || r.checkedInAt != null) return r;
-        release(r, CANCELLED, now);
+        release(r, CANCELLED, now, true);
         metrics.counter("eventdesk.cancellations").increment();
         return r;
+    }
+
+    /**
+     * Frees the seat of a CONFIRMED person who is not checked in, exactly as a cancel does (CANCELLED,
+     * the first WAITLISTED person promoted in this same transaction), but without the cancellation mail:
+     * the caller writes its own mail in the same transaction. For the attendance feature's automatic
+     * release of people who did not answer "still coming?". Returns whether the seat was released.
+     */
+    @Transactional
+    public boolean releaseSeat(long id, Instant now) {
+        Registration r = lockAndReload(byId(id));
+        if (r.status != CONFIRMED || r.checkedInAt != null) return false;
+        release(r, CANCELLED, now, false);
+        metrics.counter("eventdesk.cancellations").increment();
+        return true;
     }
 
     /** Re-sends the email that fits the registration's state, with fresh links (for the organizer). */
@@ -283,7 +298,7 @@ public class RegistrationService {
     public int expireHolds(long eventId, Instant now) {
         Event event = Event.lock(eventId);
         List<Registration> holds = Registration.expiredHolds(event, now);
-        holds.forEach(r -> release(r, EXPIRED, now));
+        holds.forEach(r -> release(r, EXPIRED, now, true));
         return holds.size();
     }
 
@@ -388,10 +403,10 @@ public class RegistrationService {
     }
 
     /**
-     * The one way out (CANCELLED or EXPIRED): the confirm link dies, the person is mailed, and a
-     * freed seat goes to the waitlist at once.
+     * The one way out (CANCELLED or EXPIRED): the confirm link dies, the person is mailed (unless the
+     * caller mails them itself), and a freed seat goes to the waitlist at once.
      */
-    private void release(Registration r, RegistrationStatus end, Instant now) {
+    private void release(Registration r, RegistrationStatus end, Instant now, boolean mail) {
         boolean freesSeat = r.status.holdsSeat();
         boolean application = r.status == APPLIED;
         move(r, end);
@@ -401,7 +416,7 @@ public class RegistrationService {
         if (end == CANCELLED) {
             r.cancelledAt = now;
             if (application) mails.withdrawn(r);
-            else mails.cancelled(r);
+            else if (mail) mails.cancelled(r);
         } else {
             r.expiredAt = now;
             mails.expired(r);

@@ -18,6 +18,14 @@ public interface EventdeskConfig {
     @WithDefault("PT24H")
     Duration holdDuration();
 
+    /** "Still coming?" mail to CONFIRMED people this long before the start; PT0S turns it off (events may override). */
+    @WithDefault("P3D")
+    Duration reconfirmBefore();
+
+    /** Reminder with the ticket this long before the start; PT0S turns it off (events may override). */
+    @WithDefault("PT24H")
+    Duration reminderBefore();
+
     /** How long after an event its registrations' personal data is kept (the consent text says one year). */
     @WithDefault("P365D")
     Duration retention();

@@ -1,5 +1,6 @@
 package eventdesk.web;
 
+import eventdesk.attendance.AttendanceMessages;
 import eventdesk.event.EventLabels;
 import eventdesk.registration.DrawMessages;
 import eventdesk.registration.RegistrationLabels;
@@ -37,10 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessageBundleTest {
 
-    static final List<Class<?>> BUNDLES = List.of(Msg.class, RegistrationLabels.class, EventLabels.class, DrawMessages.class);
+    static final List<Class<?>> BUNDLES = List.of(Msg.class, RegistrationLabels.class, EventLabels.class, DrawMessages.class,
+            AttendanceMessages.class);
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3})
+    @ValueSource(ints = {0, 1, 2, 3, 4})
     void everyMessageHasKoreanTextWithTheSameParameters(int bundle) throws Exception {
         Class<?> type = BUNDLES.get(bundle);
         Map<String, String> en = english(type);
@@ -54,7 +56,7 @@ class MessageBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3})
+    @ValueSource(ints = {0, 1, 2, 3, 4})
     void everyMessageIsUsed(int bundle) throws IOException {
         Class<?> type = BUNDLES.get(bundle);
         String name = name(type);

@@ -1,0 +1,133 @@
+package eventdesk.attendance;
+
+import eventdesk.event.Event;
+import eventdesk.mail.MailRenderer;
+import eventdesk.mail.Outbox;
+import eventdesk.mail.OutgoingMail;
+import eventdesk.registration.Registration;
+import eventdesk.registration.RegistrationMails;
+import eventdesk.web.EventdeskConfig;
+import eventdesk.web.Kst;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The mails before the day, in the registrant's language: "still coming?" ({@code mail/reconfirm}),
+ * the reminder with the ticket ({@code mail/reminder}) and the notice of an automatic release
+ * ({@code mail/autoReleased}). Each is written into the outbox in the transaction that set its sent
+ * marker, and rendered by {@link #render} when the outbox sends it. They share the registration
+ * mails' layout.
+ */
+@ApplicationScoped
+public class AttendanceMails implements MailRenderer {
+
+    public enum Kind { RECONFIRM, REMINDER, AUTO_RELEASED }
+
+    static final String ATTEND = "attend", MANAGE = "manage", CHECKIN = "checkin", DEADLINE = "deadline";
+
+    @Inject
+    EventdeskConfig config;
+    @Inject
+    Outbox outbox;
+
+    @CheckedTemplate(basePath = "mail")
+    static class Templates {
+        static native TemplateInstance reconfirm(RegistrationMails.View m, String yesUrl, String releaseUrl, String deadline);
+
+        static native TemplateInstance reminder(RegistrationMails.View m, String checkinCode, String mapUrl, String releaseUrl);
+
+        static native TemplateInstance autoReleased(RegistrationMails.View m, String deadline);
+    }
+
+    /** "Still coming?": the two answer links; the deadline only when an automatic release applies to this person. */
+    void reconfirm(Registration r, String attendToken, String manageToken, Instant deadline) {
+        Map<String, String> params = new HashMap<>(Map.of(ATTEND, attendToken, MANAGE, manageToken));
+        if (deadline != null) params.put(DEADLINE, deadline.toString());
+        write(r, Kind.RECONFIRM, params);
+    }
+
+    /** The reminder: the ticket's QR code again, the map, the manage link and the release link. */
+    void reminder(Registration r, String checkinToken, String manageToken, String attendToken) {
+        write(r, Kind.REMINDER, Map.of(CHECKIN, checkinToken, MANAGE, manageToken, ATTEND, attendToken));
+    }
+
+    void autoReleased(Registration r, Instant deadline) {
+        write(r, Kind.AUTO_RELEASED, Map.of(DEADLINE, deadline.toString()));
+    }
+
+    private void write(Registration r, Kind kind, Map<String, String> params) {
+        outbox.enqueue(new OutgoingMail(kind, r.id, r.email, subjectOf(kind, r), params));
+    }
+
+    @Override
+    public boolean renders(String kind) {
+        for (Kind k : Kind.values()) if (k.name().equals(kind)) return true;
+        return false;
+    }
+
+    @Override
+    public Rendered render(String kind, long registrationId, Map<String, String> p) {
+        Registration r = Registration.findById(registrationId);
+        if (r == null) throw new IllegalStateException("registration " + registrationId + " is gone");
+        Locale locale = r.locale();
+        Event e = r.event;
+        Kind k = Kind.valueOf(kind);
+        RegistrationMails.View view = new RegistrationMails.View(r.locale, subjectOf(k, r), r.name, e.title(locale),
+                Kst.range(e.startsAt, e.endsAt, locale), e.venue + ", " + e.address,
+                p.containsKey(MANAGE) ? link("/manage/", p.get(MANAGE)) : null, config.baseUrl() + "/events/" + e.slug);
+        String deadline = p.containsKey(DEADLINE) ? Kst.dateTime(Instant.parse(p.get(DEADLINE)), locale) : null;
+        String attend = p.get(ATTEND);
+        return switch (k) {
+            case RECONFIRM -> rendered(() -> Templates.reconfirm(view, link("/attendance/", attend + "/yes"),
+                    link("/attendance/", attend + "/release"), deadline), locale, null);
+            case REMINDER -> rendered(() -> Templates.reminder(view, p.get(CHECKIN), mapUrl(e, locale),
+                    link("/attendance/", attend + "/release")), locale, link("/admin/checkin/", p.get(CHECKIN)));
+            case AUTO_RELEASED -> rendered(() -> Templates.autoReleased(view, deadline), locale, null);
+        };
+    }
+
+    /** The venue on a map people in Seoul use: Naver Map in Korean, Google Maps in English. */
+    static String mapUrl(Event e, Locale locale) {
+        String query = URLEncoder.encode(e.address, StandardCharsets.UTF_8).replace("+", "%20");
+        return "ko".equals(locale.getLanguage()) ? "https://map.naver.com/p/search/" + query
+                : "https://www.google.com/maps/search/?api=1&query=" + query;
+    }
+
+    private static String subjectOf(Kind kind, Registration r) {
+        AttendanceMessages att = MessageBundles.get(AttendanceMessages.class, Localized.Literal.of(r.locale));
+        String title = r.event.title(r.locale());
+        return switch (kind) {
+            case RECONFIRM -> att.reconfirm_subject(title);
+            case REMINDER -> att.reminder_subject(title);
+            case AUTO_RELEASED -> att.released_subject(title);
+        };
+    }
+
+    /** Both variants of a template pair: {@code .html} and {@code .txt}; the QR code, if any, inline. */
+    private static Rendered rendered(Supplier<TemplateInstance> t, Locale locale, String qrData) {
+        return new Rendered(render(t.get(), locale, Variant.TEXT_HTML), render(t.get(), locale, Variant.TEXT_PLAIN),
+                qrData, null, null);
+    }
+
+    private static String render(TemplateInstance t, Locale locale, String contentType) {
+        return t.setLocale(locale).setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType))
+                .render();
+    }
+
+    private String link(String path, String rest) {
+        return config.baseUrl() + path + rest;
+    }
+}
