@@ -93,6 +93,16 @@ public class Outbox {
      */
     public void enqueue(OutgoingMail mail) {
         Instant now = Instant.now(clock);
+        enqueue(mail, now);
+    }
+
+    /**
+     * Writes the mail into the outbox, in the caller's transaction, due at {@code dueAt} (not
+     * before): a large send spreads its rows over time so the relay does not swamp the mail server,
+     * and mails due earlier (sign-ups) go out in between. Returns the row, for a record of what went where.
+     */
+    public OutboxMessage enqueue(OutgoingMail mail, Instant dueAt) {
+        Instant now = Instant.now(clock);
         OutboxMessage m = new OutboxMessage();
         m.ownerId = mail.ownerId();
         m.kind = mail.kind().name();
@@ -102,8 +112,9 @@ public class Outbox {
         m.status = OutboxMessage.Status.PENDING;
         m.attempts = 0;
         m.createdAt = now;
-        m.nextAttemptAt = now;
+        m.nextAttemptAt = dueAt;
         m.persist();
+        return m;
     }
 
     /**
