@@ -92,8 +92,7 @@ public class Outbox {
      * commit. It is due now by the outbox's clock, whatever time the caller's change was made at.
      */
     public void enqueue(OutgoingMail mail) {
-        Instant now = Instant.now(clock);
-        enqueue(mail, now);
+        enqueue(mail, Instant.now(clock));
     }
 
     /**

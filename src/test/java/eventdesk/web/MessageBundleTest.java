@@ -1,6 +1,8 @@
 package eventdesk.web;
 
+import eventdesk.chart.ChartTexts;
 import eventdesk.event.EventLabels;
+import eventdesk.message.MessageTexts;
 import eventdesk.registration.RegistrationLabels;
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
@@ -36,10 +38,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessageBundleTest {
 
-    static final List<Class<?>> BUNDLES = List.of(Msg.class, RegistrationLabels.class, EventLabels.class);
+    static final List<Class<?>> BUNDLES = List.of(Msg.class, RegistrationLabels.class, EventLabels.class, MessageTexts.class,
+            ChartTexts.class);
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2})
+    @ValueSource(ints = {0, 1, 2, 3, 4})
     void everyMessageHasKoreanTextWithTheSameParameters(int bundle) throws Exception {
         Class<?> type = BUNDLES.get(bundle);
         Map<String, String> en = english(type);
@@ -53,7 +56,7 @@ class MessageBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2})
+    @ValueSource(ints = {0, 1, 2, 3, 4})
     void everyMessageIsUsed(int bundle) throws IOException {
         Class<?> type = BUNDLES.get(bundle);
         String name = name(type);
@@ -65,7 +68,7 @@ class MessageBundleTest {
             boolean inJava = Pattern.compile("\\." + Pattern.quote(key) + "\\(").matcher(java).find();
             boolean label = enumLabels(type).stream().anyMatch(e -> key.startsWith(e.getName() + "_")
                     && Pattern.compile(Pattern.quote(name + ":" + e.getName()) + "\\(").matcher(templates).find()
-                    && constantExists(e, key.substring(e.getName().length() + 1)));
+                    && constantExists(e, key.substring(e.getName().length() + 1).replaceFirst("^\\$", "")));
             if (!inTemplate && !inJava && !label) unused.add(key);
         }
         assertThat(unused).as("messages of " + name + " that nothing uses").isEmpty();
