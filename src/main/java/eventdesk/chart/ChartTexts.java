@@ -46,9 +46,6 @@ public interface ChartTexts {
     @Message("Time since registration opened (logarithmic)")
     String axis_time();
 
-    @Message("People")
-    String axis_people();
-
     @Message("{n} min")
     String tick_minutes(long n);
 

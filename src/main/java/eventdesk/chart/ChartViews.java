@@ -33,7 +33,7 @@ final class ChartViews {
                               double capacityY, List<Tick> xTicks, List<Tick> yTicks, List<Row> rows) {
     }
 
-    public record Bar(String label, long count, long percent, double y, double width, String text) {
+    public record Bar(FunnelStep step, String label, long count, long percent, double y, double width, String text) {
     }
 
     public record FunnelChart(String title, String desc, List<Bar> bars, int height, Integer showRate, long confirmed,
@@ -87,7 +87,7 @@ final class ChartViews {
             long percent = Math.round(100.0 * s.count() / base);
             String label = t.step(s.step());
             String text = t.funnel_svg_step(label, s.count(), percent);
-            bars.add(new Bar(label, s.count(), percent, y, Math.max(2, PLOT_W * (double) s.count() / base), text));
+            bars.add(new Bar(s.step(), label, s.count(), percent, y, Math.max(2, PLOT_W * (double) s.count() / base), text));
             desc.append(text).append(". ");
             y += 56;
         }

@@ -98,6 +98,7 @@ class MessagesBrowserTest extends BrowserTest {
         TestClock.get().restore(clockOffset);
 
         try (BrowserContext context = chromium.visitor(ui, true)) {
+            context.setDefaultTimeout(30_000); // a loaded test machine answers a login in more than 10 s
             Page page = context.newPage();
             logIn(page, app.toString(), m);
             Locator card = page.locator("section").filter(new Locator.FilterOptions().setHas(

@@ -115,7 +115,7 @@ class EventChartsTest extends RestoresTestClock {
                 "<title id=\"signups-title\">Sign-ups over time for &lt;script&gt;alert(1)&lt;/script&gt; &amp; Co</title>",
                 "<desc id=\"signups-desc\">Within 10 minutes of opening 4 people took a seat and 1 joined the waitlist.",
                 "<title id=\"funnel-title\">", "<desc id=\"funnel-desc\">Signed up: 7 (100% of sign-ups).",
-                "<table class=\"list\" id=\"signups-table\">", "<table class=\"list\" id=\"funnel-table\">",
+                "<table class=\"data\" id=\"signups-table\">", "<table class=\"data\" id=\"funnel-table\">",
                 "<th scope=\"row\">Signed up</th><td>7</td><td>100%</td>");
         // The opening minute's sample is a row of the table.
         assertThat(page).containsPattern("<tr><td>[^<]+</td><td>3</td><td>0</td></tr>");

@@ -5,6 +5,7 @@ import eventdesk.event.Event;
 import eventdesk.mail.Outbox;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationStatus;
+import eventdesk.registration.Retention;
 import eventdesk.testing.Deliveries;
 import eventdesk.testing.Forms;
 import eventdesk.testing.GreenMailResource;
@@ -12,6 +13,7 @@ import eventdesk.testing.Mailbox;
 import eventdesk.testing.RestoresTestClock;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
+import eventdesk.web.EventdeskConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -44,6 +46,10 @@ class GroupMessageTest extends RestoresTestClock {
     GreenMail greenMail;
     @Inject
     Outbox outbox;
+    @Inject
+    Retention retention;
+    @Inject
+    EventdeskConfig config;
 
     final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -244,6 +250,23 @@ class GroupMessageTest extends RestoresTestClock {
         TestClock.get().set(sentAt.plusMillis(2500));
         outbox.relay();
         assertThat(delivered(people)).isEqualTo(25);
+    }
+
+    @Test
+    void retentionDeletesTheRecipientsWithTheirRegistrationsAndKeepsTheMessage() {
+        Event event = TestEvents.create(10, true);
+        person(event, "kept", RegistrationStatus.CONFIRMED, "ko");
+        post(event, json("CONFIRMED", "Hi", null, "Text", null, "ret-" + tag)).then().statusCode(202).body("recipients", equalTo(1));
+        // The event ended over the retention period ago; the nightly purge runs.
+        TestEvents.update(event, e -> {
+            e.startsAt = TestClock.now().minus(config.retention()).minus(Duration.ofDays(2));
+            e.endsAt = e.startsAt.plus(Duration.ofHours(3));
+        });
+        retention.purge(TestClock.now());
+        assertThat(TestEvents.registrations(event)).isEmpty();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> MessageRecipient.count("message.event.id", event.id))).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> GroupMessage.<GroupMessage>find("event.id", event.id)
+                .singleResult().recipientCount)).isEqualTo(1);
     }
 
     private long delivered(int people) {
