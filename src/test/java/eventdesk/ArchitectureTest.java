@@ -27,7 +27,7 @@ class ArchitectureTest {
     void theOutboxKnowsNoFeature() {
         noClasses().that().resideInAPackage("eventdesk.mail..")
                 .should().dependOnClassesThat().resideInAnyPackage("eventdesk.event..", "eventdesk.registration..",
-                        "eventdesk.admin..")
+                        "eventdesk.admin..", "eventdesk.message..", "eventdesk.chart..")
                 .check(MAIN);
     }
 
@@ -35,14 +35,15 @@ class ArchitectureTest {
     void webSitsBelowEveryFeature() {
         noClasses().that().resideInAPackage("eventdesk.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("eventdesk.event..", "eventdesk.registration..",
-                        "eventdesk.admin..", "eventdesk.mail..")
+                        "eventdesk.admin..", "eventdesk.mail..", "eventdesk.message..", "eventdesk.chart..")
                 .check(MAIN);
     }
 
     @Test
     void eventsKnowNothingOfRegistrations() {
         noClasses().that().resideInAPackage("eventdesk.event..")
-                .should().dependOnClassesThat().resideInAnyPackage("eventdesk.registration..", "eventdesk.admin..")
+                .should().dependOnClassesThat().resideInAnyPackage("eventdesk.registration..", "eventdesk.admin..",
+                        "eventdesk.message..", "eventdesk.chart..")
                 .check(MAIN);
     }
 }

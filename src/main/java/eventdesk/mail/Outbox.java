@@ -92,6 +92,15 @@ public class Outbox {
      * commit. It is due now by the outbox's clock, whatever time the caller's change was made at.
      */
     public void enqueue(OutgoingMail mail) {
+        enqueue(mail, Instant.now(clock));
+    }
+
+    /**
+     * Writes the mail into the outbox, in the caller's transaction, due at {@code dueAt} (not
+     * before): a large send spreads its rows over time so the relay does not swamp the mail server,
+     * and mails due earlier (sign-ups) go out in between. Returns the row, for a record of what went where.
+     */
+    public OutboxMessage enqueue(OutgoingMail mail, Instant dueAt) {
         Instant now = Instant.now(clock);
         OutboxMessage m = new OutboxMessage();
         m.ownerId = mail.ownerId();
@@ -102,8 +111,9 @@ public class Outbox {
         m.status = OutboxMessage.Status.PENDING;
         m.attempts = 0;
         m.createdAt = now;
-        m.nextAttemptAt = now;
+        m.nextAttemptAt = dueAt;
         m.persist();
+        return m;
     }
 
     /**

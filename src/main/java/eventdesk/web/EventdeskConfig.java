@@ -43,6 +43,7 @@ public interface EventdeskConfig {
         @WithDefault("PT48H")
         Duration confirmWindow();
     }
+    Messages messages();
 
     interface Admin {
         /** The organizer's user name; prod refuses to start without one. */
@@ -74,5 +75,15 @@ public interface EventdeskConfig {
         /** Delay before the first retry; doubles with each further attempt. */
         @WithDefault("PT10S")
         Duration firstRetry();
+    }
+
+    interface Messages {
+        /**
+         * Group messages (issue 14) leave the outbox at most this many per second: each recipient's
+         * row is due a little later than the one before, so a message to thousands does not swamp the
+         * mail server and sign-up mails go out in between.
+         */
+        @WithDefault("10")
+        int perSecond();
     }
 }

@@ -1,7 +1,9 @@
 package eventdesk.web;
 
 import eventdesk.attendance.AttendanceMessages;
+import eventdesk.chart.ChartTexts;
 import eventdesk.event.EventLabels;
+import eventdesk.message.MessageTexts;
 import eventdesk.registration.DrawMessages;
 import eventdesk.registration.RegistrationLabels;
 import io.quarkus.qute.i18n.Message;
@@ -39,10 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageBundleTest {
 
     static final List<Class<?>> BUNDLES = List.of(Msg.class, RegistrationLabels.class, EventLabels.class, DrawMessages.class,
-            AttendanceMessages.class);
+            AttendanceMessages.class, MessageTexts.class, ChartTexts.class);
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
     void everyMessageHasKoreanTextWithTheSameParameters(int bundle) throws Exception {
         Class<?> type = BUNDLES.get(bundle);
         Map<String, String> en = english(type);
@@ -56,7 +58,7 @@ class MessageBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
     void everyMessageIsUsed(int bundle) throws IOException {
         Class<?> type = BUNDLES.get(bundle);
         String name = name(type);
@@ -68,7 +70,7 @@ class MessageBundleTest {
             boolean inJava = Pattern.compile("\\." + Pattern.quote(key) + "\\(").matcher(java).find();
             boolean label = enumLabels(type).stream().anyMatch(e -> key.startsWith(e.getName() + "_")
                     && Pattern.compile(Pattern.quote(name + ":" + e.getName()) + "\\(").matcher(templates).find()
-                    && constantExists(e, key.substring(e.getName().length() + 1)));
+                    && constantExists(e, key.substring(e.getName().length() + 1).replaceFirst("^\\$", "")));
             if (!inTemplate && !inJava && !label) unused.add(key);
         }
         assertThat(unused).as("messages of " + name + " that nothing uses").isEmpty();

@@ -1,0 +1,245 @@
+package eventdesk.message;
+
+import eventdesk.event.Event;
+import eventdesk.mail.OutboxMessage;
+import eventdesk.web.Lang;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The organizer's messages to a group of one event: the list of what was sent, a form, a preview
+ * with both languages and the exact count, and a confirm button. The form carries an idempotency
+ * key made when it was opened, so a double click or a reload of the confirm POST sends nothing more.
+ * After the event, "thank you for coming" and "sorry we missed you" open the form filled in.
+ */
+@Path("/admin/events/{slug}/messages")
+@Produces(MediaType.TEXT_HTML)
+public class MessageResource {
+
+    @Inject
+    Lang lang;
+    @Inject
+    Clock clock;
+    @Inject
+    MessageService messages;
+    @Inject
+    SecurityIdentity identity;
+
+    public record Head(String slug, String title, String when, boolean started, List<RecipientGroup> groups) {
+    }
+
+    public record Row(long id, String when, RecipientGroup group, int recipients, String subject, String sentBy) {
+    }
+
+    public record Recipient(String name, String email, String language, String status, String sentAt) {
+    }
+
+    public record Detail(Row row, String subject, String subjectKo, String body, String bodyKo, List<Recipient> recipients) {
+    }
+
+    /** One language of the preview: what its readers get (with the other language filled in where blank). */
+    public record Version(String language, String subject, String body, LinkedText html) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Head e, List<Row> sent);
+
+        static native TemplateInstance form(Head e, MessageInput in, Map<String, String> errors);
+
+        static native TemplateInstance preview(Head e, MessageInput in, RecipientGroup group, long count, List<Version> versions,
+                                               boolean changed);
+
+        static native TemplateInstance detail(Head e, Detail m, boolean sent);
+    }
+
+    @GET
+    @Transactional
+    public TemplateInstance list(@PathParam("slug") String slug) {
+        Event e = event(slug);
+        List<Row> rows = GroupMessage.ofEvent(e).stream().map(this::row).toList();
+        return lang.page(Templates.list(head(e), rows));
+    }
+
+    /** A new message; {@code preset=thanks|missed} fills in the after-event texts in both languages. */
+    @GET
+    @Path("new")
+    @Transactional
+    public TemplateInstance form(@PathParam("slug") String slug, @QueryParam("preset") String preset) {
+        Event e = event(slug);
+        MessageInput in = new MessageInput();
+        in.idempotencyKey = UUID.randomUUID().toString();
+        MessageTexts en = texts("en"), ko = texts("ko");
+        if ("thanks".equals(preset)) {
+            in.group = RecipientGroup.CHECKED_IN.name();
+            in.subject = en.preset_thanks_subject(e.title(Locale.ENGLISH));
+            in.subjectKo = ko.preset_thanks_subject(e.title(Locale.KOREAN));
+            in.body = en.preset_thanks_body(e.title(Locale.ENGLISH));
+            in.bodyKo = ko.preset_thanks_body(e.title(Locale.KOREAN));
+        } else if ("missed".equals(preset)) {
+            in.group = RecipientGroup.NOT_CHECKED_IN.name();
+            in.subject = en.preset_missed_subject(e.title(Locale.ENGLISH));
+            in.subjectKo = ko.preset_missed_subject(e.title(Locale.KOREAN));
+            in.body = en.preset_missed_body(e.title(Locale.ENGLISH));
+            in.bodyKo = ko.preset_missed_body(e.title(Locale.KOREAN));
+        }
+        return lang.page(Templates.form(head(e), in, Map.of()));
+    }
+
+    /** Back from the preview to the form, with everything as typed (and the same key). */
+    @POST
+    @Path("new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Transactional
+    public TemplateInstance edit(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        return lang.page(Templates.form(head(event(slug)), input(form), Map.of()));
+    }
+
+    /** Shows what each language's readers get and exactly how many people; sends nothing. */
+    @POST
+    @Path("preview")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response preview(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        MessageInput in = input(form);
+        Head head = headOf(slug);
+        Map<String, String> problems = problems(slug, in);
+        if (!problems.isEmpty()) return Response.status(422).entity(lang.page(Templates.form(head, in, errors(problems)))).build();
+        long count = messages.count(slug, RecipientGroup.parse(in.group));
+        return Response.ok(lang.page(Templates.preview(head, in, RecipientGroup.parse(in.group), count, versions(in), false))).build();
+    }
+
+    /**
+     * Sends (once per idempotency key) to the group, if it still has the size the preview showed;
+     * then 303 to the message's record.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response send(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        MessageInput in = input(form);
+        Map<String, String> problems = problems(slug, in);
+        if (!problems.isEmpty()) {
+            return Response.status(422).entity(lang.page(Templates.form(headOf(slug), in, errors(problems)))).build();
+        }
+        String expected = form.getFirst("count");
+        Long count = expected != null && expected.matches("\\d{1,9}") ? Long.valueOf(expected) : null;
+        try {
+            MessageService.Sent sent = messages.send(slug, in.draft(), in.idempotencyKey, MessageApi.sender(identity),
+                    count, Instant.now(clock));
+            return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}/messages/{id}").queryParam("sent", true)
+                    .build(slug, sent.messageId())).build();
+        } catch (MessageService.CountChanged changed) {
+            return Response.status(409).entity(lang.page(Templates.preview(headOf(slug), in, RecipientGroup.parse(in.group), changed.count,
+                    versions(in), true)))
+                    .build();
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    public TemplateInstance detail(@PathParam("slug") String slug, @PathParam("id") long id, @QueryParam("sent") boolean sent) {
+        Event e = event(slug);
+        GroupMessage m = GroupMessage.findById(id);
+        if (m == null || !m.event.id.equals(e.id)) throw new NotFoundException();
+        List<Recipient> recipients = MessageRecipient.getEntityManager().createQuery(
+                        "select g.name, g.email, g.locale, o.status, o.sentAt from MessageRecipient r join r.registration g"
+                                + " left join r.outboxMessage o where r.message = ?1 order by g.name, r.id", Object[].class)
+                .setParameter(1, m).getResultList().stream()
+                .map(row -> new Recipient((String) row[0], (String) row[1], "ko".equals(row[2]) ? "한국어" : "English",
+                        row[3] == null ? "" : ((OutboxMessage.Status) row[3]).name(),
+                        row[4] == null ? "" : lang.dateTime((Instant) row[4]))).toList();
+        return lang.page(Templates.detail(head(e), new Detail(row(m), m.subject, m.subjectKo, m.body, m.bodyKo, recipients), sent));
+    }
+
+    private Row row(GroupMessage m) {
+        return new Row(m.id, lang.dateTime(m.createdAt), m.recipientGroup, m.recipientCount, m.subject(lang.locale()), m.sentBy);
+    }
+
+    private List<Version> versions(MessageInput in) {
+        GroupMessage m = new GroupMessage();
+        m.subject = in.subject;
+        m.subjectKo = in.subjectKo;
+        m.body = in.body;
+        m.bodyKo = in.bodyKo;
+        return List.of(version(m, Locale.KOREAN, "한국어"), version(m, Locale.ENGLISH, "English"));
+    }
+
+    private static Version version(GroupMessage m, Locale locale, String language) {
+        String body = m.body(locale).strip();
+        return new Version(language, m.subject(locale).strip(), body, LinkedText.of(body));
+    }
+
+    private Event event(String slug) {
+        return Event.bySlug(slug).orElseThrow(NotFoundException::new);
+    }
+
+    @Transactional
+    Head headOf(String slug) {
+        return head(event(slug));
+    }
+
+    @Transactional
+    Map<String, String> problems(String slug, MessageInput in) {
+        return in.problems(event(slug), Instant.now(clock));
+    }
+
+    private Head head(Event e) {
+        Instant now = Instant.now(clock);
+        return new Head(e.slug, e.title(lang.locale()), lang.range(e.startsAt, e.endsAt), !now.isBefore(e.startsAt),
+                RecipientGroup.offered(e, now));
+    }
+
+    private static MessageInput input(MultivaluedMap<String, String> form) {
+        MessageInput in = new MessageInput();
+        in.group = form.getFirst("group");
+        in.subject = form.getFirst("subject");
+        in.subjectKo = form.getFirst("subjectKo");
+        in.body = form.getFirst("body");
+        in.bodyKo = form.getFirst("bodyKo");
+        in.idempotencyKey = form.getFirst("idempotencyKey");
+        return in;
+    }
+
+    private static MessageTexts texts(String language) {
+        return MessageBundles.get(MessageTexts.class, Localized.Literal.of(language));
+    }
+
+    private Map<String, String> errors(Map<String, String> problems) {
+        MessageTexts t = texts(lang.code());
+        Map<String, String> errors = new LinkedHashMap<>();
+        problems.forEach((field, code) -> errors.put(field, switch (code) {
+            case "required" -> field.equals("group") ? t.error_group() : field.equals("idempotencyKey") ? t.error_reload()
+                    : field.startsWith("subject") ? t.error_subject_required() : t.error_body_required();
+            case "too_long" -> field.equals("idempotencyKey") ? t.error_reload() : t.error_too_long();
+            case "invalid_chars" -> field.equals("idempotencyKey") ? t.error_reload() : t.error_invalid_chars();
+            case "group_not_yet" -> t.error_group_not_yet();
+            default -> t.error_group();
+        }));
+        return errors;
+    }
+}

@@ -1,0 +1,141 @@
+package eventdesk.message;
+
+import eventdesk.event.Event;
+import eventdesk.mail.Outbox;
+import eventdesk.mail.OutboxMessage;
+import eventdesk.mail.OutgoingMail;
+import eventdesk.registration.Registration;
+import eventdesk.web.EventdeskConfig;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.NotFoundException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Sends a message to a group of one event, exactly once. The message row, its recipients (read in
+ * the same transaction) and one outbox row per recipient are written together: all or nothing.
+ * The idempotency key is claimed first (insert and flush of the message row): a second submit of
+ * the key finds the message and sends nothing; a concurrent one waits on the unique key
+ * {@code (event, idempotency_key)}, fails, and then answers with the message that won.
+ *
+ * <p>Rate: the recipients' outbox rows are due {@code eventdesk.messages.per-second} per second
+ * (row i at {@code now + i / perSecond} seconds), so the relay never sends more of one message per
+ * second than that, and sign-up mails due meanwhile go out between them.
+ */
+@ApplicationScoped
+public class MessageService {
+
+    @Inject
+    Outbox outbox;
+    @Inject
+    EventdeskConfig config;
+    @Inject
+    GroupMessageMails mails;
+
+    /** What the organizer wrote. Either language may be blank (each falls back to the other). */
+    public record Draft(RecipientGroup group, String subject, String subjectKo, String body, String bodyKo) {
+    }
+
+    /** The message (new, or the earlier one of the same key) and how many it went to. */
+    public record Sent(long messageId, int recipients, boolean repeated) {
+    }
+
+    /** The group no longer has the size the organizer confirmed: nothing was sent. */
+    public static class CountChanged extends RuntimeException {
+        public final long count;
+
+        CountChanged(long count) {
+            super("the group now has " + count + " people", null, false, false);
+            this.count = count;
+        }
+    }
+
+    /** How many people the group has now: the number a send right now reaches. */
+    @Transactional
+    public long count(String slug, RecipientGroup group) {
+        Event event = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        return Registration.getEntityManager().createQuery("select count(r) from Registration r where " + group.where(), Long.class)
+                .setParameter("event", event).setParameter("statuses", group.statuses).getSingleResult();
+    }
+
+    /**
+     * Sends the draft unless a message with this key exists for the event (then returns that one).
+     *
+     * @param expectedCount the count the organizer confirmed, or null (API): when the group has
+     *                      changed size since, {@link CountChanged} and nothing is sent
+     */
+    public Sent send(String slug, Draft draft, String key, String sentBy, Long expectedCount, Instant now) {
+        try {
+            return write(slug, draft, key, sentBy, expectedCount, now);
+        } catch (CountChanged | NotFoundException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A concurrent submit of the same key committed first (unique key): answer with its message.
+            return existing(slug, key).orElseThrow(() -> e);
+        }
+    }
+
+    @Transactional
+    Optional<Sent> existing(String slug, String key) {
+        return Event.bySlug(slug).flatMap(event -> GroupMessage.byKey(event, key))
+                .map(m -> new Sent(m.id, m.recipientCount, true));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Sent write(String slug, Draft draft, String key, String sentBy, Long expectedCount, Instant now) {
+        Event event = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        Optional<GroupMessage> earlier = GroupMessage.byKey(event, key);
+        if (earlier.isPresent()) return new Sent(earlier.get().id, earlier.get().recipientCount, true);
+
+        GroupMessage m = new GroupMessage();
+        m.event = event;
+        m.recipientGroup = draft.group();
+        m.subject = blankToNull(draft.subject());
+        m.subjectKo = blankToNull(draft.subjectKo());
+        m.body = blankToNull(draft.body());
+        m.bodyKo = blankToNull(draft.bodyKo());
+        m.idempotencyKey = key;
+        m.sentBy = sentBy;
+        m.createdAt = now;
+        m.persist();
+        // Claims the key now: a concurrent submit of it waits here until this transaction ends.
+        Panache.getEntityManager().flush();
+
+        List<Object[]> people = Registration.getEntityManager().createQuery(
+                        "select r.id, r.email, r.locale from Registration r where " + draft.group().where() + " order by r.id",
+                        Object[].class)
+                .setParameter("event", event).setParameter("statuses", draft.group().statuses).getResultList();
+        if (expectedCount != null && people.size() != expectedCount) throw new CountChanged(people.size());
+
+        int perSecond = Math.max(1, config.messages().perSecond());
+        for (int i = 0; i < people.size(); i++) {
+            Object[] p = people.get(i);
+            long registrationId = (Long) p[0];
+            String subject = m.subject(Locale.forLanguageTag((String) p[2]));
+            OutboxMessage row = outbox.enqueue(mails.mail(m, registrationId, (String) p[1], subject),
+                    dueAt(now, i, perSecond));
+            MessageRecipient r = new MessageRecipient();
+            r.message = m;
+            r.registration = Registration.getEntityManager().getReference(Registration.class, registrationId);
+            r.outboxMessage = row;
+            r.persist();
+        }
+        m.recipientCount = people.size();
+        return new Sent(m.id, m.recipientCount, false);
+    }
+
+    /** When the i-th recipient's mail is due: {@code perSecond} mails per second, the first ones now. */
+    static Instant dueAt(Instant now, int i, int perSecond) {
+        return now.plusSeconds(i / perSecond);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
