@@ -6,17 +6,12 @@ package eventdesk.chart;
  * hold a confirmed seat now (those who confirmed and cancelled later left the funnel); everyone
  * checked in was confirmed. The show rate is checked in ÷ confirmed.
  *
- * <p>After the reminders branch ({@code Registration.reconfirmedAt}) is merged, "reconfirmed" is one
- * more constant between CONFIRMED and CHECKED_IN:
- * <pre>
- * RECONFIRMED("sum(case when r.status = eventdesk.registration.RegistrationStatus.CONFIRMED and r.reconfirmedAt is not null then 1 else 0 end)"),
- * </pre>
- * plus its label {@code step_$RECONFIRMED} in {@code messages/chart.properties} and {@code chart_ko.properties}.
- * Per ticket type (once types exist): the same query grouped by the type.
+ * "Reconfirmed" counts confirmed people who answered "I'll be there" to the still-coming? mail.
  */
 public enum FunnelStep {
     SIGNED_UP("count(r)"),
     CONFIRMED("sum(case when r.status = eventdesk.registration.RegistrationStatus.CONFIRMED then 1 else 0 end)"),
+    RECONFIRMED("sum(case when r.status = eventdesk.registration.RegistrationStatus.CONFIRMED and r.reconfirmedAt is not null then 1 else 0 end)"),
     CHECKED_IN("count(r.checkedInAt)");
 
     final String aggregate;
