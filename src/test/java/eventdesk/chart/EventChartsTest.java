@@ -90,12 +90,16 @@ class EventChartsTest extends RestoresTestClock {
         long came = TestEvents.insert(event, "Came " + tag, "came." + tag + "@example.com", "Toss", RegistrationStatus.CONFIRMED);
         TestEvents.insert(event, "Missed " + tag, "missed." + tag + "@example.com", "Toss", RegistrationStatus.CONFIRMED);
         registrations.checkIn(came, TestClock.now());
+        // The one who came had answered "I'll be there".
+        QuarkusTransaction.requiringNew().run(() -> Registration.<Registration>findById(came).reconfirmedAt = TestClock.now());
         EventCharts.Funnel before = QuarkusTransaction.requiringNew().call(() -> charts.funnel(Event.findById(event.id), TestClock.now()));
         all = TestEvents.registrations(event);
         long confirmed = all.stream().filter(r -> r.status == RegistrationStatus.CONFIRMED).count();
         long checkedIn = all.stream().filter(r -> r.checkedInAt != null).count();
-        assertThat(before.steps()).extracting(EventCharts.Step::count).containsExactly((long) all.size(), confirmed, checkedIn);
-        assertThat(List.of((long) all.size(), confirmed, checkedIn)).containsExactly(9L, 2L, 1L);
+        long reconfirmed = all.stream().filter(r -> r.status == RegistrationStatus.CONFIRMED && r.reconfirmedAt != null).count();
+        assertThat(before.steps()).extracting(EventCharts.Step::count)
+                .containsExactly((long) all.size(), confirmed, reconfirmed, checkedIn);
+        assertThat(List.of((long) all.size(), confirmed, reconfirmed, checkedIn)).containsExactly(9L, 2L, 1L, 1L);
         assertThat(before.showRatePercent()).isNull();
 
         TestClock.get().set(event.endsAt.plusSeconds(60));
