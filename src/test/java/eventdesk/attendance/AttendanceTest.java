@@ -244,7 +244,7 @@ class AttendanceTest extends RestoresTestClock {
         assertThat(reg(first).status).isEqualTo(PENDING);
         assertThat(reg(first).holdExpiresAt).isAfter(now()).isBeforeOrEqualTo(event.startsAt);
         assertThat(reg(second).status).isEqualTo(WAITLISTED);
-        assertThat(TestEvents.counters(event)).isEqualTo(TestEvents.recount(event)).containsExactly(1L, 1L);
+        assertThat(TestEvents.counters(event)).isEqualTo(TestEvents.recount(event)).containsExactly(1L, 1L, 0L);
         given().header("Accept-Language", "ko").get(release.replace("/release", "")).then().statusCode(200)
                 .body(containsString("좌석이 반납되었습니다"));
 
