@@ -10,7 +10,7 @@ import java.util.Locale;
 /** One registration as organizer pages show it; built inside the transaction that read it. */
 public record AttendeeRow(long id, String name, String email, String affiliation, Role role, RegistrationStatus status,
                           String registeredAt, long waitlistPosition, String checkedInAt, String eventSlug,
-                          String eventTitle) {
+                          String eventTitle, String ticketType) {
 
     public static AttendeeRow of(Registration r, Locale locale) {
         return of(r, locale, r.waitlistPosition());
@@ -20,7 +20,7 @@ public record AttendeeRow(long id, String name, String email, String affiliation
     public static AttendeeRow of(Registration r, Locale locale, long waitlistPosition) {
         return new AttendeeRow(r.id, r.name, r.email, r.affiliation, r.role, r.status,
                 Kst.dateTime(r.createdAt, locale), waitlistPosition, Kst.time(r.checkedInAt), r.event.slug,
-                r.event.title(locale));
+                r.event.title(locale), r.ticketType == null ? null : r.ticketType.name(locale));
     }
 
     public boolean active() {

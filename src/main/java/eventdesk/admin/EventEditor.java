@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Creates and edits events for organizers. A new capacity goes through
- * {@link RegistrationService#changeCapacity}, under the event lock: raising it offers the seats to
- * the waitlist at once, and it can never drop below the seats already taken.
+ * Creates and edits events for organizers. A new capacity and the ticket types go through
+ * {@link RegistrationService#changeSeats}, under the event lock: raising a capacity offers the seats
+ * to the waitlist at once, and none can drop below the seats already taken.
  */
 @ApplicationScoped
 public class EventEditor {
@@ -41,6 +41,7 @@ public class EventEditor {
         e.createdAt = now;
         in.applyTo(e, now);
         e.persist();
+        if (in.ticketTypes != null) registrations.changeSeats(e, in.capacity, in.drafts(), now);
         return e;
     }
 
@@ -58,7 +59,7 @@ public class EventEditor {
         Map<String, String> problems = in.problems(e, now);
         if (!problems.isEmpty()) throw new Invalid(problems);
         in.applyTo(e, now);
-        registrations.changeCapacity(e, in.capacity, now);
+        registrations.changeSeats(e, in.capacity, in.drafts(), now);
         return e;
     }
 }

@@ -8,6 +8,7 @@ import eventdesk.mail.OutgoingMail;
 import eventdesk.web.EventdeskConfig;
 import eventdesk.web.Kst;
 import eventdesk.web.Msg;
+import eventdesk.web.TicketMsg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
@@ -30,7 +31,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class RegistrationMails implements MailRenderer {
 
-    public enum Kind { SEAT_HELD, SEAT_OFFERED, WAITLISTED, TICKET, CANCELLED, EXPIRED }
+    public enum Kind { SEAT_HELD, SEAT_OFFERED, WAITLISTED, TICKET, CANCELLED, EXPIRED, APPLIED, APPROVED, DECLINED }
 
     static final String CONFIRM = "confirm", MANAGE = "manage", CHECKIN = "checkin", DEADLINE = "deadline",
             POSITION = "position";
@@ -40,9 +41,9 @@ public class RegistrationMails implements MailRenderer {
     @Inject
     Outbox outbox;
 
-    /** What every registration mail shows: greeting, the event, and the manage link (or the event page). */
+    /** What every registration mail shows: greeting, the event, its ticket type (or null), and the manage link (or the event page). */
     public record View(String lang, String subject, String name, String eventTitle, String when, String where,
-                       String manageUrl, String eventUrl) {
+                       String manageUrl, String eventUrl, String ticketType) {
     }
 
     @CheckedTemplate(basePath = "mail")
@@ -58,13 +59,31 @@ public class RegistrationMails implements MailRenderer {
         static native TemplateInstance cancelled(View m);
 
         static native TemplateInstance expired(View m);
+
+        static native TemplateInstance applied(View m);
+
+        static native TemplateInstance approved(View m, String confirmUrl, String deadline);
+
+        static native TemplateInstance declined(View m);
     }
 
-    /** A held seat, new or offered from the waitlist: confirm link and manage link. */
-    void seatHeld(Registration r, String confirmToken, String manageToken, boolean fromWaitlist) {
+    /**
+     * A held seat: new ({@link Kind#SEAT_HELD}), offered from the waitlist ({@link Kind#SEAT_OFFERED})
+     * or given to an approved application ({@link Kind#APPROVED}); confirm link and manage link.
+     */
+    void seatHeld(Registration r, String confirmToken, String manageToken, Kind kind) {
         Map<String, String> params = Map.of(CONFIRM, confirmToken, MANAGE, manageToken,
                 DEADLINE, r.holdExpiresAt.toString());
-        write(r, fromWaitlist ? Kind.SEAT_OFFERED : Kind.SEAT_HELD, params);
+        write(r, kind, params);
+    }
+
+    /** "We received your application", with the manage link (status, withdraw). */
+    void applied(Registration r, String manageToken) {
+        write(r, Kind.APPLIED, Map.of(MANAGE, manageToken));
+    }
+
+    void declined(Registration r) {
+        write(r, Kind.DECLINED, Map.of());
     }
 
     void waitlisted(Registration r, long position, String manageToken) {
@@ -103,7 +122,7 @@ public class RegistrationMails implements MailRenderer {
         Event e = r.event;
         View view = new View(r.locale, subjectOf(Kind.valueOf(kind), r), r.name, e.title(locale),
                 Kst.range(e.startsAt, e.endsAt, locale), e.venue + ", " + e.address, manageUrl,
-                config.baseUrl() + "/events/" + e.slug);
+                config.baseUrl() + "/events/" + e.slug, r.ticketType == null ? null : r.ticketType.name(locale));
         String deadline = p.containsKey(DEADLINE) ? Kst.dateTime(Instant.parse(p.get(DEADLINE)), locale) : null;
         return switch (Kind.valueOf(kind)) {
             case SEAT_HELD -> rendered(() -> Templates.seatHeld(view, link("/confirm/", p.get(CONFIRM)), deadline), locale, null, null, null);
@@ -113,6 +132,9 @@ public class RegistrationMails implements MailRenderer {
                     ics(r, manageUrl), e.slug + ".ics");
             case CANCELLED -> rendered(() -> Templates.cancelled(view), locale, null, null, null);
             case EXPIRED -> rendered(() -> Templates.expired(view), locale, null, null, null);
+            case APPLIED -> rendered(() -> Templates.applied(view), locale, null, null, null);
+            case APPROVED -> rendered(() -> Templates.approved(view, link("/confirm/", p.get(CONFIRM)), deadline), locale, null, null, null);
+            case DECLINED -> rendered(() -> Templates.declined(view), locale, null, null, null);
         };
     }
 
@@ -126,6 +148,9 @@ public class RegistrationMails implements MailRenderer {
             case TICKET -> msg.mail_ticket_subject(title);
             case CANCELLED -> msg.mail_cancelled_subject(title);
             case EXPIRED -> msg.mail_expired_subject(title);
+            case APPLIED -> tix(r).mail_applied_subject(title);
+            case APPROVED -> tix(r).mail_approved_subject(title);
+            case DECLINED -> tix(r).mail_declined_subject(title);
         };
     }
 
@@ -149,6 +174,10 @@ public class RegistrationMails implements MailRenderer {
 
     private static Msg msg(Registration r) {
         return MessageBundles.get(Msg.class, Localized.Literal.of(r.locale));
+    }
+
+    private static TicketMsg tix(Registration r) {
+        return MessageBundles.get(TicketMsg.class, Localized.Literal.of(r.locale));
     }
 
     private static String title(Registration r) {

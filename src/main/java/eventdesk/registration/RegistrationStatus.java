@@ -3,14 +3,19 @@ package eventdesk.registration;
 import java.util.EnumSet;
 import java.util.Set;
 
+/**
+ * Where a registration stands (SPEC §2). PENDING and CONFIRMED hold a seat; WAITLISTED waits for one
+ * in first-come order; APPLIED waits for the organizer (approval) and holds no seat. CANCELLED,
+ * EXPIRED and DECLINED are final.
+ */
 public enum RegistrationStatus {
-    PENDING, CONFIRMED, WAITLISTED, CANCELLED, EXPIRED;
+    PENDING, CONFIRMED, WAITLISTED, APPLIED, CANCELLED, EXPIRED, DECLINED;
 
     /** Statuses that take a seat: seats taken = PENDING + CONFIRMED. */
     public static final Set<RegistrationStatus> SEATED = EnumSet.of(PENDING, CONFIRMED);
 
     public boolean isActive() {
-        return this == PENDING || this == CONFIRMED || this == WAITLISTED;
+        return this == PENDING || this == CONFIRMED || this == WAITLISTED || this == APPLIED;
     }
 
     public boolean holdsSeat() {

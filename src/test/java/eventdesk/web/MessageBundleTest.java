@@ -36,10 +36,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MessageBundleTest {
 
-    static final List<Class<?>> BUNDLES = List.of(Msg.class, RegistrationLabels.class, EventLabels.class);
+    static final List<Class<?>> BUNDLES = List.of(Msg.class, RegistrationLabels.class, EventLabels.class, TicketMsg.class);
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2})
+    @ValueSource(ints = {0, 1, 2, 3})
     void everyMessageHasKoreanTextWithTheSameParameters(int bundle) throws Exception {
         Class<?> type = BUNDLES.get(bundle);
         Map<String, String> en = english(type);
@@ -53,7 +53,7 @@ class MessageBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2})
+    @ValueSource(ints = {0, 1, 2, 3})
     void everyMessageIsUsed(int bundle) throws IOException {
         Class<?> type = BUNDLES.get(bundle);
         String name = name(type);
