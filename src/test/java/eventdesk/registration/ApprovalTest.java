@@ -123,7 +123,7 @@ class ApprovalTest {
         assertThat(TestEvents.waitlistPositions(event)).isEqualTo(LongStream.rangeClosed(1, 50).boxed().toList());
 
         // Approving again is refused: it is no longer an application.
-        Curated.admin().post("/api/admin/registrations/" + ids.get(0) + "/approve").then().statusCode(409);
+        Curated.admin().contentType("application/json").post("/api/admin/registrations/" + ids.get(0) + "/approve").then().statusCode(409);
     }
 
     @Test
@@ -134,7 +134,7 @@ class ApprovalTest {
         Curated.post(event, Curated.signUp("Kim One", "one@example.com", "en", null, null)).then().statusCode(202);
         Curated.post(event, Curated.signUp("Kim Two", "two@example.com", "en", null, null)).then().statusCode(202);
         long jimin = TestEvents.byEmail(event, "jimin@example.kr").id;
-        Curated.admin().post("/api/admin/registrations/" + jimin + "/decline").then().statusCode(200)
+        Curated.admin().contentType("application/json").post("/api/admin/registrations/" + jimin + "/decline").then().statusCode(200)
                 .body("status", equalTo("DECLINED"));
         Deliveries.deliver(outbox);
         MimeMessage note = Mailbox.to(greenMail, "jimin@example.kr").stream()

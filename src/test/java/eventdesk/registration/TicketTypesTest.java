@@ -156,7 +156,7 @@ class TicketTypesTest extends RestoresTestClock {
         // The form shows the types with seats left, and says what is missing next to the choice.
         given().header("Accept-Language", "ko").get("/events/" + event.slug).then().statusCode(200)
                 .body(containsString("name=\"ticketType\" value=\"founder\""))
-                .body(containsString("창업자")).body(containsString("50석 남음"));
+                .body(containsString("창업자")).body(containsString("창업자: 10석 남음"));
         var page = Forms.submit("/events/" + event.slug, "/events/" + event.slug + "/registrations", Map.of(
                 "name", "김민준", "email", "minjun@example.kr", "affiliation", "토스", "role", "FOUNDER", "locale", "ko",
                 "consent", "true"), "ko");
