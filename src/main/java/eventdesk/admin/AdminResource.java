@@ -244,15 +244,14 @@ public class AdminResource {
     @GET
     @Path("events/{slug}/applications")
     @Transactional
-    public TemplateInstance applications(@PathParam("slug") String slug, @QueryParam("approved") Integer approved,
-                                         @QueryParam("waitlisted") Integer waitlisted, @QueryParam("declined") Integer declined,
-                                         @QueryParam("skipped") Integer skipped) {
+    public TemplateInstance applications(@PathParam("slug") String slug, @QueryParam("approved") String approved,
+                                         @QueryParam("waitlisted") String waitlisted, @QueryParam("declined") String declined,
+                                         @QueryParam("skipped") String skipped) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
         List<AttendeeRow> rows = Registration.applications(e, 500).stream().map(r -> AttendeeRow.of(r, lang.locale(), 0)).toList();
         TicketMsg tix = tix();
-        int skip = skipped == null ? 0 : skipped;
-        String done = approved != null ? tix.approved_done(approved, waitlisted == null ? 0 : waitlisted, skip)
-                : declined != null ? tix.declined_done(declined, skip) : "";
+        String done = approved != null ? tix.approved_done(parseCount(approved), parseCount(waitlisted), parseCount(skipped))
+                : declined != null ? tix.declined_done(parseCount(declined), parseCount(skipped)) : "";
         return lang.page(Templates.applications(head(e), rows, done));
     }
 
@@ -443,6 +442,11 @@ public class AdminResource {
 
     private static Response backToAttendees(String slug, String done) {
         return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}").queryParam("done", done).build(slug)).build();
+    }
+
+    /** A count from the query (after an action); anything that is not one is 0. */
+    static int parseCount(String n) {
+        return n == null || !n.matches("\\d{1,9}") ? 0 : Integer.parseInt(n);
     }
 
     /** A page number from the query; anything that is not one (huge, negative, text) is page 1. */

@@ -4,6 +4,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import eventdesk.event.Event;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationStatus;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +80,7 @@ class CuratedEventBrowserTest extends BrowserTest {
             second.getByLabel(tixEn.field_type_capacity(), new Locator.GetByLabelOptions().setExact(true)).fill("100");
             shot(page, "01-organizer-new-event-en-1280");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(en.save_button()).setExact(true)).click();
+            settle(page, ".*/admin/events/" + slug + "/edit\\?saved=true");
 
             assertThat(page.getByRole(AriaRole.STATUS)).containsText(en.edit_saved());
             assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(tixEn.edit_type_legend(1)))
@@ -96,6 +99,7 @@ class CuratedEventBrowserTest extends BrowserTest {
             page.getByLabel(tixEn.field_code_count(), new Page.GetByLabelOptions().setExact(true)).fill("2");
             page.getByLabel(tixEn.field_type(), new Page.GetByLabelOptions().setExact(true)).selectOption("founder");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(tixEn.codes_create()).setExact(true)).last().click();
+            page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(30_000));
             assertThat(page.getByRole(AriaRole.STATUS)).containsText(tixEn.codes_created().substring(0, 20));
             assertThat(page.locator("ul.codes li")).hasCount(2);
             shot(page, "03-organizer-codes-en-1280");
@@ -115,6 +119,7 @@ class CuratedEventBrowserTest extends BrowserTest {
             assertThat(page.evaluate("document.documentElement.scrollWidth")).as("no sideways scrolling").isEqualTo(390);
 
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(tixKo.submit_apply()).setExact(true)).click();
+            settle(page, ".*/events/" + slug + "/registrations");
             assertThat(page.getByRole(AriaRole.ALERT)).containsText(tixKo.error_type_required());
             shot(page, "05-visitor-errors-ko-390");
 
@@ -128,6 +133,7 @@ class CuratedEventBrowserTest extends BrowserTest {
                     .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(Ui.KO.labels().role(Role.FOUNDER))).check();
             page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(ko.consent_label())).check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(tixKo.submit_apply()).setExact(true)).click();
+            settle(page, ".*/events/" + slug + "/thanks.*");
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText(tixKo.thanks_applied_title());
             shot(page, "06-visitor-applied-ko-390");
         }
@@ -145,14 +151,28 @@ class CuratedEventBrowserTest extends BrowserTest {
             page.getByLabel(ko.login_username(), new Page.GetByLabelOptions().setExact(true)).fill("admin");
             page.getByLabel(ko.login_password(), new Page.GetByLabelOptions().setExact(true)).fill("admin");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(ko.login_button()).setExact(true)).click();
+            settle(page, ".*/admin/events/" + slug + "/applications");
             page.getByRole(AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(tixKo.select_label("최지우"))).check();
             shot(page, "07-organizer-applications-ko-390");
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(tixKo.approve_button()).setExact(true)).click();
+            settle(page, ".*/applications\\?approved=.*");
             assertThat(page.getByRole(AriaRole.STATUS)).containsText(tixKo.approved_done(1, 0, 0));
             shot(page, "08-organizer-approved-ko-390");
         }
         assertThat(TestEvents.byEmail(QuarkusTransaction.requiringNew().call(() -> Event.bySlug(slug).orElseThrow()), email).status)
                 .isEqualTo(RegistrationStatus.PENDING);
+    }
+
+    /** Waits (generously: the build machine is busy) for the page a click leads to; a screenshot shows where it went instead. */
+    private static void settle(Page page, String urlPattern) throws Exception {
+        try {
+            page.waitForURL(Pattern.compile(urlPattern), new Page.WaitForURLOptions().setTimeout(60_000));
+            page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(60_000));
+        } catch (RuntimeException e) {
+            Files.createDirectories(SHOTS);
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve("failed-at-" + System.nanoTime() + ".png")));
+            throw new AssertionError("expected " + urlPattern + " but at " + page.url(), e);
+        }
     }
 
     /** The audited step of every browser test, and a copy for the organizer's manual check. */
