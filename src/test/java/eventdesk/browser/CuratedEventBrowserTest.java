@@ -52,6 +52,8 @@ class CuratedEventBrowserTest extends BrowserTest {
 
         try (BrowserContext context = chromium.visitor(Ui.EN, true)) {
             Page page = context.newPage();
+            page.onRequest(r -> System.out.println("curated browser: " + r.method() + " " + r.url()));
+            page.onResponse(r -> System.out.println("curated browser: " + r.status() + " " + r.url()));
             page.navigate(app + "admin/events/new");
             page.getByLabel(en.login_username(), new Page.GetByLabelOptions().setExact(true)).fill("admin");
             page.getByLabel(en.login_password(), new Page.GetByLabelOptions().setExact(true)).fill("admin");
@@ -166,8 +168,8 @@ class CuratedEventBrowserTest extends BrowserTest {
     /** Waits (generously: the build machine is busy) for the page a click leads to; a screenshot shows where it went instead. */
     private static void settle(Page page, String urlPattern) throws Exception {
         try {
-            page.waitForURL(Pattern.compile(urlPattern), new Page.WaitForURLOptions().setTimeout(60_000));
-            page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(60_000));
+            page.waitForURL(Pattern.compile(urlPattern), new Page.WaitForURLOptions().setTimeout(150_000));
+            page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(150_000));
         } catch (RuntimeException e) {
             Files.createDirectories(SHOTS);
             page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(SHOTS.resolve("failed-at-" + System.nanoTime() + ".png")));

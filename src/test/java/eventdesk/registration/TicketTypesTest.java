@@ -190,6 +190,46 @@ class TicketTypesTest extends RestoresTestClock {
                 .body("status", equalTo("PENDING"));
     }
 
+    @Test
+    void theOrganizerSetsUpTypesHeldSeatsAndApprovalInTheEditForm() {
+        String slug = "form-types-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String starts = eventdesk.web.Kst.input(TestClock.now().plus(Duration.ofDays(40)));
+        String ends = eventdesk.web.Kst.input(TestClock.now().plus(Duration.ofDays(40)).plus(Duration.ofHours(8)));
+        Map<String, Object> fields = new HashMap<>(Map.of("slug", slug, "title", "Founders Day", "titleKo", "파운더스 데이",
+                "venue", "COEX", "address", "Seoul", "startsAt", starts, "endsAt", ends, "capacity", "300",
+                "waitlistEnabled", "true", "approvalRequired", "true"));
+        fields.putAll(Map.of("status", "published", "ticketTypes[0].key", "founder", "ticketTypes[0].name", "Founder",
+                "ticketTypes[0].nameKo", "창업자", "ticketTypes[0].capacity", "200", "ticketTypes[0].held", "10",
+                "ticketTypes[1].key", "developer", "ticketTypes[1].name", "Developer", "ticketTypes[1].nameKo", "개발자",
+                "ticketTypes[1].capacity", "100"));
+        fields.putAll(Map.of("ticketTypes[1].held", "", "ticketTypes[2].key", "", "ticketTypes[2].capacity", ""));
+        var created = Forms.submitAsAdmin("/admin/events/new", "/admin/events", fields);
+        assertThat(created.statusCode()).as(created.asString()).isEqualTo(303);
+        Event event = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Event e = Event.bySlug(slug).orElseThrow();
+            e.ticketTypes.size();
+            return e;
+        });
+        assertThat(event.approvalRequired).isTrue();
+        assertThat(event.ticketTypes).extracting(t -> t.key + ":" + t.capacity + ":" + t.held + ":" + t.nameKo)
+                .containsExactly("founder:200:10:창업자", "developer:100:0:개발자");
+        Curated.admin().get("/admin/events/" + slug + "/edit?saved=true").then().statusCode(200)
+                .body(containsString("value=\"founder\" maxlength=\"32\" autocomplete=\"off\" readonly"));
+
+        // A capacity below the type's seats taken is refused next to that row's field.
+        Curated.post(event, Curated.signUp("F", "form-f@example.com", "en", "founder", null)).then().body("status", equalTo("APPLIED"));
+        Curated.admin().contentType("application/json").body("{\"approvalRequired\": false}")
+                .put("/api/admin/events/" + slug).then().statusCode(200);
+        long applied = TestEvents.byEmail(event, "form-f@example.com").id;
+        Curated.admin().contentType("application/json").post("/api/admin/registrations/" + applied + "/approve").then()
+                .statusCode(200).body("status", equalTo("PENDING")).body("ticketType", equalTo("founder"));
+        fields.put("ticketTypes[0].capacity", "0");
+        fields.put("ticketTypes[0].existing", "true");
+        var refused = Forms.submitAsAdmin("/admin/events/" + slug + "/edit", "/admin/events/" + slug, fields);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.asString()).contains("id=\"ticketTypes[0].capacity-error\"").contains("at least 1");
+    }
+
     private static void signUp(Event event, String who, String type) {
         Curated.post(event, Curated.signUp(who, who + "@example.com", "en", type, null)).then().statusCode(202);
     }
