@@ -1,5 +1,6 @@
 package eventdesk.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import eventdesk.event.Event;
 import eventdesk.event.EventJson;
 import eventdesk.registration.DrawRecord;
@@ -7,6 +8,9 @@ import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import eventdesk.registration.InvitationCode;
+import eventdesk.registration.Registration;
+import eventdesk.registration.RegistrationService;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.registration.Role;
 import eventdesk.web.Kst;
@@ -25,6 +29,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -45,21 +50,46 @@ public class AdminApi {
     @Inject
     EventEditor editor;
     @Inject
-    Clock clock;
-    @Inject
     RegistrationService registrations;
+    @Inject
+    Clock clock;
 
+    /** A registration for organizers; {@code ticketType} is the type's key (null in an event without types). */
     public record RegistrationJson(long id, RegistrationStatus status, String name, String email, String affiliation,
                                    Role role, String locale, boolean marketingConsent, OffsetDateTime registeredAt,
                                    OffsetDateTime confirmedAt, OffsetDateTime checkedInAt, Long waitlistPosition,
-                                   String reference, OffsetDateTime verifiedAt, Integer drawRank,
+                                   String ticketType, String reference, OffsetDateTime verifiedAt, Integer drawRank,
                                    OffsetDateTime reconfirmSentAt, OffsetDateTime reconfirmedAt,
                                    OffsetDateTime reminderSentAt) {
+
+        static RegistrationJson of(Registration r, Long waitlistPosition) {
+            return new RegistrationJson(r.id, r.status, r.name, r.email, r.affiliation, r.role, r.locale,
+                    r.marketingConsent, kst(r.createdAt), kst(r.confirmedAt), kst(r.checkedInAt), waitlistPosition,
+                    r.ticketType == null ? null : r.ticketType.key, r.reference, kst(r.verifiedAt), r.drawRank,
+                    kst(r.reconfirmSentAt), kst(r.reconfirmedAt), kst(r.reminderSentAt));
+        }
     }
 
     /** A draw's public record (SPEC §2a): the seed only once drawn. */
     public record DrawJson(String slug, OffsetDateTime drawAt, OffsetDateTime drawnAt, String commitment, String seed,
                            long applications, long verified, int seats, List<DrawRecord.Row> order) {
+    }
+
+    /** What {@code POST /codes} asks for: how many codes, of which type, optionally for one email and until when. */
+    public static class CodeRequest {
+        public Integer count;
+        public String ticketType;
+        public String email;
+        public OffsetDateTime expiresAt;
+    }
+
+    public record CodeJson(String code) {
+    }
+
+    /** An invitation code as the organizer sees it later: its first characters, and who used it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CodeInfo(long id, String hint, String ticketType, String email, OffsetDateTime expiresAt,
+                           OffsetDateTime createdAt, OffsetDateTime usedAt, Long usedByRegistration, String usedByEmail) {
     }
 
     @POST
@@ -96,10 +126,8 @@ public class AdminApi {
     public List<RegistrationJson> registrations(@PathParam("slug") String slug) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
         Map<Long, Long> positions = Registration.waitlistPositions(e);
-        return Registration.search(e, null, null).list().stream().map(r -> new RegistrationJson(r.id, r.status, r.name,
-                r.email, r.affiliation, r.role, r.locale, r.marketingConsent, kst(r.createdAt), kst(r.confirmedAt),
-                kst(r.checkedInAt), positions.get(r.id), r.reference, kst(r.verifiedAt), r.drawRank,
-                kst(r.reconfirmSentAt), kst(r.reconfirmedAt), kst(r.reminderSentAt))).toList();
+        return Registration.search(e, null, null).list().stream().map(r -> RegistrationJson.of(r, positions.get(r.id)))
+                .toList();
     }
 
     @POST
@@ -136,6 +164,51 @@ public class AdminApi {
                 .orElseThrow(NotFoundException::new));
     }
 
+    @POST
+    @Path("{slug}/codes")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create single-use invitation codes: each takes one seat of its ticket type held for invitations "
+            + "(or a public one when none is held), without approval. The codes are shown only in this answer")
+    @APIResponse(responseCode = "201", description = "[{code}]: the codes as people type them (groups of four)")
+    @APIResponse(responseCode = "400", description = "problem+json with field errors")
+    public Response createCodes(@PathParam("slug") String slug, CodeRequest in) {
+        Event e = codeEvent(slug);
+        Map<String, String> errors = CodeForm.problems(e, in == null ? new CodeRequest() : in, Instant.now(clock));
+        if (!errors.isEmpty()) {
+            Map<String, String> text = new LinkedHashMap<>();
+            errors.forEach((field, code) -> text.put(field, switch (code) {
+                case "count" -> "a whole number from 1 to 500";
+                case "required" -> "required: the event has ticket types";
+                case "invalid_email" -> "not an email address that can be mailed";
+                case "datetime" -> "an ISO-8601 date-time with offset is required";
+                default -> "not one of the event's ticket types";
+            }));
+            return Problem.response(400, "Invalid codes", "Some fields are missing or invalid.", text);
+        }
+        List<String> codes = registrations.createCodes(e.id, in.ticketType, in.count, CodeForm.email(in.email),
+                in.expiresAt == null ? null : in.expiresAt.toInstant(), Instant.now(clock));
+        return Response.status(201).entity(codes.stream().map(CodeJson::new).toList()).build();
+    }
+
+    @GET
+    @Path("{slug}/codes")
+    @Transactional
+    @Operation(summary = "The event's invitation codes (first characters only) and who used each")
+    public List<CodeInfo> codes(@PathParam("slug") String slug) {
+        Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        return InvitationCode.ofEvent(e, 10_000).stream().map(c -> new CodeInfo(c.id, c.shownHint(),
+                c.ticketType == null ? null : c.ticketType.key, c.email, kst(c.expiresAt), kst(c.createdAt), kst(c.usedAt),
+                c.registration == null ? null : c.registration.id, c.registration == null ? null : c.registration.email))
+                .toList();
+    }
+
+    @Transactional
+    Event codeEvent(String slug) {
+        Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        e.ticketTypes.size();
+        return e;
+    }
+
     @Transactional
     EventJson json(String slug) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
@@ -144,13 +217,20 @@ public class AdminApi {
 
     private static Response invalid(EventEditor.Invalid invalid) {
         Map<String, String> errors = new LinkedHashMap<>();
-        invalid.problems.forEach((field, code) -> errors.put(field, switch (code) {
+        invalid.problems.forEach((field, code) -> errors.put(field, code.startsWith("type_capacity:")
+                ? "a whole number of seats, not below the " + code.substring("type_capacity:".length())
+                + " seats of this type already taken" : switch (code) {
             case "slug" -> "use lowercase letters, digits and hyphens";
             case "slug_taken" -> "another event uses this slug";
             case "datetime" -> "an ISO-8601 date-time with offset is required";
             case "ends_before" -> "must not be before startsAt";
             case "closes_before" -> "must be after the registration opens";
             case "capacity" -> "a whole number of seats, not below the seats already taken";
+            case "type_key" -> "lowercase letters, digits and hyphens (at most 32), each key once";
+            case "type_held" -> "between 0 and the type's capacity";
+            case "type_in_use" -> "this ticket type has registrations and cannot be removed";
+            case "types_after_signups" -> "ticket types can be added only before sign-ups start";
+            case "too_many" -> "at most " + EventInput.MAX_TYPES + " ticket types";
             case "required" -> "required";
             case "too_long" -> "too long";
             case "invalid_chars" -> "contains control characters";

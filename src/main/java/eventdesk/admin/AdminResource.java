@@ -4,11 +4,16 @@ import eventdesk.attendance.AttendanceMessages;
 import eventdesk.event.Event;
 import eventdesk.event.EventStatus;
 import eventdesk.registration.DrawMessages;
+import eventdesk.event.TicketType;
+import eventdesk.registration.InvitationCode;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationService;
 import eventdesk.registration.RegistrationStatus;
+import eventdesk.web.EventdeskConfig;
+import eventdesk.web.Kst;
 import eventdesk.web.Lang;
 import eventdesk.web.Msg;
+import eventdesk.web.TicketMsg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
@@ -34,6 +39,8 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +64,6 @@ public class AdminResource {
     @Inject
     RegistrationService registrations;
     @Inject
-    eventdesk.web.EventdeskConfig config;
-    @Inject
     AttendeeCsv csv;
     @Inject
     CheckIn checkIn;
@@ -66,9 +71,30 @@ public class AdminResource {
     OrganizerSession session;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    EventdeskConfig config;
 
     public record DashRow(String slug, String title, String when, EventStatus status, long capacity,
-                          Registration.Counts counts, int percent) {
+                          Registration.Counts counts, int percent, List<TypeRow> types) {
+    }
+
+    /** A ticket type's seats as the organizer sees them (from its counters). */
+    public record TypeRow(String key, String name, long capacity, long taken, long heldRemaining, long held,
+                          long waitlisted, boolean approvalRequired) {
+
+        static TypeRow of(TicketType t, java.util.Locale locale) {
+            return new TypeRow(t.key, t.name(locale), t.capacity, t.seatsTaken, t.heldRemaining(), t.held, t.waitlisted,
+                    t.approvalRequired);
+        }
+    }
+
+    /** An invitation code in the organizer's list: its first characters, for whom, and who used it. */
+    public record CodeRow(String hint, String type, String email, String expiresAt, String usedAt, String usedBy,
+                          String usedByEmail) {
+    }
+
+    /** The codes form as typed, for showing it again. */
+    public record CodeFields(String count, String ticketType, String email, String expiresAt) {
     }
 
     public record EventHead(String slug, String title, String when, long capacity, Registration.Counts counts) {
@@ -90,7 +116,13 @@ public class AdminResource {
         public static native TemplateInstance attendees(EventHead e, List<AttendeeRow> rows, String q, String status,
                                                         int page, int pages, long total, String done,
                                                         List<AttendeeRow> waitlist, RegistrationStatus[] statuses,
-                                                        DrawPanel draw);
+                                                        List<TypeRow> types, String type, DrawPanel draw);
+
+        public static native TemplateInstance applications(EventHead e, List<AttendeeRow> rows, String done);
+
+        public static native TemplateInstance codes(EventHead e, List<TypeRow> types, List<CodeRow> codes,
+                                                    List<String> created, String createdLinks, CodeFields form,
+                                                    Map<String, String> errors);
 
         public static native TemplateInstance checkin(List<EventHead> events, String eventSlug, CheckIn.Outcome outcome,
                                                       String q, List<AttendeeRow> matches, AttendeeRow scanned);
@@ -118,7 +150,7 @@ public class AdminResource {
         List<DashRow> rows = Event.allByStart().stream().map(e -> {
             Registration.Counts c = counts.getOrDefault(e.id, new Registration.Counts());
             return new DashRow(e.slug, e.title(lang.locale()), lang.range(e.startsAt, e.endsAt), e.status, e.capacity,
-                    c, c.percentFull(e));
+                    c, c.percentFull(e), types(e));
         }).toList();
         return lang.page(Templates.dashboard(rows));
     }
@@ -175,10 +207,11 @@ public class AdminResource {
     @Transactional
     public TemplateInstance attendees(@PathParam("slug") String slug, @QueryParam("q") String q,
                                       @QueryParam("status") String status, @QueryParam("page") String pageParam,
-                                      @QueryParam("done") String done) {
+                                      @QueryParam("done") String done, @QueryParam("ticketType") String typeKey) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
         RegistrationStatus filter = parseStatus(status);
-        PanacheQuery<Registration> query = Registration.search(e, q, filter);
+        TicketType type = typeKey == null ? null : e.type(typeKey).orElse(null);
+        PanacheQuery<Registration> query = Registration.search(e, q, filter, type);
         long total = query.count();
         int pages = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + PAGE_SIZE - 1) / PAGE_SIZE));
         int page = Math.max(1, Math.min(parsePage(pageParam), pages));
@@ -186,11 +219,13 @@ public class AdminResource {
         Map<Long, Long> positions = Registration.waitlistPositions(e);
         List<AttendeeRow> rows = query.list().stream()
                 .map(r -> AttendeeRow.of(r, lang.locale(), positions.getOrDefault(r.id, 0L))).toList();
-        List<AttendeeRow> waitlist = Registration.waitlist(e, 20).stream()
+        List<AttendeeRow> waitlist = (type == null ? Registration.waitlist(e, 20) : Registration.waitlist(type, 20)).stream()
                 .map(r -> AttendeeRow.of(r, lang.locale(), positions.getOrDefault(r.id, 0L))).toList();
-        return lang.page(Templates.attendees(head(e), rows, q == null ? "" : q, filter == null ? "" : filter.name(),
+        EventHead head = type == null ? head(e) : new EventHead(e.slug, e.title(lang.locale()), lang.range(e.startsAt, e.endsAt),
+                type.capacity, Registration.counts(type));
+        return lang.page(Templates.attendees(head, rows, q == null ? "" : q, filter == null ? "" : filter.name(),
                 page, pages, total, done == null ? "" : done, waitlist,
-                RegistrationStatus.values(), drawPanel(e)));
+                RegistrationStatus.values(), types(e), type == null ? "" : type.key, drawPanel(e)));
     }
 
     private DrawPanel drawPanel(Event e) {
@@ -219,14 +254,136 @@ public class AdminResource {
     @Path("events/{slug}/attendees.csv")
     @Produces("text/csv")
     @Transactional
-    public Response export(@PathParam("slug") String slug, @QueryParam("status") String status) {
+    public Response export(@PathParam("slug") String slug, @QueryParam("status") String status,
+                           @QueryParam("ticketType") String typeKey) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
         long eventId = e.id;
         RegistrationStatus filter = parseStatus(status);
-        StreamingOutput body = out -> csv.write(eventId, filter, out);
+        Map<Long, String> keys = new java.util.HashMap<>();
+        e.ticketTypes.forEach(t -> keys.put(t.id, t.key));
+        Long typeId = typeKey == null ? null : e.type(typeKey).map(t -> t.id).orElse(null);
+        StreamingOutput body = out -> csv.write(eventId, filter, typeId, keys, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + AttendeeCsv.filename(slug, Instant.now(clock)) + "\"")
                 .build();
+    }
+
+    /** Applications awaiting approval, oldest first, to approve or decline many at once. */
+    @GET
+    @Path("events/{slug}/applications")
+    @Transactional
+    public TemplateInstance applications(@PathParam("slug") String slug, @QueryParam("approved") String approved,
+                                         @QueryParam("waitlisted") String waitlisted, @QueryParam("declined") String declined,
+                                         @QueryParam("skipped") String skipped) {
+        Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        List<AttendeeRow> rows = Registration.applications(e, 500).stream().map(r -> AttendeeRow.of(r, lang.locale(), 0)).toList();
+        TicketMsg tix = tix();
+        String done = approved != null ? tix.approved_done(parseCount(approved), parseCount(waitlisted), parseCount(skipped))
+                : declined != null ? tix.declined_done(parseCount(declined), parseCount(skipped)) : "";
+        return lang.page(Templates.applications(head(e), rows, done));
+    }
+
+    @POST
+    @Path("events/{slug}/applications")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response decideApplications(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        List<Long> ids = new ArrayList<>();
+        for (String id : form.getOrDefault("id", List.of())) if (id.matches("\\d{1,18}")) ids.add(Long.parseLong(id));
+        boolean approve = "approve".equals(form.getFirst("action"));
+        RegistrationService.Decided d = registrations.decideApplications(slug, ids, approve, Instant.now(clock));
+        UriBuilder back = UriBuilder.fromPath("/admin/events/{slug}/applications");
+        if (approve) back.queryParam("approved", d.approved()).queryParam("waitlisted", d.waitlisted());
+        else back.queryParam("declined", d.declined());
+        return Response.seeOther(back.queryParam("skipped", d.skipped()).build(slug)).build();
+    }
+
+    /** The event's invitation codes and who used them, with the form for new ones. */
+    @GET
+    @Path("events/{slug}/codes")
+    @Transactional
+    public TemplateInstance codes(@PathParam("slug") String slug) {
+        Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        return lang.page(codesPage(e, List.of(), new CodeFields("1", "", "", ""), Map.of()));
+    }
+
+    /**
+     * Makes codes and shows them this once (only their hashes are kept), so the answer is the page
+     * itself rather than a redirect.
+     */
+    @POST
+    @Path("events/{slug}/codes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response createCodes(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        CodeFields typed = new CodeFields(form.getFirst("count"), form.getFirst("ticketType"), form.getFirst("email"),
+                form.getFirst("expiresAt"));
+        AdminApi.CodeRequest in = new AdminApi.CodeRequest();
+        Map<String, String> problems = new LinkedHashMap<>();
+        try {
+            in.count = typed.count() == null ? null : Integer.valueOf(typed.count().strip());
+        } catch (NumberFormatException ex) {
+            problems.put("count", "count");
+        }
+        in.ticketType = typed.ticketType();
+        in.email = typed.email();
+        try {
+            in.expiresAt = typed.expiresAt() == null || typed.expiresAt().isBlank() ? null
+                    : Kst.parseInput(typed.expiresAt().strip()).atZone(Kst.ZONE).toOffsetDateTime();
+        } catch (DateTimeParseException ex) {
+            problems.put("expiresAt", "datetime");
+        }
+        Instant now = Instant.now(clock);
+        Event e = eventWithTypes(slug);
+        CodeForm.problems(e, in, now).forEach(problems::putIfAbsent);
+        if (!problems.isEmpty()) {
+            return Response.status(422).entity(lang.page(codesPageTx(slug, List.of(), typed, codeErrors(problems)))).build();
+        }
+        List<String> created = registrations.createCodes(e.id, in.ticketType, in.count, CodeForm.email(in.email),
+                in.expiresAt == null ? null : in.expiresAt.toInstant(), now);
+        return Response.ok(lang.page(codesPageTx(slug, created, new CodeFields("1", "", "", ""), Map.of()))).build();
+    }
+
+    @Transactional
+    Event eventWithTypes(String slug) {
+        Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        e.ticketTypes.size();
+        return e;
+    }
+
+    @Transactional
+    TemplateInstance codesPageTx(String slug, List<String> created, CodeFields form, Map<String, String> errors) {
+        return codesPage(Event.bySlug(slug).orElseThrow(NotFoundException::new), created, form, errors);
+    }
+
+    private TemplateInstance codesPage(Event e, List<String> created, CodeFields form, Map<String, String> errors) {
+        java.util.Locale locale = lang.locale();
+        List<CodeRow> codes = InvitationCode.ofEvent(e, 1000).stream().map(c -> new CodeRow(c.shownHint(),
+                c.ticketType == null ? "" : c.ticketType.name(locale), c.email, lang.dateTime(c.expiresAt),
+                lang.dateTime(c.usedAt), c.registration == null ? null : c.registration.name,
+                c.registration == null ? null : c.registration.email)).toList();
+        String links = String.join("\n", created.stream().map(c -> config.baseUrl() + "/events/" + e.slug + "?code=" + c).toList());
+        return Templates.codes(head(e), types(e), codes, created, links, form, errors);
+    }
+
+    private Map<String, String> codeErrors(Map<String, String> problems) {
+        Msg msg = lang.msg();
+        TicketMsg tix = tix();
+        Map<String, String> errors = new LinkedHashMap<>();
+        problems.forEach((field, code) -> errors.put(field, switch (code) {
+            case "count" -> tix.error_code_count();
+            case "required" -> tix.error_type_required();
+            case "invalid_email" -> msg.error_invalid_email();
+            case "datetime" -> msg.error_datetime();
+            default -> msg.error_invalid_choice();
+        }));
+        return errors;
+    }
+
+    private List<TypeRow> types(Event e) {
+        return e.ticketTypes.stream().map(t -> TypeRow.of(t, lang.locale())).toList();
+    }
+
+    private TicketMsg tix() {
+        return MessageBundles.get(TicketMsg.class, Localized.Literal.of(lang.code()));
     }
 
     @POST
@@ -315,6 +472,11 @@ public class AdminResource {
         return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}").queryParam("done", done).build(slug)).build();
     }
 
+    /** A count from the query (after an action); anything that is not one is 0. */
+    static int parseCount(String n) {
+        return n == null || !n.matches("\\d{1,9}") ? 0 : Integer.parseInt(n);
+    }
+
     /** A page number from the query; anything that is not one (huge, negative, text) is page 1. */
     static int parsePage(String page) {
         if (page == null || !page.matches("\\d{1,9}")) return 1;
@@ -338,8 +500,14 @@ public class AdminResource {
         Msg msg = MessageBundles.get(Msg.class, Localized.Literal.of(lang.code()));
         DrawMessages draw = MessageBundles.get(DrawMessages.class, Localized.Literal.of(lang.code()));
         AttendanceMessages att = MessageBundles.get(AttendanceMessages.class, Localized.Literal.of(lang.code()));
+        TicketMsg tix = tix();
         Map<String, String> errors = new LinkedHashMap<>();
-        problems.forEach((field, code) -> errors.put(field, switch (code) {
+        problems.forEach((field, code) -> errors.put(field, code.startsWith("type_capacity:")
+                ? tix.error_type_capacity(Long.parseLong(code.substring("type_capacity:".length()))) : switch (code) {
+            case "type_key" -> tix.error_type_key();
+            case "type_held" -> tix.error_type_held();
+            case "type_in_use" -> tix.error_type_in_use();
+            case "types_after_signups" -> tix.error_types_after_signups();
             case "slug" -> msg.error_slug();
             case "slug_taken" -> msg.error_slug_taken();
             case "datetime" -> msg.error_datetime();

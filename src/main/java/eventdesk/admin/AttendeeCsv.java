@@ -20,38 +20,50 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * The attendee export (SPEC §5): RFC 4180 CSV in UTF-8 with a BOM so Excel on Korean Windows shows
  * Hangul. Rows are read in keyset batches straight from JDBC and written as they come, so memory
  * does not grow with the number of registrations. Seated and past registrations come first (by id),
- * then the waitlist in queue order with positions. A draw's applications carry their reference code
- * and draw rank in the last two columns.
+ * then the waitlist in queue order with positions (each ticket type's queue counted on its own). After
+ * the columns SPEC §5 lists come the ticket type's key, and a draw's reference code and draw rank.
  */
 @ApplicationScoped
 public class AttendeeCsv {
 
     static final String[] HEADER = {"id", "status", "name", "email", "affiliation", "role", "language",
-            "registered_at", "confirmed_at", "checked_in_at", "waitlist_position", "reference", "draw_rank"};
+            "registered_at", "confirmed_at", "checked_in_at", "waitlist_position", "ticket_type", "reference", "draw_rank"};
     private static final int BATCH = 2000;
     private static final String COLUMNS = "id, status, name, email, affiliation, role, locale, created_at,"
-            + " confirmed_at, checked_in_at, waitlist_seq, reference, draw_rank";
+            + " confirmed_at, checked_in_at, waitlist_seq, ticket_type_id, reference, draw_rank";
 
     @Inject
     AgroalDataSource dataSource;
 
     public void write(long eventId, RegistrationStatus status, OutputStream out) throws IOException {
+        write(eventId, status, null, Map.of(), out);
+    }
+
+    /**
+     * @param typeId   only registrations of this ticket type, or all when null
+     * @param typeKeys the event's ticket type ids to their keys (empty for an event without types)
+     */
+    public void write(long eventId, RegistrationStatus status, Long typeId, Map<Long, String> typeKeys, OutputStream out)
+            throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         writer.write('\uFEFF');
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
         try (Connection c = dataSource.getConnection()) {
+            Rows rows = new Rows(typeId, typeKeys);
             if (status != RegistrationStatus.WAITLISTED) {
                 stream(c, csv, eventId, "id > ? order by id", 1,
-                        s -> !s.equals("WAITLISTED") && (status == null || s.equals(status.name())), false);
+                        s -> !s.equals("WAITLISTED") && (status == null || s.equals(status.name())), false, rows);
             }
             if (status == null || status == RegistrationStatus.WAITLISTED) {
-                stream(c, csv, eventId, "waitlist_seq > ? order by waitlist_seq", 11, s -> s.equals("WAITLISTED"), true);
+                stream(c, csv, eventId, "waitlist_seq > ? order by waitlist_seq", 11, s -> s.equals("WAITLISTED"), true, rows);
             }
         } catch (SQLException e) {
             throw new IOException("export failed", e);
@@ -65,12 +77,18 @@ public class AttendeeCsv {
      * The condition is only the key range, so the database walks the (event_id, key) index in order
      * instead of sorting all of the event's rows for every batch; the status is filtered here.
      */
+    /** The type filter, the type keys, and each type's last waitlist position written. */
+    private record Rows(Long typeId, Map<Long, String> typeKeys, Map<Long, Long> positions) {
+        Rows(Long typeId, Map<Long, String> typeKeys) {
+            this(typeId, typeKeys, new HashMap<>());
+        }
+    }
+
     private static void stream(Connection c, CSVPrinter csv, long eventId, String condition, int keyColumn,
-                               Predicate<String> status, boolean numbered) throws SQLException, IOException {
+                               Predicate<String> status, boolean numbered, Rows rows) throws SQLException, IOException {
         String sql = "select " + COLUMNS + " from registration where event_id = ? and " + condition
                 + " fetch first " + BATCH + " rows only";
         long last = 0;
-        long position = 0;
         int n;
         do {
             n = 0;
@@ -81,7 +99,12 @@ public class AttendeeCsv {
                     while (rs.next()) {
                         last = rs.getLong(keyColumn);
                         n++;
-                        if (status.test(rs.getString(2))) row(csv, rs, numbered ? ++position : null);
+                        long type = rs.getLong(12);
+                        if (!status.test(rs.getString(2))) continue;
+                        Long position = numbered ? rows.positions().merge(type, 1L, Long::sum) : null;
+                        if (rows.typeId() == null || rows.typeId() == type) {
+                            row(csv, rs, position, rows.typeKeys().getOrDefault(type, ""));
+                        }
                     }
                 }
             }
@@ -89,10 +112,10 @@ public class AttendeeCsv {
         } while (n == BATCH);
     }
 
-    private static void row(CSVPrinter csv, ResultSet rs, Long position) throws SQLException, IOException {
+    private static void row(CSVPrinter csv, ResultSet rs, Long position, String type) throws SQLException, IOException {
         csv.printRecord(rs.getLong(1), rs.getString(2), cell(rs.getString(3)), cell(rs.getString(4)),
                 cell(rs.getString(5)), rs.getString(6), rs.getString(7), time(rs, 8), time(rs, 9), time(rs, 10),
-                position == null ? "" : position, rs.getString(12), rs.getObject(13) == null ? "" : rs.getInt(13));
+                position == null ? "" : position, type, rs.getString(13), rs.getObject(14) == null ? "" : rs.getInt(14));
     }
 
     private static String time(ResultSet rs, int column) throws SQLException {

@@ -11,7 +11,7 @@ import java.util.Locale;
 public record AttendeeRow(long id, String name, String email, String affiliation, Role role, RegistrationStatus status,
                           String registeredAt, long waitlistPosition, String checkedInAt, String eventSlug,
                           String eventTitle, String reference, Integer drawRank, boolean verified,
-                          String reconfirmedAt) {
+                          String reconfirmedAt, String ticketType) {
 
     public static AttendeeRow of(Registration r, Locale locale) {
         return of(r, locale, r.waitlistPosition());
@@ -22,7 +22,7 @@ public record AttendeeRow(long id, String name, String email, String affiliation
         return new AttendeeRow(r.id, r.name, r.email, r.affiliation, r.role, r.status,
                 Kst.dateTime(r.createdAt, locale), waitlistPosition, Kst.time(r.checkedInAt), r.event.slug,
                 r.event.title(locale), r.reference, r.drawRank, r.verifiedAt != null,
-                Kst.dateTime(r.reconfirmedAt, locale));
+                Kst.dateTime(r.reconfirmedAt, locale), r.ticketType == null ? null : r.ticketType.name(locale));
     }
 
     public boolean active() {

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Creates and edits events for organizers. A new capacity goes through
- * {@link RegistrationService#changeCapacity}, under the event lock: raising it offers the seats to
- * the waitlist at once, and it can never drop below the seats already taken.
+ * Creates and edits events for organizers. A new capacity and the ticket types go through
+ * {@link RegistrationService#changeSeats}, under the event lock: raising a capacity offers the seats
+ * to the waitlist at once, and none can drop below the seats already taken.
  */
 @ApplicationScoped
 public class EventEditor {
@@ -51,6 +51,7 @@ public class EventEditor {
         e.createdAt = now;
         in.applyTo(e, now);
         e.persist();
+        if (in.ticketTypes != null) registrations.changeSeats(e, in.capacity, in.drafts(), now);
         return e;
     }
 
@@ -68,7 +69,7 @@ public class EventEditor {
         Map<String, String> problems = problems(in, e, now);
         if (!problems.isEmpty()) throw new Invalid(problems);
         in.applyTo(e, now);
-        registrations.changeCapacity(e, in.capacity, now);
+        registrations.changeSeats(e, in.capacity, in.drafts(), now);
         return e;
     }
 }

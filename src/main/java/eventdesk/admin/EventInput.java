@@ -1,16 +1,24 @@
 package eventdesk.admin;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import eventdesk.event.Event;
 import eventdesk.event.EventStatus;
+import eventdesk.event.TicketType;
+import eventdesk.registration.Registration;
 import eventdesk.web.Kst;
 import eventdesk.web.PlainText;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An event as an organizer creates or edits it: JSON from the admin API (times ISO-8601 with
@@ -51,9 +59,73 @@ public class EventInput {
     public Boolean autoReleaseUnanswered;
     /** The answer deadline's lead before the start, as {@link #reconfirmBefore}; "" = 48 hours. */
     public String reconfirmDeadlineBefore;
+    @Schema(description = "Every sign-up waits as APPLIED until an organizer approves or declines it")
+    public Boolean approvalRequired;
+    @Schema(description = "When the ticket types' unused held seats go to their waitlists (ISO-8601 with offset); none: held until changed")
+    public OffsetDateTime heldUntil;
+    @Schema(description = "Ticket types, in the order the form shows them. On update the list replaces the event's types: "
+            + "listed keys are added or changed (fields left out keep their value), types left out are removed, which "
+            + "only works while they have no registrations. Left out entirely: the types stay as they are.")
+    public List<TypeInput> ticketTypes;
 
     /** Form fields that could not be parsed, e.g. "startsAt" → "datetime". */
     transient Map<String, String> unreadable = new LinkedHashMap<>();
+
+    /** One ticket type as an organizer sets it (SPEC §4: {@code {key, name, nameKo, capacity, held}}). */
+    public static class TypeInput {
+        @Schema(description = "Lowercase letters, digits and hyphens; the sign-up names the type by it")
+        public String key;
+        public String name;
+        public String nameKo;
+        @Schema(description = "Seats of this type, inside the event's capacity")
+        public Integer capacity;
+        @Schema(description = "Seats of this type kept for invitation codes (default 0)")
+        public Integer held;
+        @Schema(description = "Sign-ups of this type wait for approval even when the event does not ask for it")
+        public Boolean approvalRequired;
+        /** The edit form's row of a type that exists (its key cannot change there). */
+        @JsonIgnore
+        public transient boolean existing;
+        /** The edit form's "remove" box was ticked for this row. */
+        @JsonIgnore
+        public transient boolean removed;
+
+        static TypeInput of(TicketType t) {
+            TypeInput in = new TypeInput();
+            in.key = t.key;
+            in.name = t.name;
+            in.nameKo = t.nameKo;
+            in.capacity = t.capacity;
+            in.held = t.held;
+            in.approvalRequired = t.approvalRequired;
+            in.existing = true;
+            return in;
+        }
+
+        /** This entry's given fields over the current type's. */
+        TypeInput over(TypeInput base) {
+            TypeInput m = new TypeInput();
+            m.key = key;
+            m.name = name != null ? name : base.name;
+            m.nameKo = nameKo != null ? nameKo : base.nameKo;
+            m.capacity = capacity != null ? capacity : base.capacity;
+            m.held = held != null ? held : base.held;
+            m.approvalRequired = approvalRequired != null ? approvalRequired : base.approvalRequired;
+            m.existing = true;
+            return m;
+        }
+
+        boolean blank() {
+            return EventInput.blank(key) && EventInput.blank(name) && EventInput.blank(nameKo) && capacity == null
+                    && (held == null || held == 0) && !Boolean.TRUE.equals(approvalRequired);
+        }
+
+        TicketType.Draft draft() {
+            String en = strip(name), ko = strip(nameKo);
+            return new TicketType.Draft(key.strip(), en == null ? ko : en, ko == null ? en : ko, capacity,
+                    held == null ? 0 : held, Boolean.TRUE.equals(approvalRequired));
+        }
+    }
 
     public static EventInput of(Event e) {
         EventInput in = new EventInput();
@@ -79,6 +151,9 @@ public class EventInput {
         in.reminderBefore = e.reminderBefore == null ? "" : e.reminderBefore.toString();
         in.autoReleaseUnanswered = e.autoReleaseUnanswered;
         in.reconfirmDeadlineBefore = e.reconfirmDeadlineBefore == null ? "" : e.reconfirmDeadlineBefore.toString();
+        in.approvalRequired = e.approvalRequired;
+        in.heldUntil = kst(e.heldUntil);
+        in.ticketTypes = new ArrayList<>(e.ticketTypes.stream().map(TypeInput::of).toList());
         return in;
     }
 
@@ -106,6 +181,18 @@ public class EventInput {
         if (reminderBefore != null) m.reminderBefore = reminderBefore;
         if (autoReleaseUnanswered != null) m.autoReleaseUnanswered = autoReleaseUnanswered;
         if (reconfirmDeadlineBefore != null) m.reconfirmDeadlineBefore = reconfirmDeadlineBefore;
+        if (approvalRequired != null) m.approvalRequired = approvalRequired;
+        if (heldUntil != null) m.heldUntil = heldUntil;
+        if (ticketTypes != null) {
+            Map<String, TypeInput> current = new LinkedHashMap<>();
+            if (m.ticketTypes != null) m.ticketTypes.forEach(t -> current.put(t.key, t));
+            List<TypeInput> merged = new ArrayList<>();
+            for (TypeInput t : ticketTypes) {
+                TypeInput was = t == null || t.key == null ? null : current.get(t.key);
+                merged.add(was == null ? t : t.over(was));
+            }
+            m.ticketTypes = merged;
+        }
         return m;
     }
 
@@ -143,8 +230,50 @@ public class EventInput {
         in.reminderBefore = f.getFirst("reminderBefore");
         in.autoReleaseUnanswered = "true".equals(f.getFirst("autoReleaseUnanswered"));
         in.reconfirmDeadlineBefore = f.getFirst("reconfirmDeadlineBefore");
+        in.approvalRequired = "true".equals(f.getFirst("approvalRequired"));
+        in.heldUntil = in.time(f, "heldUntil", false);
+        in.ticketTypes = typesFromForm(f, in.unreadable);
         return in;
     }
+
+    /**
+     * The edit form's ticket type rows ({@code ticketTypes[0].key}, ...). Empty rows are skipped; a
+     * row whose "remove" box is ticked is kept aside (shown again, not saved). Null when the form has
+     * no type rows at all: the types stay as they are.
+     */
+    static List<TypeInput> typesFromForm(MultivaluedMap<String, String> f, Map<String, String> unreadable) {
+        if (f.keySet().stream().noneMatch(k -> k.startsWith("ticketTypes["))) return null;
+        List<TypeInput> types = new ArrayList<>();
+        for (int i = 0; i < MAX_TYPES + 10; i++) {
+            String p = "ticketTypes[" + i + "].";
+            if (f.keySet().stream().noneMatch(k -> k.startsWith(p))) continue;
+            TypeInput t = new TypeInput();
+            t.key = f.getFirst(p + "key");
+            t.name = f.getFirst(p + "name");
+            t.nameKo = f.getFirst(p + "nameKo");
+            t.capacity = number(f.getFirst(p + "capacity"), "ticketTypes[" + types.size() + "].capacity", unreadable);
+            t.held = number(f.getFirst(p + "held"), "ticketTypes[" + types.size() + "].held", unreadable);
+            t.approvalRequired = "true".equals(f.getFirst(p + "approvalRequired"));
+            t.existing = "true".equals(f.getFirst(p + "existing"));
+            t.removed = "true".equals(f.getFirst(p + "remove"));
+            boolean typed = !blank(f.getFirst(p + "capacity")) || !blank(f.getFirst(p + "held")) && !"0".equals(f.getFirst(p + "held").strip());
+            if (!t.blank() || typed || t.existing) types.add(t);
+        }
+        return types;
+    }
+
+    private static Integer number(String value, String field, Map<String, String> unreadable) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            unreadable.put(field, field.endsWith(".held") ? "type_held" : "type_capacity:0");
+            return null;
+        }
+    }
+
+    /** The most ticket types an event has. */
+    static final int MAX_TYPES = 20;
 
     private OffsetDateTime time(MultivaluedMap<String, String> f, String field, boolean required) {
         String value = f.getFirst(field);
@@ -200,6 +329,8 @@ public class EventInput {
         for (String field : new String[]{"reconfirmBefore", "reminderBefore", "reconfirmDeadlineBefore"}) {
             if (!readable(durationText(field))) p.put(field, "duration");
         }
+        if (heldUntil != null && !plausible(heldUntil)) p.putIfAbsent("heldUntil", "datetime");
+        typeProblems(p, current);
         return p;
     }
 
@@ -313,6 +444,91 @@ public class EventInput {
         return hoursInput(reconfirmDeadlineBefore);
     }
 
+    /** The ticket types' problems, keyed {@code ticketTypes[i].field} (or {@code ticketTypes} for the list). */
+    private void typeProblems(Map<String, String> p, Event current) {
+        if (ticketTypes == null) return;
+        List<TypeInput> saved = saved();
+        if (saved.size() > MAX_TYPES) p.put("ticketTypes", "too_many");
+        Set<String> keys = new HashSet<>();
+        for (int i = 0; i < ticketTypes.size(); i++) {
+            TypeInput t = ticketTypes.get(i);
+            String f = "ticketTypes[" + i + "].";
+            if (t == null) {
+                p.put("ticketTypes", "required");
+                continue;
+            }
+            if (t.removed) continue;
+            if (t.key == null || !t.key.strip().matches("[a-z0-9]+(-[a-z0-9]+)*") || t.key.strip().length() > 32
+                    || !keys.add(t.key.strip())) {
+                p.putIfAbsent(f + "key", "type_key");
+            }
+            if (blank(t.name) && blank(t.nameKo)) p.putIfAbsent(f + "name", "required");
+            text(p, f + "name", t.name, 100, false);
+            text(p, f + "nameKo", t.nameKo, 100, false);
+            TicketType existing = current == null || t.key == null ? null : current.type(t.key.strip()).orElse(null);
+            if (t.capacity == null || t.capacity < 0 || t.capacity > 100_000
+                    || existing != null && !existing.allowsCapacity(t.capacity)) {
+                p.putIfAbsent(f + "capacity", "type_capacity:" + (existing == null ? 0 : existing.seatsTaken));
+            }
+            if (t.held != null && (t.held < 0 || t.capacity != null && t.held > t.capacity)) p.putIfAbsent(f + "held", "type_held");
+        }
+        if (current == null) return;
+        Set<String> kept = new HashSet<>();
+        saved.forEach(t -> kept.add(t.key == null ? "" : t.key.strip()));
+        for (int i = 0; i < current.ticketTypes.size(); i++) {
+            TicketType t = current.ticketTypes.get(i);
+            if (!kept.contains(t.key) && Registration.count("ticketType", t) > 0) {
+                p.put(removedField(t.key), "type_in_use");
+            }
+        }
+        if (!current.hasTypes() && !saved.isEmpty()
+                && Registration.count("event = ?1 and ticketType is null and activeEmail is not null", current) > 0) {
+            p.put("ticketTypes", "types_after_signups");
+        }
+    }
+
+    /** Where the form shows that a type cannot go: its row's remove box, or the list. */
+    private String removedField(String key) {
+        for (int i = 0; i < ticketTypes.size(); i++) {
+            TypeInput t = ticketTypes.get(i);
+            if (t != null && t.removed && key.equals(t.key)) return "ticketTypes[" + i + "].remove";
+        }
+        return "ticketTypes";
+    }
+
+    /** The types to save: the list without rows marked for removal. */
+    private List<TypeInput> saved() {
+        return ticketTypes.stream().filter(t -> t != null && !t.removed).toList();
+    }
+
+    /** What the seat path applies: the types to keep, or null to leave them as they are. */
+    List<TicketType.Draft> drafts() {
+        return ticketTypes == null ? null : saved().stream().map(TypeInput::draft).toList();
+    }
+
+    /** One row of the edit form's ticket types: field names start with {@code p}; each error sits next to its field. */
+    public record TypeFormRow(int n, String p, String key, String name, String nameKo, String capacity, String held,
+                          boolean approval, boolean existing, boolean removed, String keyError, String nameError,
+                          String nameKoError, String capacityError, String heldError, String removeError) {
+    }
+
+    /** The edit form's rows: the types, then empty rows for new ones, with {@code errors} by field name. */
+    public List<TypeFormRow> typeRows(Map<String, String> errors) {
+        List<TypeInput> types = new ArrayList<>(ticketTypes == null ? List.of() : ticketTypes);
+        int blanks = types.size() < 2 ? 3 - types.size() : 1;
+        for (int i = 0; i < blanks && types.size() < MAX_TYPES; i++) types.add(new TypeInput());
+        List<TypeFormRow> rows = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            TypeInput t = types.get(i) == null ? new TypeInput() : types.get(i);
+            String p = "ticketTypes[" + i + "].";
+            rows.add(new TypeFormRow(i + 1, p, t.key, t.name, t.nameKo, t.capacity == null ? "" : t.capacity.toString(),
+                    t.held == null ? "" : t.held.toString(), Boolean.TRUE.equals(t.approvalRequired), t.existing, t.removed,
+                    errors.get(p + "key"), errors.get(p + "name"), errors.get(p + "nameKo"), errors.get(p + "capacity"),
+                    errors.get(p + "held"), errors.get(p + "remove")));
+        }
+        return rows;
+    }
+
     /** Titles, venue and address are one line (they go into mail subjects and headers); descriptions may break lines. */
     private static void text(Map<String, String> p, String field, String value, int max, boolean multiLine) {
         if (value == null) return;
@@ -325,7 +541,7 @@ public class EventInput {
         return t.getYear() >= MIN_YEAR && t.getYear() <= MAX_YEAR;
     }
 
-    private static boolean blank(String s) {
+    static boolean blank(String s) {
         return s == null || s.isBlank();
     }
 
@@ -372,6 +588,8 @@ public class EventInput {
         e.reminderBefore = duration(reminderBefore);
         e.autoReleaseUnanswered = Boolean.TRUE.equals(autoReleaseUnanswered);
         e.reconfirmDeadlineBefore = duration(reconfirmDeadlineBefore);
+        e.approvalRequired = Boolean.TRUE.equals(approvalRequired);
+        e.heldUntil = heldUntil == null ? null : heldUntil.toInstant();
     }
 
     private static String strip(String s) {
@@ -403,5 +621,9 @@ public class EventInput {
 
     public String closesInput() {
         return registrationClosesAt == null ? "" : Kst.input(registrationClosesAt.toInstant());
+    }
+
+    public String heldUntilInput() {
+        return heldUntil == null ? "" : Kst.input(heldUntil.toInstant());
     }
 }

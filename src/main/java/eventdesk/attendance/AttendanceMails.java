@@ -87,7 +87,8 @@ public class AttendanceMails implements MailRenderer {
         Kind k = Kind.valueOf(kind);
         RegistrationMails.View view = new RegistrationMails.View(r.locale, subjectOf(k, r), r.name, e.title(locale),
                 Kst.range(e.startsAt, e.endsAt, locale), e.venue + ", " + e.address,
-                p.containsKey(MANAGE) ? link("/manage/", p.get(MANAGE)) : null, config.baseUrl() + "/events/" + e.slug);
+                p.containsKey(MANAGE) ? link("/manage/", p.get(MANAGE)) : null, config.baseUrl() + "/events/" + e.slug,
+                r.ticketType == null ? null : r.ticketType.name(locale));
         String deadline = p.containsKey(DEADLINE) ? Kst.dateTime(Instant.parse(p.get(DEADLINE)), locale) : null;
         String attend = p.get(ATTEND);
         return switch (k) {

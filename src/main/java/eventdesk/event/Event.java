@@ -1,15 +1,20 @@
 package eventdesk.event;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import org.hibernate.annotations.BatchSize;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -81,6 +86,19 @@ public class Event extends PanacheEntity {
     /** The answer deadline before the start; null: the attendance default. */
     @Convert(converter = IsoDuration.class)
     public Duration reconfirmDeadlineBefore;
+    /** Every sign-up waits as APPLIED until an organizer approves or declines it. */
+    public boolean approvalRequired;
+    /** When the ticket types' unused held seats go to their waitlists; null: held until changed. */
+    public Instant heldUntil;
+    /**
+     * The event's ticket types in the order the form shows them; none means one implicit type (the
+     * event's own seats and waitlist, as before types existed). Refreshed with the event when it is
+     * locked ({@link #lock}), so their counters are the committed ones too.
+     */
+    @OneToMany(mappedBy = "event", cascade = CascadeType.REFRESH)
+    @OrderBy("sortOrder, id")
+    @BatchSize(size = 50)
+    public List<TicketType> ticketTypes = new ArrayList<>();
 
     public static Optional<Event> bySlug(String slug) {
         return find("slug", slug).firstResultOptional();
@@ -130,12 +148,69 @@ public class Event extends PanacheEntity {
         return list("order by startsAt desc");
     }
 
+    /**
+     * Seats a sign-up without an invitation code can take now. Without types that is capacity minus
+     * seats taken; with types, the seats free in some type and in the event's cap, not counting the
+     * seats held for codes.
+     */
     public int seatsLeft() {
-        return Math.max(0, capacity - seatsTaken);
+        if (ticketTypes.isEmpty()) return Math.max(0, capacity - seatsTaken);
+        int inTypes = 0;
+        for (TicketType t : ticketTypes) inTypes += t.publicFree();
+        return Math.min(publicRoom(), inTypes);
     }
 
     public boolean hasFreeSeat() {
-        return seatsTaken < capacity;
+        return seatsLeft() > 0;
+    }
+
+    public boolean hasTypes() {
+        return !ticketTypes.isEmpty();
+    }
+
+    public Optional<TicketType> type(String key) {
+        return ticketTypes.stream().filter(t -> t.key.equals(key)).findFirst();
+    }
+
+    /** Seats held for invitation codes in all types, not yet used or released. */
+    public int heldOpen() {
+        int held = 0;
+        for (TicketType t : ticketTypes) held += t.heldRemaining();
+        return held;
+    }
+
+    /** The event's cap minus seats taken and seats held for codes: what public sign-ups of all types share. */
+    public int publicRoom() {
+        return Math.max(0, capacity - seatsTaken - heldOpen());
+    }
+
+    /**
+     * Whether a sign-up without a code gets a seat of this type now: both the type and the event's cap
+     * have a free seat that is not held for codes. {@code type} is null for an event without types.
+     */
+    public boolean hasPublicSeat(TicketType type) {
+        if (type == null) return publicRoom() > 0;
+        return type.publicFree() > 0 && publicRoom() > 0;
+    }
+
+    /** Seats of this type a sign-up without a code can take now (the type's and the event's cap). */
+    public int seatsLeft(TicketType type) {
+        return Math.min(type.publicFree(), publicRoom());
+    }
+
+    /** The length of the waitlist a sign-up of this type joins (the event's, without types). */
+    public int waitlistedOf(TicketType type) {
+        return type == null ? waitlisted : type.waitlisted;
+    }
+
+    /** Whether sign-ups of this type wait as APPLIED for the organizer (per event or per type). */
+    public boolean requiresApproval(TicketType type) {
+        return approvalRequired || type != null && type.approvalRequired;
+    }
+
+    /** Whether the held seats' deadline has come. */
+    public boolean heldDueAt(Instant now) {
+        return heldUntil != null && !now.isBefore(heldUntil);
     }
 
     /** The capacity rule: it may drop to the seats already taken, never below (nobody is cancelled). */

@@ -5,22 +5,34 @@ import eventdesk.web.Kst;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
- * An event in the JSON API (SPEC §4); times are ISO-8601 with the +09:00 offset. A draw event also
- * says when it draws, its commitment and how many applications it has (null for first come).
+ * An event in the JSON API (SPEC §4); times are ISO-8601 with the +09:00 offset. Beyond the SPEC's
+ * fields: whether sign-ups wait for approval, when held seats are released, and the ticket types
+ * with their seats ({@code seatsLeft} is what a sign-up without a code can take). A draw event also
+ * says when it draws, its commitment and how many applications it has (left out for first come).
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventJson(String slug, String title, String titleKo, OffsetDateTime startsAt, OffsetDateTime endsAt,
                         String venue, int capacity, long seatsLeft, long waitlistCount, boolean registrationOpen,
-                        EventStatus status, Event.Allocation allocation, OffsetDateTime drawAt, String drawCommitment,
-                        Integer applications, OffsetDateTime drawnAt) {
+                        EventStatus status, boolean approvalRequired, OffsetDateTime heldUntil,
+                        List<TypeJson> ticketTypes, Event.Allocation allocation,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime drawAt,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) String drawCommitment,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer applications,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime drawnAt) {
+
+    public record TypeJson(String key, String name, String nameKo, int capacity, int held, boolean approvalRequired,
+                           long seatsLeft, long waitlistCount) {
+    }
 
     public static EventJson of(Event e, Instant now) {
-        boolean draw = e.isDraw();
+        List<TypeJson> types = e.ticketTypes.stream().map(t -> new TypeJson(t.key, t.name, t.nameKo, t.capacity, t.held,
+                t.approvalRequired, e.seatsLeft(t), t.waitlisted)).toList();
         return new EventJson(e.slug, e.title, e.titleKo, kst(e.startsAt), kst(e.endsAt), e.venue, e.capacity,
-                e.seatsLeft(), e.waitlisted, e.isOpenAt(now), e.status, e.allocation, draw ? kst(e.drawAt) : null,
-                draw ? e.drawCommitment : null, draw ? e.applied : null, draw ? kst(e.drawnAt) : null);
+                e.seatsLeft(), e.waitlisted, e.isOpenAt(now), e.status, e.approvalRequired,
+                e.heldUntil == null ? null : kst(e.heldUntil), types, e.allocation, e.isDraw() ? kst(e.drawAt) : null,
+                e.isDraw() ? e.drawCommitment : null, e.isDraw() ? e.applied : null, e.isDraw() ? kst(e.drawnAt) : null);
     }
 
     static OffsetDateTime kst(Instant instant) {

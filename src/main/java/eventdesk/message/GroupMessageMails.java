@@ -63,7 +63,7 @@ public class GroupMessageMails implements MailRenderer {
         String manageUrl = config.baseUrl() + "/manage/" + AccessToken.issue(r, AccessToken.Purpose.MANAGE, Instant.now(clock));
         RegistrationMails.View view = new RegistrationMails.View(r.locale, message.subject(locale), r.name, e.title(locale),
                 Kst.range(e.startsAt, e.endsAt, locale), e.venue + ", " + e.address, manageUrl,
-                config.baseUrl() + "/events/" + e.slug);
+                config.baseUrl() + "/events/" + e.slug, r.ticketType == null ? null : r.ticketType.name(locale));
         String text = message.body(locale);
         return new Rendered(render(Templates.groupMessage(view, text, LinkedText.of(text)), locale, Variant.TEXT_HTML),
                 render(Templates.groupMessage(view, text, LinkedText.of(text)), locale, Variant.TEXT_PLAIN), null, null, null);

@@ -157,9 +157,6 @@ public interface DrawMessages {
     @Message("{applied} applications, {verified} verified; the draw is at {when}.")
     String admin_draw_counts(long applied, long verified, String when);
 
-    @Message("Applications")
-    String count_applied();
-
     @Message("Draw now")
     String admin_draw_button();
 

@@ -1,6 +1,7 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
+import eventdesk.event.TicketType;
 import io.quarkus.hibernate.orm.panache.PanacheEntity;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Parameters;
@@ -23,6 +24,9 @@ public class Registration extends PanacheEntity {
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     public Event event;
+    /** The ticket type, or null in an event without types. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    public TicketType ticketType;
     @Enumerated(EnumType.STRING)
     public RegistrationStatus status;
     public String name;
@@ -60,6 +64,9 @@ public class Registration extends PanacheEntity {
     public Instant reconfirmedAt;
     /** When the reminder with the ticket was written (the attendance job's sent marker). */
     public Instant reminderSentAt;
+    /** When the organizer approved this application (APPLIED to PENDING or WAITLISTED). */
+    public Instant approvedAt;
+    public Instant declinedAt;
 
     /** A new registration of the person who filled in {@code form}; it has no status until the seat path gives it one. */
     static Registration of(Event event, SignUp form, Instant now) {
@@ -119,24 +126,31 @@ public class Registration extends PanacheEntity {
         return found;
     }
 
-    /** 1-based place in the queue: WAITLISTED people ahead of this one, plus one. */
+    /**
+     * 1-based place in the queue: WAITLISTED people ahead of this one, plus one. Each ticket type has
+     * its own queue, so with types it is the place among people of the same type.
+     */
     public long waitlistPosition() {
         if (status != RegistrationStatus.WAITLISTED) return 0;
+        if (ticketType != null) {
+            return count("ticketType = ?1 and status = ?2 and waitlistSeq <= ?3", ticketType, RegistrationStatus.WAITLISTED, waitlistSeq);
+        }
         return count("event = ?1 and status = ?2 and waitlistSeq <= ?3", event, RegistrationStatus.WAITLISTED, waitlistSeq);
     }
 
-    /** Every WAITLISTED registration's position (registration id to 1-based place), in one query. */
+    /** Every WAITLISTED registration's position (registration id to 1-based place in its type's queue), in one query. */
     public static Map<Long, Long> waitlistPositions(Event event) {
         Map<Long, Long> positions = new HashMap<>();
-        long position = 0;
-        for (Long id : find("select r.id from Registration r where r.event = ?1 and r.status = ?2 order by r.waitlistSeq",
-                event, RegistrationStatus.WAITLISTED).project(Long.class).list()) {
-            positions.put(id, ++position);
+        Map<Long, Long> lastOfType = new HashMap<>();
+        for (Object[] row : getEntityManager().createQuery("select r.id, r.ticketType.id from Registration r"
+                        + " where r.event = ?1 and r.status = ?2 order by r.waitlistSeq", Object[].class)
+                .setParameter(1, event).setParameter(2, RegistrationStatus.WAITLISTED).getResultList()) {
+            positions.put((Long) row[0], lastOfType.merge(row[1] == null ? 0L : (Long) row[1], 1L, Long::sum));
         }
         return positions;
     }
 
-    /** The waitlist in order: first come, first served. */
+    /** The waitlist in order: first come, first served (all types together). */
     public static List<Registration> waitlist(Event event, int limit) {
         return find("event = ?1 and status = ?2 order by waitlistSeq", event, RegistrationStatus.WAITLISTED)
                 .page(0, limit).list();
@@ -162,6 +176,18 @@ public class Registration extends PanacheEntity {
         return count("event = ?1 and reference = ?2", event, reference) > 0;
     }
 
+    /** One ticket type's waitlist in order. */
+    public static List<Registration> waitlist(TicketType type, int limit) {
+        return find("ticketType = ?1 and status = ?2 order by waitlistSeq", type, RegistrationStatus.WAITLISTED)
+                .page(0, limit).list();
+    }
+
+    /** The applications awaiting the organizer, oldest first. */
+    public static List<Registration> applications(Event event, int limit) {
+        return find("event = ?1 and status = ?2 order by createdAt, id", event, RegistrationStatus.APPLIED)
+                .page(0, limit).list();
+    }
+
     public static List<Long> eventsWithExpiredHolds(Instant now) {
         return find("select distinct r.event.id from Registration r where r.status = ?1 and r.holdExpiresAt <= ?2",
                 RegistrationStatus.PENDING, now).project(Long.class).list();
@@ -178,8 +204,17 @@ public class Registration extends PanacheEntity {
 
     /** An event's registrations matching a search text (name, email, affiliation) and status, oldest first. */
     public static PanacheQuery<Registration> search(Event event, String text, RegistrationStatus status) {
+        return search(event, text, status, null);
+    }
+
+    /** The same, of one ticket type only when {@code type} is not null. */
+    public static PanacheQuery<Registration> search(Event event, String text, RegistrationStatus status, TicketType type) {
         StringBuilder q = new StringBuilder("event = :event");
         Parameters params = Parameters.with("event", event);
+        if (type != null) {
+            q.append(" and ticketType = :type");
+            params.and("type", type);
+        }
         if (text != null && !text.isBlank()) {
             q.append(" and (lower(name) like :text escape '!' or emailNormalized like :text escape '!'"
                     + " or lower(email) like :text escape '!' or lower(affiliation) like :text escape '!'"
@@ -209,6 +244,14 @@ public class Registration extends PanacheEntity {
                 .getOrDefault(event.id, new Counts());
     }
 
+    /** Counts of one ticket type's registrations. */
+    public static Counts counts(TicketType type) {
+        return counts(getEntityManager().createQuery(
+                "select r.event.id, r.status, count(r), count(r.checkedInAt) from Registration r where r.ticketType = ?1"
+                        + " group by r.event.id, r.status", Object[].class).setParameter(1, type).getResultList())
+                .values().stream().findFirst().orElseGet(Counts::new);
+    }
+
     private static Map<Long, Counts> counts(List<Object[]> rows) {
         Map<Long, Counts> counts = new HashMap<>();
         for (Object[] row : rows) {
@@ -220,7 +263,7 @@ public class Registration extends PanacheEntity {
 
     /** Registrations of one event by status, plus how many are checked in and how many CONFIRMED answered "I'll be there". */
     public static final class Counts {
-        public long pending, confirmed, waitlisted, applied, cancelled, expired, checkedIn, reconfirmed;
+        public long pending, confirmed, waitlisted, applied, cancelled, expired, declined, checkedIn, reconfirmed;
 
         void add(RegistrationStatus status, long n, long checkedIn, long reconfirmed) {
             switch (status) {
@@ -230,6 +273,7 @@ public class Registration extends PanacheEntity {
                 case APPLIED -> applied += n;
                 case CANCELLED -> cancelled += n;
                 case EXPIRED -> expired += n;
+                case DECLINED -> declined += n;
             }
             this.checkedIn += checkedIn;
             if (status == RegistrationStatus.CONFIRMED) this.reconfirmed += reconfirmed;

@@ -43,9 +43,14 @@ public class RegistrationApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Blocking
-    @Operation(summary = "Sign a person up; a duplicate email answers like a new sign-up and re-sends the email")
-    @APIResponse(responseCode = "202", description = "PENDING (seat held, confirm mail sent) or WAITLISTED with position")
-    @APIResponse(responseCode = "400", description = "problem+json with field errors")
+    @Operation(summary = "Sign a person up; a duplicate email answers like a new sign-up and re-sends the email",
+            description = "Where the event has ticket types, ticketType (a type's key) is required unless an invitation "
+                    + "code names the type. A valid code takes a seat held for invitations (no approval). In approval "
+                    + "mode the sign-up waits as APPLIED until the organizer decides.")
+    @APIResponse(responseCode = "202", description = "PENDING (seat held, confirm mail sent), WAITLISTED with the position "
+            + "in its ticket type's queue, or APPLIED (awaiting approval, no seat)")
+    @APIResponse(responseCode = "400", description = "problem+json with field errors (also an unknown ticketType, and a "
+            + "code that is unknown, used, expired, for another email or type, or has no seat left: nothing is taken)")
     @APIResponse(responseCode = "404", description = "unknown event")
     @APIResponse(responseCode = "409", description = "registration closed, or sold out without waitlist")
     @APIResponse(responseCode = "429", description = "too many sign-ups from this address")

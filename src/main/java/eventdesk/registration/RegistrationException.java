@@ -79,4 +79,45 @@ public abstract sealed class RegistrationException extends RuntimeException {
             this.taken = taken;
         }
     }
+
+    /**
+     * A sign-up's ticket type or invitation code that the event cannot take: {@code field} is
+     * {@code ticketType} or {@code code}, {@code problem} says why ({@code required},
+     * {@code invalid_choice}, or an {@link InvitationCode.Refusal}). Nothing was taken; the form shows
+     * the message next to the field, the API a 400 field error. {@code form} is what was typed.
+     */
+    public static final class InvalidField extends RegistrationException {
+        public final String field;
+        public final String problem;
+        public final transient SignUp form;
+        public final String eventSlug;
+
+        public InvalidField(String field, String problem, SignUp form, String eventSlug) {
+            super("invalid " + field + ": " + problem);
+            this.field = field;
+            this.problem = problem;
+            this.form = form;
+            this.eventSlug = eventSlug;
+        }
+    }
+
+    /** Approve or decline on a registration that is not an application awaiting the organizer. */
+    public static final class NotApplied extends RegistrationException {
+        public final RegistrationStatus status;
+
+        public NotApplied(RegistrationStatus status) {
+            super("not an application: " + status);
+            this.status = status;
+        }
+    }
+
+    /** A ticket type that still has registrations cannot be removed. */
+    public static final class TypeInUse extends RegistrationException {
+        public final String key;
+
+        public TypeInUse(String key) {
+            super("ticket type in use: " + key);
+            this.key = key;
+        }
+    }
 }

@@ -4,12 +4,18 @@ import eventdesk.event.Event;
 import eventdesk.event.EventView;
 import eventdesk.registration.RegistrationException.CapacityBelowTaken;
 import eventdesk.registration.RegistrationException.Closed;
+import eventdesk.registration.RegistrationException.InvalidField;
 import eventdesk.registration.RegistrationException.InvalidLink;
+import eventdesk.registration.RegistrationException.NotApplied;
 import eventdesk.registration.RegistrationException.SoldOut;
+import eventdesk.registration.RegistrationException.TypeInUse;
 import eventdesk.web.ErrorPages;
 import eventdesk.web.Lang;
 import eventdesk.web.Msg;
 import eventdesk.web.Problem;
+import eventdesk.web.TicketMsg;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
@@ -47,6 +53,20 @@ public class RegistrationFailures {
             return Problem.response(409, "Capacity below seats taken",
                     "The capacity cannot drop below the " + below.taken + " seats already taken.", null);
         }
+        if (e instanceof InvalidField invalid) {
+            String text = SignUpCheck.text(invalid, MessageBundles.get(Msg.class, Localized.Literal.of("en")),
+                    MessageBundles.get(TicketMsg.class, Localized.Literal.of("en")));
+            return Problem.response(400, "Invalid sign-up", "Nothing was taken: " + text, Map.of(invalid.field, text));
+        }
+        if (e instanceof NotApplied notApplied) {
+            return Problem.response(409, "Not an application",
+                    "Only registrations awaiting approval (APPLIED) can be approved or declined; this one is "
+                            + notApplied.status + ".", null);
+        }
+        if (e instanceof TypeInUse inUse) {
+            return Problem.response(409, "Ticket type in use",
+                    "The ticket type " + inUse.key + " has registrations and cannot be removed.", null);
+        }
         return Problem.response(404, "Not found", "No such event, registration or link.", null);
     }
 
@@ -60,6 +80,22 @@ public class RegistrationFailures {
                             SignUpResource.Templates.form(EventView.of(event, lang.locale(), Instant.now(clock), config.draw().confirmWindow()),
                                     new SignUp(), Map.of(), "", Role.values())).render()).build())
                     .orElseGet(() -> notFound(msg)));
+        }
+        if (e instanceof InvalidField invalid) {
+            // The form again with what was typed and the message next to the ticket type or code field.
+            String text = SignUpCheck.text(invalid, msg, MessageBundles.get(TicketMsg.class, Localized.Literal.of(lang.code())));
+            return QuarkusTransaction.requiringNew().call(() -> Event.publicBySlug(invalid.eventSlug)
+                    .map(event -> Response.status(422).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(
+                            SignUpResource.Templates.form(EventView.of(event, lang.locale(), Instant.now(clock), config.draw().confirmWindow()),
+                                    invalid.form, Map.of(invalid.field, text), invalid.field, Role.values())).render()).build())
+                    .orElseGet(() -> notFound(msg)));
+        }
+        if (e instanceof NotApplied) {
+            return ErrorPages.page(409, msg.bad_request_title(), msg.bad_request_text(), lang.locale());
+        }
+        if (e instanceof TypeInUse) {
+            return ErrorPages.page(409, msg.bad_request_title(),
+                    MessageBundles.get(TicketMsg.class, Localized.Literal.of(lang.code())).error_type_in_use(), lang.locale());
         }
         if (e instanceof InvalidLink link) {
             return Response.status(link.expired ? 410 : 404).type(MediaType.TEXT_HTML_TYPE)

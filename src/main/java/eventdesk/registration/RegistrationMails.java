@@ -8,6 +8,7 @@ import eventdesk.mail.OutgoingMail;
 import eventdesk.web.EventdeskConfig;
 import eventdesk.web.Kst;
 import eventdesk.web.Msg;
+import eventdesk.web.TicketMsg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
@@ -30,7 +31,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class RegistrationMails implements MailRenderer {
 
-    public enum Kind { SEAT_HELD, SEAT_OFFERED, WAITLISTED, TICKET, CANCELLED, EXPIRED, APPLIED, DRAWN, DRAW_RESERVE, WITHDRAWN }
+    public enum Kind {
+        SEAT_HELD, SEAT_OFFERED, WAITLISTED, TICKET, CANCELLED, EXPIRED, APPLIED, APPROVED, DECLINED,
+        /** A draw: the application with its verify link, a drawn seat, the reserve list, a withdrawal. */
+        DRAW_APPLIED, DRAWN, DRAW_RESERVE, WITHDRAWN
+    }
 
     static final String CONFIRM = "confirm", MANAGE = "manage", CHECKIN = "checkin", DEADLINE = "deadline",
             POSITION = "position", VERIFY = "verify";
@@ -40,9 +45,9 @@ public class RegistrationMails implements MailRenderer {
     @Inject
     Outbox outbox;
 
-    /** What every registration mail shows: greeting, the event, and the manage link (or the event page). */
+    /** What every registration mail shows: greeting, the event, its ticket type (or null), and the manage link (or the event page). */
     public record View(String lang, String subject, String name, String eventTitle, String when, String where,
-                       String manageUrl, String eventUrl) {
+                       String manageUrl, String eventUrl, String ticketType) {
     }
 
     @CheckedTemplate(basePath = "mail")
@@ -59,7 +64,13 @@ public class RegistrationMails implements MailRenderer {
 
         static native TemplateInstance expired(View m);
 
-        static native TemplateInstance applied(View m, String verifyUrl, String drawAt, String reference, String commitment);
+        static native TemplateInstance applied(View m);
+
+        static native TemplateInstance approved(View m, String confirmUrl, String deadline);
+
+        static native TemplateInstance declined(View m);
+
+        static native TemplateInstance drawApplied(View m, String verifyUrl, String drawAt, String reference, String commitment);
 
         static native TemplateInstance drawn(View m, String confirmUrl, String deadline);
 
@@ -68,15 +79,32 @@ public class RegistrationMails implements MailRenderer {
         static native TemplateInstance withdrawn(View m);
     }
 
-    /** A held seat, new, offered from the waitlist or drawn: confirm link and manage link. */
-    void seatHeld(Registration r, String confirmToken, String manageToken, RegistrationService.Offer offer) {
+    /**
+     * A held seat: new ({@link Kind#SEAT_HELD}), offered from the waitlist ({@link Kind#SEAT_OFFERED})
+     * or given to an approved application ({@link Kind#APPROVED}); confirm link and manage link.
+     */
+    void seatHeld(Registration r, String confirmToken, String manageToken, Kind kind) {
         Map<String, String> params = Map.of(CONFIRM, confirmToken, MANAGE, manageToken,
                 DEADLINE, r.holdExpiresAt.toString());
-        write(r, switch (offer) {
-            case NEW -> Kind.SEAT_HELD;
-            case FROM_WAITLIST -> Kind.SEAT_OFFERED;
-            case DRAWN -> Kind.DRAWN;
-        }, params);
+        write(r, kind, params);
+    }
+
+    /** "We received your application", with the manage link (status, withdraw). */
+    void applied(Registration r, String manageToken) {
+        write(r, Kind.APPLIED, Map.of(MANAGE, manageToken));
+    }
+
+    /** A draw application: the verify link (null once verified), the reference code and the draw's commitment. */
+    void drawApplied(Registration r, String verifyToken, String manageToken) {
+        write(r, Kind.DRAW_APPLIED, verifyToken == null ? Map.of(MANAGE, manageToken) : Map.of(VERIFY, verifyToken, MANAGE, manageToken));
+    }
+
+    void withdrawn(Registration r) {
+        write(r, Kind.WITHDRAWN, Map.of());
+    }
+
+    void declined(Registration r) {
+        write(r, Kind.DECLINED, Map.of());
     }
 
     /** A place on the waitlist; {@code drawn}: the place the draw gave (the reserve list). */
@@ -87,10 +115,6 @@ public class RegistrationMails implements MailRenderer {
     /** A draw application: the verify link (null once verified), the reference code and the draw's commitment. */
     void applied(Registration r, String verifyToken, String manageToken) {
         write(r, Kind.APPLIED, verifyToken == null ? Map.of(MANAGE, manageToken) : Map.of(VERIFY, verifyToken, MANAGE, manageToken));
-    }
-
-    void withdrawn(Registration r) {
-        write(r, Kind.WITHDRAWN, Map.of());
     }
 
     /** The ticket: QR code of the check-in link, the .ics entry, time in KST and the manage link. */
@@ -125,7 +149,7 @@ public class RegistrationMails implements MailRenderer {
         Event e = r.event;
         View view = new View(r.locale, subjectOf(Kind.valueOf(kind), r), r.name, e.title(locale),
                 Kst.range(e.startsAt, e.endsAt, locale), e.venue + ", " + e.address, manageUrl,
-                config.baseUrl() + "/events/" + e.slug);
+                config.baseUrl() + "/events/" + e.slug, r.ticketType == null ? null : r.ticketType.name(locale));
         String deadline = p.containsKey(DEADLINE) ? Kst.dateTime(Instant.parse(p.get(DEADLINE)), locale) : null;
         return switch (Kind.valueOf(kind)) {
             case SEAT_HELD -> rendered(() -> Templates.seatHeld(view, link("/confirm/", p.get(CONFIRM)), deadline), locale, null, null, null);
@@ -135,7 +159,10 @@ public class RegistrationMails implements MailRenderer {
                     ics(r, manageUrl), e.slug + ".ics");
             case CANCELLED -> rendered(() -> Templates.cancelled(view), locale, null, null, null);
             case EXPIRED -> rendered(() -> Templates.expired(view), locale, null, null, null);
-            case APPLIED -> rendered(() -> Templates.applied(view, p.containsKey(VERIFY) ? link("/verify/", p.get(VERIFY)) : null,
+            case APPLIED -> rendered(() -> Templates.applied(view), locale, null, null, null);
+            case APPROVED -> rendered(() -> Templates.approved(view, link("/confirm/", p.get(CONFIRM)), deadline), locale, null, null, null);
+            case DECLINED -> rendered(() -> Templates.declined(view), locale, null, null, null);
+            case DRAW_APPLIED -> rendered(() -> Templates.drawApplied(view, p.containsKey(VERIFY) ? link("/verify/", p.get(VERIFY)) : null,
                     Kst.dateTime(e.drawAt, locale), r.reference, e.drawCommitment), locale, null, null, null);
             case DRAWN -> rendered(() -> Templates.drawn(view, link("/confirm/", p.get(CONFIRM)), deadline), locale, null, null, null);
             case DRAW_RESERVE -> rendered(() -> Templates.drawReserve(view, Long.parseLong(p.get(POSITION))), locale, null, null, null);
@@ -153,7 +180,10 @@ public class RegistrationMails implements MailRenderer {
             case TICKET -> msg.mail_ticket_subject(title);
             case CANCELLED -> msg.mail_cancelled_subject(title);
             case EXPIRED -> msg.mail_expired_subject(title);
-            case APPLIED -> draw(r).mail_applied_subject(title);
+            case APPLIED -> tix(r).mail_applied_subject(title);
+            case APPROVED -> tix(r).mail_approved_subject(title);
+            case DECLINED -> tix(r).mail_declined_subject(title);
+            case DRAW_APPLIED -> draw(r).mail_applied_subject(title);
             case DRAWN -> draw(r).mail_drawn_subject(title);
             case DRAW_RESERVE -> draw(r).mail_reserve_subject(title);
             case WITHDRAWN -> draw(r).mail_withdrawn_subject(title);
@@ -184,6 +214,10 @@ public class RegistrationMails implements MailRenderer {
 
     private static DrawMessages draw(Registration r) {
         return MessageBundles.get(DrawMessages.class, Localized.Literal.of(r.locale));
+    }
+
+    private static TicketMsg tix(Registration r) {
+        return MessageBundles.get(TicketMsg.class, Localized.Literal.of(r.locale));
     }
 
     private static String title(Registration r) {

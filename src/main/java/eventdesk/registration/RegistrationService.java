@@ -3,11 +3,16 @@ package eventdesk.registration;
 import eventdesk.event.Draw;
 import eventdesk.event.Event;
 import eventdesk.event.EventStatus;
+import eventdesk.event.TicketType;
 import eventdesk.registration.AccessToken.Purpose;
+import eventdesk.registration.InvitationCode.Refusal;
 import eventdesk.registration.RegistrationException.CapacityBelowTaken;
 import eventdesk.registration.RegistrationException.Closed;
+import eventdesk.registration.RegistrationException.InvalidField;
 import eventdesk.registration.RegistrationException.InvalidLink;
+import eventdesk.registration.RegistrationException.NotApplied;
 import eventdesk.registration.RegistrationException.SoldOut;
+import eventdesk.registration.RegistrationException.TypeInUse;
 import eventdesk.registration.RegistrationException.UnknownEvent;
 import eventdesk.registration.RegistrationException.UnknownRegistration;
 import eventdesk.web.EventdeskConfig;
@@ -24,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +39,7 @@ import java.util.concurrent.CompletionStage;
 import static eventdesk.registration.RegistrationStatus.APPLIED;
 import static eventdesk.registration.RegistrationStatus.CANCELLED;
 import static eventdesk.registration.RegistrationStatus.CONFIRMED;
+import static eventdesk.registration.RegistrationStatus.DECLINED;
 import static eventdesk.registration.RegistrationStatus.EXPIRED;
 import static eventdesk.registration.RegistrationStatus.PENDING;
 import static eventdesk.registration.RegistrationStatus.WAITLISTED;
@@ -49,6 +56,16 @@ import static eventdesk.registration.RegistrationStatus.WAITLISTED;
  * <p>Sign-ups arrive in crowds: {@link #register} queues them per event ({@link SeatQueue}) and
  * {@link #decideBatch} takes a whole batch under one lock and one commit, applying the one-at-a-time
  * rule {@link #decide} to each request in arrival order.
+ *
+ * <p>Ticket types ({@link TicketType}) split the seats: each type has its own capacity, counters and
+ * FIFO waitlist, and the event's capacity stays the overall cap, so a seat of a type is free only
+ * when both the type and the event have one ({@link Event#hasPublicSeat}). The one event lock covers
+ * the event and all its types. Seats held for invitation codes are invisible to public sign-ups;
+ * a valid code takes one ({@link InvitationCode}), and at the event's {@code heldUntil} the unused
+ * ones go to their type's waitlist ({@link #releaseHeld}). In approval mode a sign-up waits as
+ * APPLIED (no seat) until the organizer approves it ({@link #approve}: the same seat rule as a
+ * sign-up) or declines it. An event without types behaves as one implicit type: the event's seats
+ * and waitlist.
  */
 @ApplicationScoped
 public class RegistrationService {
@@ -73,7 +90,7 @@ public class RegistrationService {
         stopping = true;
     }
 
-    /** What a sign-up is told: PENDING (a seat is held) or WAITLISTED with the position. */
+    /** What a sign-up is told: PENDING (a seat is held), WAITLISTED with the position in its type's queue, or APPLIED. */
     public record Answer(RegistrationStatus status, long waitlistPosition) {
     }
 
@@ -104,6 +121,7 @@ public class RegistrationService {
             return results;
         }
         Event event = locked.get();
+        settle(event, Instant.now(clock));
         Map<String, Registration> active = Registration.activeByEmail(event,
                 batch.stream().map(r -> Registration.personKey(event, r.form().email)).distinct().toList());
         for (Request request : batch) {
@@ -117,10 +135,13 @@ public class RegistrationService {
     }
 
     /**
-     * The rule for one sign-up, under the event lock: closed windows take nothing; an email that is
-     * already active creates nothing, re-sends its mail (at most every {@link #RESEND_INTERVAL}) and
-     * is answered exactly what a new person would be told now, so answers never reveal who is
-     * registered; otherwise a seat while one is free, else the end of the waitlist, else sold out.
+     * The rule for one sign-up, under the event lock: closed windows take nothing; an unknown ticket
+     * type or an invitation code that cannot be used takes nothing ({@link InvalidField}); an email
+     * that is already active creates nothing, re-sends its mail (at most every {@link #RESEND_INTERVAL})
+     * and is answered exactly what a new person would be told now, so answers never reveal who is
+     * registered. Otherwise: a valid code takes a held seat of its type (or a public one), with no
+     * approval; in approval mode the sign-up waits as APPLIED; else a seat of its type while one is
+     * free, else the end of its type's waitlist, else sold out.
      *
      * @param active the event's active registrations by normalized email; a new one is added
      */
@@ -130,43 +151,114 @@ public class RegistrationService {
             count("closed");
             throw new Closed(closure.get(), event.slug);
         }
-        String email = Registration.personKey(event, form.email);
-        Registration existing = active.get(email);
+        String email = Registration.normalizeEmail(form.email);
+        String person = Registration.personKey(event, form.email);
+        TicketType type = chosenType(event, form);
+        InvitationCode code = null;
+        if (form.code != null) {
+            code = InvitationCode.find(event, form.code).orElseThrow(() -> refused(event, form, Refusal.UNKNOWN));
+            Optional<Refusal> refusal = code.refusalFor(email, now);
+            if (refusal.isPresent()) throw refused(event, form, refusal.get());
+            if (code.ticketType != null) {
+                if (type != null && !type.id.equals(code.ticketType.id)) throw refused(event, form, Refusal.OTHER_TYPE);
+                type = code.ticketType;
+            }
+        }
+        if (type == null && event.hasTypes()) {
+            count("invalid");
+            throw new InvalidField("ticketType", "required", form, event.slug);
+        }
+        Registration existing = active.get(person);
         if (existing != null) {
             count("duplicate");
             if (existing.resentAt == null || !now.isBefore(existing.resentAt.plus(RESEND_INTERVAL))) {
                 existing.resentAt = now;
                 resendEmail(existing, now);
             }
-            return answerForNewcomer(event);
+            return answerForNewcomer(event, type, code, form);
         }
-        if (!event.hasFreeSeat() && !event.waitlistEnabled && !event.isDraw()) {
-            count("sold_out");
-            throw new SoldOut(event.slug);
+        if (code != null) {
+            boolean held = takesHeldSeat(event, type);
+            if (!held && !event.hasPublicSeat(type)) throw refused(event, form, Refusal.NO_SEAT);
+            Registration r = newRegistration(event, type, form, now, active);
+            if (held) type.heldUsed++;
+            giveSeat(r, now, RegistrationMails.Kind.SEAT_HELD);
+            code.usedAt = now;
+            code.registration = r;
+            count("code");
+            return new Answer(PENDING, 0);
         }
-        Registration r = Registration.of(event, form, now);
-        active.put(email, r);
         if (event.takesApplications()) {
-            apply(r, now);
+            apply(newRegistration(event, type, form, now, active), now);
             count("applied");
             return new Answer(APPLIED, 0);
         }
-        if (event.hasFreeSeat()) {
-            giveSeat(r, now, Offer.NEW);
+        if (!event.hasPublicSeat(type) && !event.waitlistEnabled && !event.isDraw()) {
+            count("sold_out");
+            throw new SoldOut(event.slug);
+        }
+        Registration r = newRegistration(event, type, form, now, active);
+        if (event.requiresApproval(type) && !event.isDraw()) {
+            move(r, APPLIED);
+            persistNew(r);
+            mails.applied(r, AccessToken.issue(r, Purpose.MANAGE, now));
+            count("applied");
+            return new Answer(APPLIED, 0);
+        }
+        if (event.hasPublicSeat(type)) {
+            giveSeat(r, now, RegistrationMails.Kind.SEAT_HELD);
             count("pending");
             return new Answer(PENDING, 0);
         }
         joinWaitlist(r, now);
         count("waitlisted");
-        return new Answer(WAITLISTED, event.waitlisted);
+        return new Answer(WAITLISTED, event.waitlistedOf(type));
     }
 
-    /** What a new sign-up would get now: a seat, the next waitlist position, or {@link SoldOut}. */
-    private static Answer answerForNewcomer(Event event) {
+    private static Registration newRegistration(Event event, TicketType type, SignUp form, Instant now,
+                                                Map<String, Registration> active) {
+        Registration r = Registration.of(event, form, now);
+        r.ticketType = type;
+        active.put(r.emailNormalized, r);
+        return r;
+    }
+
+    /** The ticket type the sign-up names (null when it names none); an unknown key takes nothing. */
+    private TicketType chosenType(Event event, SignUp form) {
+        if (form.ticketType == null) return null;
+        Optional<TicketType> type = event.type(form.ticketType);
+        if (type.isEmpty()) {
+            count("invalid");
+            throw new InvalidField("ticketType", "invalid_choice", form, event.slug);
+        }
+        return type.get();
+    }
+
+    private InvalidField refused(Event event, SignUp form, Refusal refusal) {
+        count("code_refused");
+        return new InvalidField("code", refusal.name(), form, event.slug);
+    }
+
+    /** Whether a code gets one of its type's held seats now (rather than a public one). */
+    private static boolean takesHeldSeat(Event event, TicketType type) {
+        return type != null && type.heldRemaining() > 0 && type.seatsTaken < type.capacity
+                && event.seatsTaken < event.capacity;
+    }
+
+    /**
+     * What a new sign-up of this type (with this code) would get now: a seat, APPLIED, the next place
+     * in its type's waitlist, or {@link SoldOut} / {@link InvalidField} as a newcomer would.
+     */
+    private static Answer answerForNewcomer(Event event, TicketType type, InvitationCode code, SignUp form) {
+        if (code != null) {
+            if (takesHeldSeat(event, type) || event.hasPublicSeat(type)) return new Answer(PENDING, 0);
+            throw new InvalidField("code", Refusal.NO_SEAT.name(), form, event.slug);
+        }
         if (event.takesApplications()) return new Answer(APPLIED, 0);
-        if (event.hasFreeSeat()) return new Answer(PENDING, 0);
-        if (event.waitlistEnabled || event.isDraw()) return new Answer(WAITLISTED, event.waitlisted + 1L);
-        throw new SoldOut(event.slug);
+        if (!event.hasPublicSeat(type) && !event.waitlistEnabled && !event.isDraw()) throw new SoldOut(event.slug);
+        if (event.requiresApproval(type) && !event.isDraw()) return new Answer(APPLIED, 0);
+        if (event.hasPublicSeat(type)) return new Answer(PENDING, 0);
+        return new Answer(WAITLISTED, event.waitlistedOf(type) + 1L);
     }
 
     /**
@@ -233,17 +325,24 @@ public class RegistrationService {
 
     private void resendEmail(Registration r, Instant now) {
         switch (r.status) {
-            case APPLIED -> mails.applied(r, r.verifiedAt == null ? AccessToken.issue(r, Purpose.VERIFY, now) : null,
-                    AccessToken.issue(r, Purpose.MANAGE, now));
             case PENDING -> mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM, now), AccessToken.issue(r, Purpose.MANAGE, now),
-                    r.drawRank != null ? Offer.DRAWN : Offer.NEW);
+                    r.drawRank != null ? RegistrationMails.Kind.DRAWN : RegistrationMails.Kind.SEAT_HELD);
             case WAITLISTED -> mails.waitlisted(r, r.waitlistPosition(), AccessToken.issue(r, Purpose.MANAGE, now), r.drawRank != null);
+            case APPLIED -> {
+                if (r.reference != null) {
+                    mails.drawApplied(r, r.verifiedAt == null ? AccessToken.issue(r, Purpose.VERIFY, now) : null,
+                            AccessToken.issue(r, Purpose.MANAGE, now));
+                } else {
+                    mails.applied(r, AccessToken.issue(r, Purpose.MANAGE, now));
+                }
+            }
             case CONFIRMED -> mails.ticket(r, AccessToken.issue(r, Purpose.CHECKIN, now), AccessToken.issue(r, Purpose.MANAGE, now));
             case CANCELLED -> {
                 if (r.reference != null && r.drawRank == null) mails.withdrawn(r);
                 else mails.cancelled(r);
             }
             case EXPIRED -> mails.expired(r);
+            case DECLINED -> mails.declined(r);
         }
     }
 
@@ -275,7 +374,55 @@ public class RegistrationService {
         Event locked = Event.getEntityManager().contains(event) ? event : Event.lock(event.id);
         if (!locked.allowsCapacity(capacity)) throw new CapacityBelowTaken(locked.seatsTaken);
         locked.capacity = capacity;
-        promote(locked, now);
+        promote(locked, null, now);
+    }
+
+    /**
+     * Sets an event's capacity and, when {@code types} is not null, its ticket types (matched by key:
+     * new keys are added, missing ones removed, the others changed), under the event lock. Each
+     * capacity keeps the rule: down to the seats taken, never below. A type that still has
+     * registrations cannot be removed ({@link TypeInUse}); removing a type drops its unused codes.
+     * Freed or raised seats go to the waitlists at once ({@link #promote}).
+     */
+    @Transactional
+    public void changeSeats(Event event, int capacity, List<TicketType.Draft> types, Instant now) {
+        Event locked = Event.getEntityManager().contains(event) ? event : Event.lock(event.id);
+        if (!locked.allowsCapacity(capacity)) throw new CapacityBelowTaken(locked.seatsTaken);
+        locked.capacity = capacity;
+        if (types != null) {
+            Map<String, TicketType> current = new HashMap<>();
+            locked.ticketTypes.forEach(t -> current.put(t.key, t));
+            List<TicketType> kept = new ArrayList<>();
+            for (TicketType.Draft d : types) {
+                TicketType t = current.remove(d.key());
+                if (t == null) {
+                    t = new TicketType();
+                    t.event = locked;
+                    t.key = d.key();
+                } else if (!t.allowsCapacity(d.capacity())) {
+                    throw new CapacityBelowTaken(t.seatsTaken);
+                }
+                t.name = d.name();
+                t.nameKo = d.nameKo();
+                t.capacity = d.capacity();
+                t.held = d.held();
+                t.approvalRequired = d.approvalRequired();
+                t.sortOrder = kept.size();
+                if (!t.isPersistent()) t.persist();
+                kept.add(t);
+            }
+            for (TicketType gone : current.values()) {
+                if (Registration.count("ticketType", gone) > 0) throw new TypeInUse(gone.key);
+                InvitationCode.delete("ticketType", gone);
+                gone.delete();
+            }
+            locked.ticketTypes.clear();
+            locked.ticketTypes.addAll(kept);
+        }
+        // A deadline moved into the future holds the unused seats again.
+        if (!locked.heldDueAt(now)) locked.ticketTypes.forEach(t -> t.heldReleasedAt = null);
+        settle(locked, now);
+        promote(locked, null, now);
     }
 
     /** Ends holds that were not confirmed in time and hands their seats to the waitlist. */
@@ -302,26 +449,162 @@ public class RegistrationService {
         return holds.size();
     }
 
-    /** How a seat came to someone: it decides the mail's wording and, for a draw, the hold. */
-    enum Offer { NEW, FROM_WAITLIST, DRAWN }
-
-    /**
-     * The one way to a seat: PENDING with a hold and a fresh confirm link, and the mail that says so.
-     * A drawn applicant's hold lasts the draw's confirm window; any other lasts eventdesk.hold-duration.
-     */
-    private void giveSeat(Registration r, Instant now, Offer offer) {
-        move(r, PENDING);
-        r.holdExpiresAt = holdUntil(r.event, now, offer == Offer.DRAWN ? confirmWindow(r.event) : config.holdDuration());
-        persistNew(r);
-        mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM, now), AccessToken.issue(r, Purpose.MANAGE, now), offer);
+    /** Releases held seats whose deadline ({@code heldUntil}) has come, to their types' waitlists. */
+    @Scheduled(every = "${eventdesk.expiry-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            delayed = "7s")
+    void releaseHeldJob() {
+        if (stopping) return;
+        Instant now = Instant.now(clock);
+        for (Long eventId : TicketType.eventsWithDueHeld(now)) {
+            try {
+                releaseHeld(eventId, now);
+            } catch (RuntimeException e) {
+                Log.errorf(e, "Releasing held seats of event %d failed; the next run retries", eventId);
+            }
+        }
     }
 
-    /** The end of the waitlist: the next sequence number, and the mail with the position. */
+    /** Releases one event's held seats if their deadline has come by {@code now}; returns how many seats. */
+    @Transactional
+    public int releaseHeld(long eventId, Instant now) {
+        return settle(Event.lock(eventId), now);
+    }
+
+    /**
+     * Under the event lock: once the held seats' deadline has come, every type's unused held seats
+     * are released (for good, unless the deadline moves again) and offered to that type's waitlist
+     * first. Runs before every decision on the event's seats, so nobody who signs up after the
+     * deadline gets ahead of people already waiting, even before the scheduled job has run.
+     */
+    private int settle(Event event, Instant now) {
+        if (!event.heldDueAt(now)) return 0;
+        List<TicketType> released = new ArrayList<>();
+        int seats = 0;
+        for (TicketType t : event.ticketTypes) {
+            if (t.heldReleasedAt != null) continue;
+            int held = t.heldRemaining();
+            t.heldReleasedAt = now;
+            if (held > 0) {
+                seats += held;
+                released.add(t);
+            }
+        }
+        released.forEach(t -> promote(event, t, now));
+        return seats;
+    }
+
+    /**
+     * Approves an application: it takes a seat through the same rule as a sign-up of its type (a
+     * free seat and nobody of the type waiting: PENDING with a hold and a confirm mail; else the end
+     * of the type's waitlist, or {@link SoldOut} without a waitlist, which leaves it APPLIED).
+     * Anything but APPLIED is refused ({@link NotApplied}).
+     */
+    @Transactional
+    public Registration approve(long id, Instant now) {
+        Registration r = lockAndReload(byId(id));
+        settle(r.event, now);
+        approveLocked(r, now);
+        return r;
+    }
+
+    /** Declines an application (APPLIED to DECLINED, final) and sends a kind note in the person's language. */
+    @Transactional
+    public Registration decline(long id, Instant now) {
+        Registration r = lockAndReload(byId(id));
+        declineLocked(r, now);
+        return r;
+    }
+
+    /** What a batch of approvals or declines did. */
+    public record Decided(int approved, int waitlisted, int declined, int skipped) {
+    }
+
+    /**
+     * Approves or declines many applications of one event at once, under one lock, oldest first.
+     * Ids of other events, or registrations that are no longer APPLIED, are skipped, as are
+     * approvals that find the event sold out without a waitlist.
+     */
+    @Transactional
+    public Decided decideApplications(String slug, List<Long> ids, boolean approve, Instant now) {
+        Event event = Event.lockBySlug(slug).orElseThrow(RegistrationException.UnknownEvent::new);
+        settle(event, now);
+        int approved = 0, waitlisted = 0, declined = 0, skipped = 0;
+        List<Registration> chosen = ids.isEmpty() ? List.of()
+                : Registration.list("event = ?1 and id in ?2 order by createdAt, id", event, ids);
+        skipped += ids.size() - chosen.size();
+        for (Registration r : chosen) {
+            try {
+                if (approve) {
+                    approveLocked(r, now);
+                    if (r.status == WAITLISTED) waitlisted++;
+                    else approved++;
+                } else {
+                    declineLocked(r, now);
+                    declined++;
+                }
+            } catch (NotApplied | SoldOut | Closed notNow) {
+                skipped++;
+            }
+        }
+        return new Decided(approved, waitlisted, declined, skipped);
+    }
+
+    private void approveLocked(Registration r, Instant now) {
+        if (r.status != APPLIED) throw new NotApplied(r.status);
+        Event event = r.event;
+        if (event.status == EventStatus.cancelled) throw new Closed(Event.Closure.CANCELLED, event.slug);
+        TicketType type = r.ticketType;
+        if (event.hasPublicSeat(type) && event.waitlistedOf(type) == 0) {
+            r.approvedAt = now;
+            giveSeat(r, now, RegistrationMails.Kind.APPROVED);
+        } else if (event.waitlistEnabled) {
+            r.approvedAt = now;
+            joinWaitlist(r, now);
+        } else {
+            throw new SoldOut(event.slug);
+        }
+        metrics.counter("eventdesk.approvals").increment();
+    }
+
+    private void declineLocked(Registration r, Instant now) {
+        if (r.status != APPLIED) throw new NotApplied(r.status);
+        move(r, DECLINED);
+        r.declinedAt = now;
+        mails.declined(r);
+    }
+
+    /**
+     * Makes invitation codes for an event (and one of its types), single use, optionally for one
+     * email and with an expiry; returns them as people type them. Only their hashes are stored.
+     */
+    @Transactional
+    public List<String> createCodes(long eventId, String typeKey, int count, String email, Instant expiresAt, Instant now) {
+        Event event = Event.findById(eventId);
+        TicketType type = typeKey == null ? null : event.type(typeKey).orElseThrow();
+        List<String> codes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) codes.add(InvitationCode.create(event, type, email, expiresAt, now));
+        return codes;
+    }
+
+    /**
+     * The one way to a seat: PENDING with a hold and a fresh confirm link, and the mail that says so
+     * ({@code kind}). A drawn applicant's hold lasts the draw's confirm window; any other lasts
+     * eventdesk.hold-duration.
+     */
+    private void giveSeat(Registration r, Instant now, RegistrationMails.Kind kind) {
+        move(r, PENDING);
+        r.holdExpiresAt = holdUntil(r.event, now,
+                kind == RegistrationMails.Kind.DRAWN ? confirmWindow(r.event) : config.holdDuration());
+        persistNew(r);
+        mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM, now), AccessToken.issue(r, Purpose.MANAGE, now), kind);
+    }
+
+    /** The end of its type's waitlist: the next sequence number, and the mail with the position. */
     private void joinWaitlist(Registration r, Instant now) {
         move(r, WAITLISTED);
         r.waitlistSeq = ++r.event.waitlistSeq;
         persistNew(r);
-        mails.waitlisted(r, r.event.waitlisted, AccessToken.issue(r, Purpose.MANAGE, now), r.drawRank != null);
+        mails.waitlisted(r, r.event.waitlistedOf(r.ticketType), AccessToken.issue(r, Purpose.MANAGE, now), r.drawRank != null);
     }
 
     /**
@@ -336,7 +619,7 @@ public class RegistrationService {
         } while (Registration.referenceTaken(r.event, reference));
         r.reference = reference;
         persistNew(r);
-        mails.applied(r, AccessToken.issue(r, Purpose.VERIFY, now), AccessToken.issue(r, Purpose.MANAGE, now));
+        mails.drawApplied(r, AccessToken.issue(r, Purpose.VERIFY, now), AccessToken.issue(r, Purpose.MANAGE, now));
     }
 
     /**
@@ -356,9 +639,11 @@ public class RegistrationService {
     /**
      * Runs a due draw (SPEC §2a) once: under the event lock, and only while the event is not drawn,
      * so two schedulers or instances firing together draw once. Verified applications are ordered by
-     * {@link Draw#order} (HMAC-SHA256 of the seed over the reference): the first {@code seats free}
-     * get a seat held for the confirm window, the rest join the waitlist in that order, so later
-     * freed seats go on in draw order. Unverified applications are not drawn and end EXPIRED.
+     * {@link Draw#order} (HMAC-SHA256 of the seed over the reference): walking that order, each gets a
+     * seat of their ticket type held for the confirm window while the type (and the event) has a
+     * public seat, else joins their type's waitlist, so later freed seats go on in draw order. Each
+     * type is thus its own draw pool, ordered by the same HMAC (the order restricted to one type is
+     * that type's own HMAC order). Unverified applications are not drawn and end EXPIRED.
      *
      * @return whether this call ran the draw (false when it was not due or had already run)
      */
@@ -366,12 +651,13 @@ public class RegistrationService {
     public boolean draw(long eventId, Instant now) {
         Event event = Event.lock(eventId);
         if (event == null || !event.drawDueAt(now)) return false;
+        settle(event, now);
         List<Registration> applications = Registration.applications(event);
         List<Registration> verified = applications.stream().filter(r -> r.verifiedAt != null).toList();
         int rank = 0;
         for (Registration r : Draw.order(event.drawSeed, verified, reg -> reg.reference)) {
             r.drawRank = ++rank;
-            if (event.hasFreeSeat()) giveSeat(r, now, Offer.DRAWN);
+            if (event.hasPublicSeat(r.ticketType)) giveSeat(r, now, RegistrationMails.Kind.DRAWN);
             else joinWaitlist(r, now);
         }
         for (Registration r : applications) {
@@ -422,32 +708,77 @@ public class RegistrationService {
             mails.expired(r);
             metrics.counter("eventdesk.expiries").increment();
         }
-        if (freesSeat) promote(r.event, now);
+        if (freesSeat) promote(r.event, r.ticketType, now);
     }
 
     /**
      * Gives every free seat to the first WAITLISTED person, in order. Callers hold the event lock,
      * so two seats freed at once promote two different people, each exactly once. Once
      * registration has closed (or the event is cancelled) nobody is offered a seat any more.
+     *
+     * <p>With ticket types, a seat freed in type {@code freed} (a cancel, an expiry, released held
+     * seats) goes first to that type's waitlist, as long as the type and the event's cap both have a
+     * public seat. Seats left over in the event's cap (the capacity raised, or a type whose waitlist
+     * is empty) go to whoever has waited longest among the types that still have a free seat of
+     * their own, so the event's cap is never left unused while someone who fits is waiting.
      */
-    private void promote(Event event, Instant now) {
-        int free = event.seatsLeft();
-        if (free == 0 || !event.promotesAt(now)) return;
-        for (Registration r : Registration.waitlist(event, free)) {
-            giveSeat(r, now, Offer.FROM_WAITLIST);
-            metrics.counter("eventdesk.promotions").increment();
+    private void promote(Event event, TicketType freed, Instant now) {
+        if (!event.promotesAt(now)) return;
+        if (!event.hasTypes()) {
+            int free = event.seatsLeft();
+            if (free == 0) return;
+            for (Registration r : Registration.waitlist(event, free)) offerSeat(r, now);
+            return;
+        }
+        if (freed != null) {
+            while (freed.waitlisted > 0 && event.hasPublicSeat(freed)) {
+                List<Registration> first = Registration.waitlist(freed, 1);
+                if (first.isEmpty()) break;
+                offerSeat(first.get(0), now);
+            }
+        }
+        while (event.publicRoom() > 0) {
+            Registration next = null;
+            for (TicketType t : event.ticketTypes) {
+                if (t.waitlisted == 0 || !event.hasPublicSeat(t)) continue;
+                List<Registration> first = Registration.waitlist(t, 1);
+                if (!first.isEmpty() && (next == null || first.get(0).waitlistSeq < next.waitlistSeq)) next = first.get(0);
+            }
+            if (next == null) return;
+            offerSeat(next, now);
         }
     }
 
-    /** Every status change goes through here, so the event's counters always equal its registrations. */
+    private void offerSeat(Registration r, Instant now) {
+        giveSeat(r, now, RegistrationMails.Kind.SEAT_OFFERED);
+        metrics.counter("eventdesk.promotions").increment();
+    }
+
+    /**
+     * Every status change goes through here, so the event's counters and its ticket type's always
+     * equal their registrations.
+     */
     private static void move(Registration r, RegistrationStatus next) {
         Event e = r.event;
-        if (r.status != null && r.status.holdsSeat()) e.seatsTaken--;
-        if (r.status == WAITLISTED) e.waitlisted--;
+        TicketType t = r.ticketType;
+        if (r.status != null && r.status.holdsSeat()) {
+            e.seatsTaken--;
+            if (t != null) t.seatsTaken--;
+        }
+        if (r.status == WAITLISTED) {
+            e.waitlisted--;
+            if (t != null) t.waitlisted--;
+        }
         if (r.status == APPLIED) e.applied--;
-        if (next.holdsSeat()) e.seatsTaken++;
-        if (next == WAITLISTED) e.waitlisted++;
         if (next == APPLIED) e.applied++;
+        if (next.holdsSeat()) {
+            e.seatsTaken++;
+            if (t != null) t.seatsTaken++;
+        }
+        if (next == WAITLISTED) {
+            e.waitlisted++;
+            if (t != null) t.waitlisted++;
+        }
         r.setStatus(next);
     }
 

@@ -4,11 +4,13 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a registration stands (SPEC §2). APPLIED holds no seat: a draw's application before the
- * draw; it leaves as PENDING or WAITLISTED (drawn), EXPIRED (never verified) or CANCELLED (withdrawn).
+ * Where a registration stands (SPEC §2). PENDING and CONFIRMED hold a seat; WAITLISTED waits for one
+ * in first-come order; APPLIED holds no seat and waits for the organizer (approval) or for the
+ * draw (a draw event's verified applications become PENDING or WAITLISTED, unverified ones EXPIRED).
+ * CANCELLED, EXPIRED and DECLINED are final.
  */
 public enum RegistrationStatus {
-    PENDING, CONFIRMED, WAITLISTED, APPLIED, CANCELLED, EXPIRED;
+    PENDING, CONFIRMED, WAITLISTED, APPLIED, CANCELLED, EXPIRED, DECLINED;
 
     /** Statuses that take a seat: seats taken = PENDING + CONFIRMED. */
     public static final Set<RegistrationStatus> SEATED = EnumSet.of(PENDING, CONFIRMED);

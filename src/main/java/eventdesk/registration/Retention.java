@@ -45,12 +45,18 @@ public class Retention {
             if (ids.isEmpty()) continue;
             outbox.forget(ids);
             AccessToken.delete("registration.id in ?1", ids);
+            // Codes stay (they say how many were used), without the person who used them.
+            InvitationCode.update("registration = null where event = ?1", event);
             deleted += (int) Registration.delete("id in ?1", ids);
             // The event stays, with counters that match its (now no) registrations.
             Event locked = Event.lock(event.id);
             locked.seatsTaken = 0;
             locked.waitlisted = 0;
             locked.applied = 0;
+            locked.ticketTypes.forEach(t -> {
+                t.seatsTaken = 0;
+                t.waitlisted = 0;
+            });
         }
         return deleted;
     }

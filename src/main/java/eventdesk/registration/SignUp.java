@@ -45,6 +45,16 @@ public class SignUp {
 
     public boolean marketingConsent;
 
+    /** The key of the chosen ticket type, where the event has types (a code may choose it instead). */
+    @Size(max = 32, message = "invalid_choice")
+    @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "invalid_choice")
+    public String ticketType;
+
+    /** An invitation code, as typed (case, spaces and hyphens do not matter). */
+    @Size(max = 40, message = "code")
+    @Pattern(regexp = "[A-Za-z0-9\\s\\-]*", message = "code")
+    public String code;
+
     /** Reads the HTML form; a checked box sends "true". */
     public static SignUp fromForm(MultivaluedMap<String, String> fields) {
         SignUp s = new SignUp();
@@ -55,6 +65,8 @@ public class SignUp {
         s.locale = fields.getFirst("locale");
         s.consent = "true".equals(fields.getFirst("consent"));
         s.marketingConsent = "true".equals(fields.getFirst("marketingConsent"));
+        s.ticketType = fields.getFirst("ticketType");
+        s.code = fields.getFirst("code");
         return s;
     }
 
@@ -64,5 +76,7 @@ public class SignUp {
         // As the mailer sends it (IDN domain in punycode); an address that cannot be mailed stays as typed for its error.
         email = email == null ? null : EmailAddress.normalize(email).orElse(email.strip());
         affiliation = affiliation == null ? null : affiliation.strip();
+        ticketType = ticketType == null || ticketType.isBlank() ? null : ticketType.strip();
+        code = code == null || code.isBlank() ? null : code.strip();
     }
 }

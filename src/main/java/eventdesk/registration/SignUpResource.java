@@ -4,6 +4,9 @@ import eventdesk.event.Event;
 import eventdesk.event.EventView;
 import eventdesk.web.ClientAddress;
 import eventdesk.web.Lang;
+import eventdesk.web.TicketMsg;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.Blocking;
@@ -64,11 +67,21 @@ public class SignUpResource {
         public static native TemplateInstance draw(EventView e, DrawRecord record);
     }
 
+    /**
+     * The event and its form. {@code ?code=} (the link in an invitation) fills in the code and, when
+     * the code names a ticket type, chooses it.
+     */
     @GET
-    public TemplateInstance form(@PathParam("slug") String slug) {
+    public TemplateInstance form(@PathParam("slug") String slug, @QueryParam("code") String code) {
         SignUp form = new SignUp();
         form.locale = lang.code();
-        return lang.page(Templates.form(view(slug), form, Map.of(), "", Role.values()));
+        Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
+        if (code != null && code.length() <= 40 && !code.isBlank()) {
+            form.code = code.strip();
+            InvitationCode.find(event, code).filter(c -> c.ticketType != null).ifPresent(c -> form.ticketType = c.ticketType.key);
+        }
+        return lang.page(Templates.form(EventView.of(event, lang.locale(), Instant.now(clock), config.draw().confirmWindow()), form, Map.of(), "",
+                Role.values()));
     }
 
     /** The form's POST: 303 to the result page once the sign-up's batch has committed. */
@@ -79,17 +92,26 @@ public class SignUpResource {
     public CompletionStage<Response> submit(@PathParam("slug") String slug, MultivaluedMap<String, String> fields) {
         SignUp form = SignUp.fromForm(fields);
         client.takeSignUpBudget();
-        Map<String, String> errors = check.errors(form, lang.msg());
+        TicketMsg tix = MessageBundles.get(TicketMsg.class, Localized.Literal.of(lang.code()));
+        Map<String, String> errors = check.errors(form, lang.msg(), tix);
         if (!errors.isEmpty()) {
-            TemplateInstance page = Templates.form(view(slug), form, errors, errors.keySet().iterator().next(), Role.values());
+            EventView view = view(slug);
+            if (!view.types().isEmpty() && form.ticketType == null && form.code == null && !errors.containsKey("ticketType")) {
+                // Said now, with the other errors, rather than after they are fixed.
+                Map<String, String> all = new java.util.LinkedHashMap<>();
+                all.put("ticketType", tix.error_type_required());
+                all.putAll(errors);
+                errors = all;
+            }
+            TemplateInstance page = Templates.form(view, form, errors, errors.keySet().iterator().next(), Role.values());
             return CompletableFuture.completedFuture(Response.status(422).entity(lang.page(page)).build());
         }
         // The answer is built when the batch has committed, on the batch's thread, in this request's context.
-        return context.withContextCapture(service.register(slug, form)).thenApply(answer -> Response.seeOther(
-                answer.status() == RegistrationStatus.APPLIED
-                        ? UriBuilder.fromPath("/events/{slug}/thanks").queryParam("applied", true).build(slug)
-                        : UriBuilder.fromPath("/events/{slug}/thanks").queryParam("position", answer.waitlistPosition()).build(slug))
-                .build());
+        return context.withContextCapture(service.register(slug, form)).thenApply(answer -> {
+            UriBuilder thanks = UriBuilder.fromPath("/events/{slug}/thanks").queryParam("position", answer.waitlistPosition());
+            if (answer.status() == RegistrationStatus.APPLIED) thanks.queryParam("applied", true);
+            return Response.seeOther(thanks.build(slug)).build();
+        });
     }
 
     /** A GET on the form's address (e.g. the language switch on a re-rendered form) shows the event. */

@@ -1,0 +1,59 @@
+package eventdesk.admin;
+
+import eventdesk.registration.Registration;
+import eventdesk.registration.RegistrationService;
+import eventdesk.web.Problem;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.time.Clock;
+import java.time.Instant;
+
+/** Approval mode for scripts (HTTP Basic, role admin): approve or decline one application. */
+@Path("/api/admin/registrations/{id}")
+@Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+@Tag(name = "Admin")
+@SecurityRequirement(name = "basic")
+public class ApplicationApi {
+
+    @Inject
+    RegistrationService registrations;
+    @Inject
+    Clock clock;
+
+    @POST
+    @Path("approve")
+    @Operation(summary = "Approve an application (APPLIED): a free seat of its type makes it PENDING (hold and confirm "
+            + "mail), else it joins the type's waitlist (WAITLISTED, position mail)")
+    @APIResponse(responseCode = "200", description = "the registration as it is now")
+    @APIResponse(responseCode = "404", description = "no such registration")
+    @APIResponse(responseCode = "409", description = "not APPLIED, or sold out without a waitlist (it stays APPLIED)")
+    public AdminApi.RegistrationJson approve(@PathParam("id") long id) {
+        return json(registrations.approve(id, Instant.now(clock)).id);
+    }
+
+    @POST
+    @Path("decline")
+    @Operation(summary = "Decline an application (APPLIED to DECLINED); the person gets a kind note in their language")
+    @APIResponse(responseCode = "200", description = "the registration as it is now")
+    @APIResponse(responseCode = "404", description = "no such registration")
+    @APIResponse(responseCode = "409", description = "not APPLIED")
+    public AdminApi.RegistrationJson decline(@PathParam("id") long id) {
+        return json(registrations.decline(id, Instant.now(clock)).id);
+    }
+
+    @Transactional
+    AdminApi.RegistrationJson json(long id) {
+        Registration r = Registration.findById(id);
+        return AdminApi.RegistrationJson.of(r, r.waitlistPosition() == 0 ? null : r.waitlistPosition());
+    }
+}
