@@ -2,6 +2,7 @@ package eventdesk.admin;
 
 import eventdesk.event.Event;
 import eventdesk.event.EventJson;
+import eventdesk.registration.Answers;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.registration.Role;
@@ -45,7 +46,8 @@ public class AdminApi {
 
     public record RegistrationJson(long id, RegistrationStatus status, String name, String email, String affiliation,
                                    Role role, String locale, boolean marketingConsent, OffsetDateTime registeredAt,
-                                   OffsetDateTime confirmedAt, OffsetDateTime checkedInAt, Long waitlistPosition) {
+                                   OffsetDateTime confirmedAt, OffsetDateTime checkedInAt, Long waitlistPosition,
+                                   Map<String, Object> answers) {
     }
 
     @POST
@@ -78,19 +80,19 @@ public class AdminApi {
     @GET
     @Path("{slug}/registrations")
     @Transactional
-    @Operation(summary = "All registrations of an event")
+    @Operation(summary = "All registrations of an event, each with its answers to the custom questions ({questionKey: value})")
     public List<RegistrationJson> registrations(@PathParam("slug") String slug) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
         Map<Long, Long> positions = Registration.waitlistPositions(e);
         return Registration.search(e, null, null).list().stream().map(r -> new RegistrationJson(r.id, r.status, r.name,
                 r.email, r.affiliation, r.role, r.locale, r.marketingConsent, kst(r.createdAt), kst(r.confirmedAt),
-                kst(r.checkedInAt), positions.get(r.id))).toList();
+                kst(r.checkedInAt), positions.get(r.id), Answers.fromJson(r.answers))).toList();
     }
 
     @Transactional
     EventJson json(String slug) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
-        return EventJson.of(e, Instant.now(clock));
+        return EventJson.withQuestions(e, Instant.now(clock));
     }
 
     private static Response invalid(EventEditor.Invalid invalid) {
@@ -105,7 +107,14 @@ public class AdminApi {
             case "required" -> "required";
             case "too_long" -> "too long";
             case "invalid_chars" -> "contains control characters";
-            default -> "not one of the allowed values";
+            case "question_key" -> "a key of 1-40 lowercase letters, digits, - or _ (it names the answers and never changes)";
+            case "question_key_taken" -> "another question of this event has this key";
+            case "question_type_locked" -> "the type cannot change once people have signed up; remove the question and add a new one";
+            case "question_choices" -> "one or more choices, each with a unique key and a label without |";
+            case "question_ticket_types" -> "ticket type keys: lowercase letters, digits, - or _";
+            case "question_too_many" -> "at most " + eventdesk.event.Question.MAX_QUESTIONS + " questions";
+            default -> code.equals("invalid_choice") && field.endsWith(".type")
+                    ? "one of TEXT, LONG_TEXT, CHOICE, MULTI_CHOICE, YES_NO, NUMBER" : "not one of the allowed values";
         }));
         return Problem.response(400, "Invalid event", "Some fields are missing or invalid.", errors);
     }

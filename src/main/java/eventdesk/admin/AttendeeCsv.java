@@ -1,5 +1,7 @@
 package eventdesk.admin;
 
+import eventdesk.event.Question;
+import eventdesk.registration.Answers;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.web.Kst;
 import io.agroal.api.AgroalDataSource;
@@ -20,13 +22,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * The attendee export (SPEC §5): RFC 4180 CSV in UTF-8 with a BOM so Excel on Korean Windows shows
  * Hangul. Rows are read in keyset batches straight from JDBC and written as they come, so memory
  * does not grow with the number of registrations. Seated and past registrations come first (by id),
- * then the waitlist in queue order with positions.
+ * then the waitlist in queue order with positions. After the fixed columns comes one column per custom
+ * question the event ever asked (removed ones too, so no answer is lost), headed by its label in the
+ * organizer's language; several choices are joined with "; ".
  */
 @ApplicationScoped
 public class AttendeeCsv {
@@ -35,22 +43,37 @@ public class AttendeeCsv {
             "registered_at", "confirmed_at", "checked_in_at", "waitlist_position"};
     private static final int BATCH = 2000;
     private static final String COLUMNS = "id, status, name, email, affiliation, role, locale, created_at,"
-            + " confirmed_at, checked_in_at, waitlist_seq";
+            + " confirmed_at, checked_in_at, waitlist_seq, answers";
+
+    /** One question's column: its header and how an answer reads (choice labels, yes/no in the organizer's language). */
+    public record AnswerColumn(String header, Question question, Locale locale, String yes, String no) {
+        String cellOf(Map<String, Object> answers) {
+            return cell(Answers.display(question, answers.get(question.key), locale, yes, no));
+        }
+    }
 
     @Inject
     AgroalDataSource dataSource;
 
     public void write(long eventId, RegistrationStatus status, OutputStream out) throws IOException {
+        write(eventId, status, List.of(), out);
+    }
+
+    public void write(long eventId, RegistrationStatus status, List<AnswerColumn> questions, OutputStream out)
+            throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         writer.write('\uFEFF');
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+        List<String> header = new ArrayList<>(List.of(HEADER));
+        questions.forEach(q -> header.add(cell(q.header())));
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
         try (Connection c = dataSource.getConnection()) {
             if (status != RegistrationStatus.WAITLISTED) {
                 stream(c, csv, eventId, "id > ? order by id", 1,
-                        s -> !s.equals("WAITLISTED") && (status == null || s.equals(status.name())), false);
+                        s -> !s.equals("WAITLISTED") && (status == null || s.equals(status.name())), false, questions);
             }
             if (status == null || status == RegistrationStatus.WAITLISTED) {
-                stream(c, csv, eventId, "waitlist_seq > ? order by waitlist_seq", 11, s -> s.equals("WAITLISTED"), true);
+                stream(c, csv, eventId, "waitlist_seq > ? order by waitlist_seq", 11, s -> s.equals("WAITLISTED"), true,
+                        questions);
             }
         } catch (SQLException e) {
             throw new IOException("export failed", e);
@@ -65,7 +88,8 @@ public class AttendeeCsv {
      * instead of sorting all of the event's rows for every batch; the status is filtered here.
      */
     private static void stream(Connection c, CSVPrinter csv, long eventId, String condition, int keyColumn,
-                               Predicate<String> status, boolean numbered) throws SQLException, IOException {
+                               Predicate<String> status, boolean numbered, List<AnswerColumn> questions)
+            throws SQLException, IOException {
         String sql = "select " + COLUMNS + " from registration where event_id = ? and " + condition
                 + " fetch first " + BATCH + " rows only";
         long last = 0;
@@ -80,7 +104,7 @@ public class AttendeeCsv {
                     while (rs.next()) {
                         last = rs.getLong(keyColumn);
                         n++;
-                        if (status.test(rs.getString(2))) row(csv, rs, numbered ? ++position : null);
+                        if (status.test(rs.getString(2))) row(csv, rs, numbered ? ++position : null, questions);
                     }
                 }
             }
@@ -88,10 +112,20 @@ public class AttendeeCsv {
         } while (n == BATCH);
     }
 
-    private static void row(CSVPrinter csv, ResultSet rs, Long position) throws SQLException, IOException {
-        csv.printRecord(rs.getLong(1), rs.getString(2), cell(rs.getString(3)), cell(rs.getString(4)),
-                cell(rs.getString(5)), rs.getString(6), rs.getString(7), time(rs, 8), time(rs, 9), time(rs, 10),
-                position == null ? "" : position);
+    private static void row(CSVPrinter csv, ResultSet rs, Long position, List<AnswerColumn> questions)
+            throws SQLException, IOException {
+        List<Object> cells = new ArrayList<>(List.of(rs.getLong(1), rs.getString(2), nz(cell(rs.getString(3))),
+                nz(cell(rs.getString(4))), nz(cell(rs.getString(5))), rs.getString(6), rs.getString(7), time(rs, 8),
+                time(rs, 9), time(rs, 10), position == null ? "" : position));
+        if (!questions.isEmpty()) {
+            Map<String, Object> answers = Answers.fromJson(rs.getString(12));
+            for (AnswerColumn q : questions) cells.add(q.cellOf(answers));
+        }
+        csv.printRecord(cells);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private static String time(ResultSet rs, int column) throws SQLException {

@@ -21,6 +21,8 @@ public class EventEditor {
 
     @Inject
     RegistrationService registrations;
+    @Inject
+    QuestionEditor questions;
 
     public static class Invalid extends RuntimeException {
         public final Map<String, String> problems;
@@ -34,6 +36,7 @@ public class EventEditor {
     @Transactional
     public Event create(EventInput in, Instant now) {
         Map<String, String> problems = in.problems(null, now);
+        if (in.questions != null) problems.putAll(QuestionEditor.problems(in.questions, Map.of(), false));
         if (!problems.isEmpty()) throw new Invalid(problems);
         Event e = new Event();
         e.slug = in.slug;
@@ -41,6 +44,7 @@ public class EventEditor {
         e.createdAt = now;
         in.applyTo(e, now);
         e.persist();
+        if (in.questions != null) questions.replaceAll(e, in.questions, now);
         return e;
     }
 
@@ -56,8 +60,12 @@ public class EventEditor {
         EventInput in = edit.apply(EventInput.of(e));
         in.slug = slug;
         Map<String, String> problems = in.problems(e, now);
+        if (in.questions != null) {
+            problems.putAll(QuestionEditor.problems(in.questions, QuestionEditor.stored(e), QuestionEditor.answered(e)));
+        }
         if (!problems.isEmpty()) throw new Invalid(problems);
         in.applyTo(e, now);
+        if (in.questions != null) questions.replaceAll(e, in.questions, now);
         registrations.changeCapacity(e, in.capacity, now);
         return e;
     }

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +36,8 @@ public class EventInput {
     public OffsetDateTime registrationOpensAt;
     public OffsetDateTime registrationClosesAt;
     public String status;
+    /** The custom questions, in form order; null leaves them as they are (see {@link QuestionEditor#replaceAll}). */
+    public List<QuestionInput> questions;
 
     /** Form fields that could not be parsed, e.g. "startsAt" → "datetime". */
     transient Map<String, String> unreadable = new LinkedHashMap<>();
@@ -74,6 +77,7 @@ public class EventInput {
         if (registrationOpensAt != null) m.registrationOpensAt = registrationOpensAt;
         if (registrationClosesAt != null) m.registrationClosesAt = registrationClosesAt;
         if (status != null) m.status = status;
+        if (questions != null) m.questions = questions;
         return m;
     }
 

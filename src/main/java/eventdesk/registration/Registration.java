@@ -46,6 +46,8 @@ public class Registration extends PanacheEntity {
     public Instant checkedInAt;
     /** When a repeated sign-up last sent this registration's email again. */
     public Instant resentAt;
+    /** Answers to the event's custom questions, JSON {questionKey: value} ({@link Answers}); null when none. */
+    public String answers;
 
     /** A new registration of the person who filled in {@code form}; it has no status until the seat path gives it one. */
     static Registration of(Event event, SignUp form, Instant now) {

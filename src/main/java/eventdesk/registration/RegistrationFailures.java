@@ -1,9 +1,9 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
-import eventdesk.event.EventView;
 import eventdesk.registration.RegistrationException.CapacityBelowTaken;
 import eventdesk.registration.RegistrationException.Closed;
+import eventdesk.registration.RegistrationException.InvalidAnswers;
 import eventdesk.registration.RegistrationException.InvalidLink;
 import eventdesk.registration.RegistrationException.SoldOut;
 import eventdesk.web.ErrorPages;
@@ -11,6 +11,8 @@ import eventdesk.web.Lang;
 import eventdesk.web.Msg;
 import eventdesk.web.Problem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
@@ -35,6 +37,10 @@ public class RegistrationFailures {
     }
 
     private static Response problem(RegistrationException e) {
+        if (e instanceof InvalidAnswers invalid) {
+            return Problem.response(400, "Invalid sign-up", "Some answers are missing or invalid.",
+                    SignUpCheck.texts(invalid.errors, MessageBundles.get(Msg.class, Localized.Literal.of("en"))));
+        }
         if (e instanceof Closed closed) {
             return Problem.response(409, "Registration closed", "This event takes no sign-ups now: " + closed.closure, null);
         }
@@ -50,13 +56,20 @@ public class RegistrationFailures {
 
     private Response page(RegistrationException e) {
         Msg msg = lang.msg();
+        if (e instanceof InvalidAnswers invalid) {
+            // The form again, with what was typed and each answer's error next to its question.
+            return QuarkusTransaction.requiringNew().call(() -> Event.publicBySlug(invalid.eventSlug)
+                    .map(event -> Response.status(422).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(
+                            SignUpResource.formPage(event, invalid.form, SignUpCheck.texts(invalid.errors, msg),
+                                    lang.locale(), Instant.now(clock))).render()).build())
+                    .orElseGet(() -> notFound(msg)));
+        }
         String slug = e instanceof Closed closed ? closed.eventSlug : e instanceof SoldOut soldOut ? soldOut.eventSlug : null;
         if (slug != null) {
             // The event page says why it takes nobody now (closed, cancelled, sold out).
             return QuarkusTransaction.requiringNew().call(() -> Event.publicBySlug(slug)
                     .map(event -> Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(
-                            SignUpResource.Templates.form(EventView.of(event, lang.locale(), Instant.now(clock)),
-                                    new SignUp(), Map.of(), "", Role.values())).render()).build())
+                            SignUpResource.formPage(event, new SignUp(), Map.of(), lang.locale(), Instant.now(clock))).render()).build())
                     .orElseGet(() -> notFound(msg)));
         }
         if (e instanceof InvalidLink link) {

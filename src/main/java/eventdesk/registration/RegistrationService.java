@@ -5,6 +5,7 @@ import eventdesk.event.EventStatus;
 import eventdesk.registration.AccessToken.Purpose;
 import eventdesk.registration.RegistrationException.CapacityBelowTaken;
 import eventdesk.registration.RegistrationException.Closed;
+import eventdesk.registration.RegistrationException.InvalidAnswers;
 import eventdesk.registration.RegistrationException.InvalidLink;
 import eventdesk.registration.RegistrationException.SoldOut;
 import eventdesk.registration.RegistrationException.UnknownEvent;
@@ -104,9 +105,10 @@ public class RegistrationService {
         Event event = locked.get();
         Map<String, Registration> active = Registration.activeByEmail(event,
                 batch.stream().map(r -> Registration.normalizeEmail(r.form().email)).distinct().toList());
+        Questions questions = Questions.of(event);
         for (Request request : batch) {
             try {
-                results.add(decide(event, request.form(), active, request.arrivedAt()));
+                results.add(decide(event, request.form(), questions, active, request.arrivedAt()));
             } catch (RegistrationException refused) {
                 results.add(refused);
             }
@@ -119,10 +121,16 @@ public class RegistrationService {
      * already active creates nothing, re-sends its mail (at most every {@link #RESEND_INTERVAL}) and
      * is answered exactly what a new person would be told now, so answers never reveal who is
      * registered; otherwise a seat while one is free, else the end of the waitlist, else sold out.
+     * Answers to the event's questions are checked first, like every other field of the form.
      *
      * @param active the event's active registrations by normalized email; a new one is added
      */
-    private Answer decide(Event event, SignUp form, Map<String, Registration> active, Instant now) {
+    private Answer decide(Event event, SignUp form, Questions questions, Map<String, Registration> active, Instant now) {
+        Answers.Checked answers = questions.check(form);
+        if (!answers.errors().isEmpty()) {
+            count("invalid_answers");
+            throw new InvalidAnswers(event.slug, form, answers.errors());
+        }
         Optional<Event.Closure> closure = event.closureAt(now);
         if (closure.isPresent()) {
             count("closed");
@@ -143,6 +151,7 @@ public class RegistrationService {
             throw new SoldOut(event.slug);
         }
         Registration r = Registration.of(event, form, now);
+        r.answers = Answers.toJson(answers.values());
         active.put(email, r);
         if (event.hasFreeSeat()) {
             giveSeat(r, now, false);

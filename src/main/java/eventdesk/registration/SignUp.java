@@ -9,6 +9,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.core.MultivaluedMap;
 
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 /**
  * What a person submits, from the HTML form or the JSON API. Validation messages are codes
  * (error_required, ...) that pages translate; nothing here is trusted before {@code validate}.
@@ -45,6 +49,11 @@ public class SignUp {
 
     public boolean marketingConsent;
 
+    public String ticketType;
+
+    /** Answers to the event's custom questions by question key; checked against the questions by {@link Answers}. */
+    public Map<String, Object> answers;
+
     /** Reads the HTML form; a checked box sends "true". */
     public static SignUp fromForm(MultivaluedMap<String, String> fields) {
         SignUp s = new SignUp();
@@ -55,6 +64,15 @@ public class SignUp {
         s.locale = fields.getFirst("locale");
         s.consent = "true".equals(fields.getFirst("consent"));
         s.marketingConsent = "true".equals(fields.getFirst("marketingConsent"));
+        s.ticketType = fields.getFirst("ticketType");
+        s.answers = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+            if (!field.getKey().startsWith(Answers.FIELD_PREFIX) || field.getValue().isEmpty()) continue;
+            String key = field.getKey().substring(Answers.FIELD_PREFIX.length());
+            // Checkboxes of a multiple choice send one field per ticked box.
+            List<String> values = field.getValue().stream().filter(v -> v != null && !v.isEmpty()).toList();
+            if (!values.isEmpty()) s.answers.put(key, values.size() == 1 ? values.get(0) : values);
+        }
         return s;
     }
 

@@ -2,6 +2,7 @@ package eventdesk.registration;
 
 import eventdesk.event.Event;
 import eventdesk.event.EventView;
+import eventdesk.event.Question;
 import eventdesk.web.ClientAddress;
 import eventdesk.web.Lang;
 import io.quarkus.qute.CheckedTemplate;
@@ -24,6 +25,8 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -52,7 +55,7 @@ public class SignUpResource {
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance form(EventView e, SignUp form, Map<String, String> errors, String focus,
-                                                   Role[] roles);
+                                                   Role[] roles, List<QuestionView> questions);
 
         public static native TemplateInstance thanks(EventView e, long waitlistPosition);
     }
@@ -61,7 +64,7 @@ public class SignUpResource {
     public TemplateInstance form(@PathParam("slug") String slug) {
         SignUp form = new SignUp();
         form.locale = lang.code();
-        return lang.page(Templates.form(view(slug), form, Map.of(), "", Role.values()));
+        return lang.page(page(slug, form, Map.of()));
     }
 
     /** The form's POST: 303 to the result page once the sign-up's batch has committed. */
@@ -74,8 +77,9 @@ public class SignUpResource {
         client.takeSignUpBudget();
         Map<String, String> errors = check.errors(form, lang.msg());
         if (!errors.isEmpty()) {
-            TemplateInstance page = Templates.form(view(slug), form, errors, errors.keySet().iterator().next(), Role.values());
-            return CompletableFuture.completedFuture(Response.status(422).entity(lang.page(page)).build());
+            Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
+            errors = check.errors(form, Questions.of(event), lang.msg());
+            return CompletableFuture.completedFuture(Response.status(422).entity(lang.page(page(slug, form, errors))).build());
         }
         // The answer is built when the batch has committed, on the batch's thread, in this request's context.
         return context.withContextCapture(service.register(slug, form)).thenApply(answer -> Response.seeOther(
@@ -99,5 +103,18 @@ public class SignUpResource {
     private EventView view(String slug) {
         Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
         return EventView.of(event, lang.locale(), Instant.now(clock));
+    }
+
+    /** The event page with its form: {@code errors} next to their fields, the first one focused. */
+    private TemplateInstance page(String slug, SignUp form, Map<String, String> errors) {
+        Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
+        return formPage(event, form, errors, lang.locale(), Instant.now(clock));
+    }
+
+    /** The event page with its form and questions (also the re-render of a sign-up whose answers were refused). */
+    static TemplateInstance formPage(Event event, SignUp form, Map<String, String> errors, Locale locale, Instant now) {
+        String focus = errors.isEmpty() ? "" : errors.keySet().iterator().next();
+        return Templates.form(EventView.of(event, locale, now), form, errors, focus, Role.values(),
+                QuestionView.of(Question.active(event), locale, form, errors));
     }
 }
