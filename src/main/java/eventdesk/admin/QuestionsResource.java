@@ -52,6 +52,10 @@ public class QuestionsResource {
 
     /** One question's form: {@code id} prefixes its fields' ids; errors (field → text) only for the one just refused. */
     public record Form(String id, QuestionInput in, Map<String, String> errors) {
+        /** The id of one of this form's fields. */
+        public String fid(String field) {
+            return id + "-" + field;
+        }
     }
 
     @CheckedTemplate
