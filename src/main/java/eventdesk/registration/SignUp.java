@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,10 @@ public class SignUp {
     public String ticketType;
 
     /** Answers to the event's custom questions by question key; checked against the questions by {@link Answers}. */
+    @Schema(description = "Answers to the event's questions (GET /api/events/{slug} lists them) by question key: text,"
+            + " a choice key, an array of choice keys (MULTI_CHOICE), true/false (YES_NO) or a number (NUMBER); string"
+            + " forms are accepted. A missing or invalid answer is a field error named answers.<key>.",
+            example = "{\"company\": \"Toss\", \"stage\": \"seed\", \"tracks\": [\"ai\", \"web\"], \"lunch\": true, \"team-size\": 12}")
     public Map<String, Object> answers;
 
     /** Reads the HTML form; a checked box sends "true". */
