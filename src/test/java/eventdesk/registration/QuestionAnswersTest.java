@@ -172,7 +172,7 @@ class QuestionAnswersTest {
         Event event = TestQuestions.withAllTypes(TestEvents.create(5, true));
         Map<String, Object> fields = person("form-good@example.com");
         fields.put("answers.company", "Danggeun");
-        fields.put("answers.pitch", "");
+        fields.put("answers.pitch", "가".repeat(2000));
         fields.put("answers.stage", "series-a");
         fields.put("answers.tracks", List.of("infra", "ai"));
         fields.put("answers.lunch", "false");
@@ -182,7 +182,7 @@ class QuestionAnswersTest {
         Map<String, Object> answers = Answers.fromJson(TestEvents.byEmail(event, "form-good@example.com").answers);
         assertThat(answers).containsEntry("company", "Danggeun").containsEntry("stage", "series-a")
                 .containsEntry("tracks", List.of("ai", "infra")).containsEntry("lunch", false)
-                .doesNotContainKey("pitch");
+                .containsEntry("pitch", "가".repeat(2000));
         assertThat(answers.get("team-size").toString()).isEqualTo("40");
     }
 
