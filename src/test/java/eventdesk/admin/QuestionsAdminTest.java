@@ -170,6 +170,12 @@ class QuestionsAdminTest {
         admin().get(page).then().statusCode(200).body(containsString("No questions yet"));
         admin().get("/admin/events/" + event.slug + "/edit").then().body(containsString("href=\"" + page + "\""));
 
+        // Without the CSRF token nothing is added.
+        admin().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("key", "sneaky").formParam("type", "TEXT").formParam("label", "Sneaky")
+                .post(page).then().statusCode(400);
+        given().get("/api/events/" + event.slug).then().body("questions", equalTo(List.of()));
+
         Map<String, Object> bad = new LinkedHashMap<>();
         bad.put("key", "Bad Key");
         bad.put("type", "CHOICE");
