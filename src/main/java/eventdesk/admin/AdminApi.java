@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import eventdesk.event.Event;
 import eventdesk.event.EventJson;
 import eventdesk.registration.DrawRecord;
+import eventdesk.registration.Answers;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -60,13 +61,13 @@ public class AdminApi {
                                    OffsetDateTime confirmedAt, OffsetDateTime checkedInAt, Long waitlistPosition,
                                    String ticketType, String reference, OffsetDateTime verifiedAt, Integer drawRank,
                                    OffsetDateTime reconfirmSentAt, OffsetDateTime reconfirmedAt,
-                                   OffsetDateTime reminderSentAt) {
+                                   OffsetDateTime reminderSentAt, Map<String, Object> answers) {
 
         static RegistrationJson of(Registration r, Long waitlistPosition) {
             return new RegistrationJson(r.id, r.status, r.name, r.email, r.affiliation, r.role, r.locale,
                     r.marketingConsent, kst(r.createdAt), kst(r.confirmedAt), kst(r.checkedInAt), waitlistPosition,
                     r.ticketType == null ? null : r.ticketType.key, r.reference, kst(r.verifiedAt), r.drawRank,
-                    kst(r.reconfirmSentAt), kst(r.reconfirmedAt), kst(r.reminderSentAt));
+                    kst(r.reconfirmSentAt), kst(r.reconfirmedAt), kst(r.reminderSentAt), Answers.fromJson(r.answers));
         }
     }
 
@@ -122,7 +123,7 @@ public class AdminApi {
     @GET
     @Path("{slug}/registrations")
     @Transactional
-    @Operation(summary = "All registrations of an event")
+    @Operation(summary = "All registrations of an event, each with its answers to the custom questions ({questionKey: value})")
     public List<RegistrationJson> registrations(@PathParam("slug") String slug) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
         Map<Long, Long> positions = Registration.waitlistPositions(e);
@@ -212,7 +213,7 @@ public class AdminApi {
     @Transactional
     EventJson json(String slug) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
-        return EventJson.of(e, Instant.now(clock));
+        return EventJson.withQuestions(e, Instant.now(clock));
     }
 
     private static Response invalid(EventEditor.Invalid invalid) {
@@ -242,7 +243,14 @@ public class AdminApi {
             case "confirm_window" -> "an ISO-8601 duration between PT1H and P30D";
             case "duration" -> "an ISO-8601 duration from PT0S (off) to P365D, such as P3D or PT24H";
             case "deadline" -> "needs reconfirmBefore on and must be shorter than it";
-            default -> "not one of the allowed values";
+            case "question_key" -> "a key of 1-40 lowercase letters, digits, - or _ (it names the answers and never changes)";
+            case "question_key_taken" -> "another question of this event has this key";
+            case "question_type_locked" -> "the type cannot change once people have signed up; remove the question and add a new one";
+            case "question_choices" -> "one or more choices, each with a unique key and a label without |";
+            case "question_ticket_types" -> "ticket type keys: lowercase letters, digits, - or _";
+            case "question_too_many" -> "at most " + eventdesk.event.Question.MAX_QUESTIONS + " questions";
+            default -> code.equals("invalid_choice") && field.endsWith(".type")
+                    ? "one of TEXT, LONG_TEXT, CHOICE, MULTI_CHOICE, YES_NO, NUMBER" : "not one of the allowed values";
         }));
         return Problem.response(400, "Invalid event", "Some fields are missing or invalid.", errors);
     }

@@ -6,6 +6,8 @@ import eventdesk.event.EventStatus;
 import eventdesk.registration.DrawMessages;
 import eventdesk.event.TicketType;
 import eventdesk.registration.InvitationCode;
+import eventdesk.event.Question;
+import eventdesk.registration.Answers;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationService;
 import eventdesk.registration.RegistrationStatus;
@@ -104,6 +106,10 @@ public class AdminResource {
     public record DrawPanel(String drawAt, long applications, long verified, boolean due, String drawnAt, long drawn) {
     }
 
+    /** One answer to a custom question as the attendee list shows it. */
+    public record AnswerLine(String question, String answer) {
+    }
+
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance login(boolean error);
@@ -116,7 +122,8 @@ public class AdminResource {
         public static native TemplateInstance attendees(EventHead e, List<AttendeeRow> rows, String q, String status,
                                                         int page, int pages, long total, String done,
                                                         List<AttendeeRow> waitlist, RegistrationStatus[] statuses,
-                                                        List<TypeRow> types, String type, DrawPanel draw);
+                                                        List<TypeRow> types, String type, DrawPanel draw,
+                                                        Map<Long, List<AnswerLine>> answers);
 
         public static native TemplateInstance applications(EventHead e, List<AttendeeRow> rows, String done);
 
@@ -217,7 +224,8 @@ public class AdminResource {
         int page = Math.max(1, Math.min(parsePage(pageParam), pages));
         query.page(page - 1, PAGE_SIZE);
         Map<Long, Long> positions = Registration.waitlistPositions(e);
-        List<AttendeeRow> rows = query.list().stream()
+        List<Registration> pageRows = query.list();
+        List<AttendeeRow> rows = pageRows.stream()
                 .map(r -> AttendeeRow.of(r, lang.locale(), positions.getOrDefault(r.id, 0L))).toList();
         List<AttendeeRow> waitlist = (type == null ? Registration.waitlist(e, 20) : Registration.waitlist(type, 20)).stream()
                 .map(r -> AttendeeRow.of(r, lang.locale(), positions.getOrDefault(r.id, 0L))).toList();
@@ -225,7 +233,7 @@ public class AdminResource {
                 type.capacity, Registration.counts(type));
         return lang.page(Templates.attendees(head, rows, q == null ? "" : q, filter == null ? "" : filter.name(),
                 page, pages, total, done == null ? "" : done, waitlist,
-                RegistrationStatus.values(), types(e), type == null ? "" : type.key, drawPanel(e)));
+                RegistrationStatus.values(), types(e), type == null ? "" : type.key, drawPanel(e), answers(e, pageRows)));
     }
 
     private DrawPanel drawPanel(Event e) {
@@ -262,7 +270,11 @@ public class AdminResource {
         Map<Long, String> keys = new java.util.HashMap<>();
         e.ticketTypes.forEach(t -> keys.put(t.id, t.key));
         Long typeId = typeKey == null ? null : e.type(typeKey).map(t -> t.id).orElse(null);
-        StreamingOutput body = out -> csv.write(eventId, filter, typeId, keys, out);
+        Msg msg = lang.msg();
+        List<AttendeeCsv.AnswerColumn> questions = Question.all(e).stream().map(q -> new AttendeeCsv.AnswerColumn(
+                q.isRemoved() ? msg.question_removed_header(q.label(lang.locale())) : q.label(lang.locale()),
+                q, lang.locale(), msg.answer_yes(), msg.answer_no())).toList();
+        StreamingOutput body = out -> csv.write(eventId, filter, typeId, keys, questions, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + AttendeeCsv.filename(slug, Instant.now(clock)) + "\"")
                 .build();
@@ -451,6 +463,24 @@ public class AdminResource {
         return Event.upcoming(Instant.now(clock).minusSeconds(24 * 3600)).stream()
                 .map(e -> new EventHead(e.slug, e.title(lang.locale()), lang.range(e.startsAt, e.endsAt), e.capacity,
                         counts.getOrDefault(e.id, new Registration.Counts()))).toList();
+    }
+
+    /** Each registration's answers (by id), worded in the organizer's language; removed questions included. */
+    private Map<Long, List<AnswerLine>> answers(Event e, List<Registration> registrations) {
+        Map<Long, List<AnswerLine>> answers = new java.util.HashMap<>();
+        if (registrations.stream().allMatch(r -> r.answers == null)) return answers;
+        List<Question> questions = Question.all(e);
+        Msg msg = lang.msg();
+        for (Registration r : registrations) {
+            Map<String, Object> given = Answers.fromJson(r.answers);
+            List<AnswerLine> lines = questions.stream().filter(q -> given.containsKey(q.key))
+                    .map(q -> new AnswerLine(q.isRemoved() ? msg.question_removed_header(q.label(lang.locale()))
+                            : q.label(lang.locale()),
+                            Answers.display(q, given.get(q.key), lang.locale(), msg.answer_yes(), msg.answer_no())))
+                    .toList();
+            if (!lines.isEmpty()) answers.put(r.id, lines);
+        }
+        return answers;
     }
 
     private EventHead head(Event e) {

@@ -1,5 +1,7 @@
 package eventdesk.admin;
 
+import eventdesk.event.Question;
+import eventdesk.registration.Answers;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.web.Kst;
 import io.agroal.api.AgroalDataSource;
@@ -20,7 +22,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -29,7 +34,9 @@ import java.util.function.Predicate;
  * Hangul. Rows are read in keyset batches straight from JDBC and written as they come, so memory
  * does not grow with the number of registrations. Seated and past registrations come first (by id),
  * then the waitlist in queue order with positions (each ticket type's queue counted on its own). After
- * the columns SPEC §5 lists come the ticket type's key, and a draw's reference code and draw rank.
+ * the columns SPEC §5 lists come the ticket type's key, a draw's reference code and draw rank, then
+ * one column per custom question the event ever asked (removed ones too, so no answer is lost),
+ * headed by its label in the organizer's language; several choices are joined with "; ".
  */
 @ApplicationScoped
 public class AttendeeCsv {
@@ -38,26 +45,36 @@ public class AttendeeCsv {
             "registered_at", "confirmed_at", "checked_in_at", "waitlist_position", "ticket_type", "reference", "draw_rank"};
     private static final int BATCH = 2000;
     private static final String COLUMNS = "id, status, name, email, affiliation, role, locale, created_at,"
-            + " confirmed_at, checked_in_at, waitlist_seq, ticket_type_id, reference, draw_rank";
+            + " confirmed_at, checked_in_at, waitlist_seq, ticket_type_id, reference, draw_rank, answers";
+
+    /** One question's column: its header and how an answer reads (choice labels, yes/no in the organizer's language). */
+    public record AnswerColumn(String header, Question question, Locale locale, String yes, String no) {
+        String cellOf(Map<String, Object> answers) {
+            return cell(Answers.display(question, answers.get(question.key), locale, yes, no));
+        }
+    }
 
     @Inject
     AgroalDataSource dataSource;
 
     public void write(long eventId, RegistrationStatus status, OutputStream out) throws IOException {
-        write(eventId, status, null, Map.of(), out);
+        write(eventId, status, null, Map.of(), List.of(), out);
     }
 
     /**
      * @param typeId   only registrations of this ticket type, or all when null
      * @param typeKeys the event's ticket type ids to their keys (empty for an event without types)
      */
-    public void write(long eventId, RegistrationStatus status, Long typeId, Map<Long, String> typeKeys, OutputStream out)
+    public void write(long eventId, RegistrationStatus status, Long typeId, Map<Long, String> typeKeys,
+                      List<AnswerColumn> questions, OutputStream out)
             throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         writer.write('\uFEFF');
-        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(HEADER).get());
+        List<String> header = new ArrayList<>(List.of(HEADER));
+        questions.forEach(q -> header.add(cell(q.header())));
+        CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
         try (Connection c = dataSource.getConnection()) {
-            Rows rows = new Rows(typeId, typeKeys);
+            Rows rows = new Rows(typeId, typeKeys, questions);
             if (status != RegistrationStatus.WAITLISTED) {
                 stream(c, csv, eventId, "id > ? order by id", 1,
                         s -> !s.equals("WAITLISTED") && (status == null || s.equals(status.name())), false, rows);
@@ -71,19 +88,19 @@ public class AttendeeCsv {
         csv.flush();
     }
 
+    /** The type filter, the type keys, the question columns, and each type's last waitlist position written. */
+    private record Rows(Long typeId, Map<Long, String> typeKeys, List<AnswerColumn> questions, Map<Long, Long> positions) {
+        Rows(Long typeId, Map<Long, String> typeKeys, List<AnswerColumn> questions) {
+            this(typeId, typeKeys, questions, new HashMap<>());
+        }
+    }
+
     /**
      * Writes rows in keyset batches: each query takes the next BATCH rows after the last key seen
      * (column {@code keyColumn} of the result), so no result set ever holds more than one batch.
      * The condition is only the key range, so the database walks the (event_id, key) index in order
      * instead of sorting all of the event's rows for every batch; the status is filtered here.
      */
-    /** The type filter, the type keys, and each type's last waitlist position written. */
-    private record Rows(Long typeId, Map<Long, String> typeKeys, Map<Long, Long> positions) {
-        Rows(Long typeId, Map<Long, String> typeKeys) {
-            this(typeId, typeKeys, new HashMap<>());
-        }
-    }
-
     private static void stream(Connection c, CSVPrinter csv, long eventId, String condition, int keyColumn,
                                Predicate<String> status, boolean numbered, Rows rows) throws SQLException, IOException {
         String sql = "select " + COLUMNS + " from registration where event_id = ? and " + condition
@@ -103,7 +120,7 @@ public class AttendeeCsv {
                         if (!status.test(rs.getString(2))) continue;
                         Long position = numbered ? rows.positions().merge(type, 1L, Long::sum) : null;
                         if (rows.typeId() == null || rows.typeId() == type) {
-                            row(csv, rs, position, rows.typeKeys().getOrDefault(type, ""));
+                            row(csv, rs, position, rows.typeKeys().getOrDefault(type, ""), rows.questions());
                         }
                     }
                 }
@@ -112,10 +129,21 @@ public class AttendeeCsv {
         } while (n == BATCH);
     }
 
-    private static void row(CSVPrinter csv, ResultSet rs, Long position, String type) throws SQLException, IOException {
-        csv.printRecord(rs.getLong(1), rs.getString(2), cell(rs.getString(3)), cell(rs.getString(4)),
-                cell(rs.getString(5)), rs.getString(6), rs.getString(7), time(rs, 8), time(rs, 9), time(rs, 10),
-                position == null ? "" : position, type, rs.getString(13), rs.getObject(14) == null ? "" : rs.getInt(14));
+    private static void row(CSVPrinter csv, ResultSet rs, Long position, String type, List<AnswerColumn> questions)
+            throws SQLException, IOException {
+        List<Object> cells = new ArrayList<>(List.of(rs.getLong(1), rs.getString(2), nz(cell(rs.getString(3))),
+                nz(cell(rs.getString(4))), nz(cell(rs.getString(5))), rs.getString(6), rs.getString(7), time(rs, 8),
+                time(rs, 9), time(rs, 10), position == null ? "" : position, type, nz(rs.getString(13)),
+                rs.getObject(14) == null ? "" : rs.getInt(14)));
+        if (!questions.isEmpty()) {
+            Map<String, Object> answers = Answers.fromJson(rs.getString(15));
+            for (AnswerColumn q : questions) cells.add(q.cellOf(answers));
+        }
+        csv.printRecord(cells);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     private static String time(ResultSet rs, int column) throws SQLException {

@@ -24,6 +24,7 @@ public class EventEditor {
     RegistrationService registrations;
     @Inject
     Attendance attendance;
+    QuestionEditor questions;
 
     public static class Invalid extends RuntimeException {
         public final Map<String, String> problems;
@@ -44,6 +45,7 @@ public class EventEditor {
     @Transactional
     public Event create(EventInput in, Instant now) {
         Map<String, String> problems = problems(in, null, now);
+        if (in.questions != null) problems.putAll(QuestionEditor.problems(in.questions, Map.of(), false));
         if (!problems.isEmpty()) throw new Invalid(problems);
         Event e = new Event();
         e.slug = in.slug;
@@ -52,6 +54,7 @@ public class EventEditor {
         in.applyTo(e, now);
         e.persist();
         if (in.ticketTypes != null) registrations.changeSeats(e, in.capacity, in.drafts(), now);
+        if (in.questions != null) questions.replaceAll(e, in.questions, now);
         return e;
     }
 
@@ -67,8 +70,12 @@ public class EventEditor {
         EventInput in = edit.apply(EventInput.of(e));
         in.slug = slug;
         Map<String, String> problems = problems(in, e, now);
+        if (in.questions != null) {
+            problems.putAll(QuestionEditor.problems(in.questions, QuestionEditor.stored(e), QuestionEditor.answered(e)));
+        }
         if (!problems.isEmpty()) throw new Invalid(problems);
         in.applyTo(e, now);
+        if (in.questions != null) questions.replaceAll(e, in.questions, now);
         registrations.changeSeats(e, in.capacity, in.drafts(), now);
         return e;
     }

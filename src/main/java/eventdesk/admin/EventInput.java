@@ -67,6 +67,8 @@ public class EventInput {
             + "listed keys are added or changed (fields left out keep their value), types left out are removed, which "
             + "only works while they have no registrations. Left out entirely: the types stay as they are.")
     public List<TypeInput> ticketTypes;
+    /** The custom questions, in form order; null leaves them as they are (see {@link QuestionEditor#replaceAll}). */
+    public List<QuestionInput> questions;
 
     /** Form fields that could not be parsed, e.g. "startsAt" → "datetime". */
     transient Map<String, String> unreadable = new LinkedHashMap<>();
@@ -193,6 +195,7 @@ public class EventInput {
             }
             m.ticketTypes = merged;
         }
+        if (questions != null) m.questions = questions;
         return m;
     }
 

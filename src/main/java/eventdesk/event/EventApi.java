@@ -32,9 +32,9 @@ public class EventApi {
 
     @GET
     @Path("{slug}")
-    @Operation(summary = "One public event; 404 for an unknown slug")
+    @Operation(summary = "One public event with the questions its sign-up answers; 404 for an unknown slug")
     public EventJson get(@PathParam("slug") String slug) {
         Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
-        return EventJson.of(event, Instant.now(clock));
+        return EventJson.withQuestions(event, Instant.now(clock));
     }
 }

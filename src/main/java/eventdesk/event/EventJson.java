@@ -12,6 +12,7 @@ import java.util.List;
  * fields: whether sign-ups wait for approval, when held seats are released, and the ticket types
  * with their seats ({@code seatsLeft} is what a sign-up without a code can take). A draw event also
  * says when it draws, its commitment and how many applications it has (left out for first come).
+ * {@code questions} (the custom questions a sign-up answers) is in the answer for one event, not in lists.
  */
 public record EventJson(String slug, String title, String titleKo, OffsetDateTime startsAt, OffsetDateTime endsAt,
                         String venue, int capacity, long seatsLeft, long waitlistCount, boolean registrationOpen,
@@ -20,7 +21,8 @@ public record EventJson(String slug, String title, String titleKo, OffsetDateTim
                         @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime drawAt,
                         @JsonInclude(JsonInclude.Include.NON_NULL) String drawCommitment,
                         @JsonInclude(JsonInclude.Include.NON_NULL) Integer applications,
-                        @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime drawnAt) {
+                        @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime drawnAt,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) List<QuestionJson> questions) {
 
     public record TypeJson(String key, String name, String nameKo, int capacity, int held, boolean approvalRequired,
                            long seatsLeft, long waitlistCount) {
@@ -32,7 +34,15 @@ public record EventJson(String slug, String title, String titleKo, OffsetDateTim
         return new EventJson(e.slug, e.title, e.titleKo, kst(e.startsAt), kst(e.endsAt), e.venue, e.capacity,
                 e.seatsLeft(), e.waitlisted, e.isOpenAt(now), e.status, e.approvalRequired,
                 e.heldUntil == null ? null : kst(e.heldUntil), types, e.allocation, e.isDraw() ? kst(e.drawAt) : null,
-                e.isDraw() ? e.drawCommitment : null, e.isDraw() ? e.applied : null, e.isDraw() ? kst(e.drawnAt) : null);
+                e.isDraw() ? e.drawCommitment : null, e.isDraw() ? e.applied : null, e.isDraw() ? kst(e.drawnAt) : null, null);
+    }
+
+    /** One event with the questions its form asks now. */
+    public static EventJson withQuestions(Event e, Instant now) {
+        EventJson j = of(e, now);
+        return new EventJson(j.slug, j.title, j.titleKo, j.startsAt, j.endsAt, j.venue, j.capacity, j.seatsLeft,
+                j.waitlistCount, j.registrationOpen, j.status, j.approvalRequired, j.heldUntil, j.ticketTypes, j.allocation,
+                j.drawAt, j.drawCommitment, j.applications, j.drawnAt, Question.active(e).stream().map(QuestionJson::of).toList());
     }
 
     static OffsetDateTime kst(Instant instant) {

@@ -67,6 +67,8 @@ public class Registration extends PanacheEntity {
     /** When the organizer approved this application (APPLIED to PENDING or WAITLISTED). */
     public Instant approvedAt;
     public Instant declinedAt;
+    /** Answers to the event's custom questions, JSON {questionKey: value} ({@link Answers}); null when none. */
+    public String answers;
 
     /** A new registration of the person who filled in {@code form}; it has no status until the seat path gives it one. */
     static Registration of(Event event, SignUp form, Instant now) {

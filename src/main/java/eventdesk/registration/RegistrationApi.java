@@ -1,6 +1,7 @@
 package eventdesk.registration;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import eventdesk.event.Event;
 import eventdesk.web.ClientAddress;
 import eventdesk.web.Msg;
 import eventdesk.web.Problem;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -50,14 +52,19 @@ public class RegistrationApi {
     @APIResponse(responseCode = "202", description = "PENDING (seat held, confirm mail sent), WAITLISTED with the position "
             + "in its ticket type's queue, or APPLIED (awaiting approval, no seat)")
     @APIResponse(responseCode = "400", description = "problem+json with field errors (also an unknown ticketType, and a "
-            + "code that is unknown, used, expired, for another email or type, or has no seat left: nothing is taken)")
+            + "code that is unknown, used, expired, for another email or type, or has no seat left: nothing is taken; "
+            + "answers to the event's questions are named answers.<questionKey>)")
     @APIResponse(responseCode = "404", description = "unknown event")
     @APIResponse(responseCode = "409", description = "registration closed, or sold out without waitlist")
     @APIResponse(responseCode = "429", description = "too many sign-ups from this address")
     public CompletionStage<Response> register(@PathParam("slug") String slug, SignUp form) {
         client.takeSignUpBudget();
-        Map<String, String> errors = check.errors(form, MessageBundles.get(Msg.class, Localized.Literal.of("en")));
+        Msg english = MessageBundles.get(Msg.class, Localized.Literal.of("en"));
+        Map<String, String> errors = check.errors(form, english);
         if (!errors.isEmpty()) {
+            // Every problem at once: the answers too (valid sign-ups have them checked in their batch).
+            Optional<Event> event = Event.publicBySlug(slug);
+            if (event.isPresent()) errors = check.errors(form, Questions.of(event.get()), english);
             return CompletableFuture.completedFuture(
                     Problem.response(400, "Invalid sign-up", "Some fields are missing or invalid.", errors));
         }

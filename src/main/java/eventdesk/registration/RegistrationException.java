@@ -36,6 +36,23 @@ public abstract sealed class RegistrationException extends RuntimeException {
         }
     }
 
+    /**
+     * Answers to the event's custom questions are missing or invalid ({@link Answers#check}): field
+     * ({@code answers.<key>}) to error code. Carries the sign-up so the form re-renders with what was typed.
+     */
+    public static final class InvalidAnswers extends RegistrationException {
+        public final String eventSlug;
+        public final SignUp form;
+        public final java.util.Map<String, String> errors;
+
+        public InvalidAnswers(String eventSlug, SignUp form, java.util.Map<String, String> errors) {
+            super("invalid answers: " + errors);
+            this.eventSlug = eventSlug;
+            this.form = form;
+            this.errors = errors;
+        }
+    }
+
     /** The slug names no public event. */
     public static final class UnknownEvent extends RegistrationException {
         public UnknownEvent() {

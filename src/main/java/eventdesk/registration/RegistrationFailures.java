@@ -1,10 +1,10 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
-import eventdesk.event.EventView;
 import eventdesk.registration.RegistrationException.CapacityBelowTaken;
 import eventdesk.registration.RegistrationException.Closed;
 import eventdesk.registration.RegistrationException.InvalidField;
+import eventdesk.registration.RegistrationException.InvalidAnswers;
 import eventdesk.registration.RegistrationException.InvalidLink;
 import eventdesk.registration.RegistrationException.NotApplied;
 import eventdesk.registration.RegistrationException.SoldOut;
@@ -17,6 +17,8 @@ import eventdesk.web.TicketMsg;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
@@ -43,6 +45,10 @@ public class RegistrationFailures {
     }
 
     private static Response problem(RegistrationException e) {
+        if (e instanceof InvalidAnswers invalid) {
+            return Problem.response(400, "Invalid sign-up", "Some answers are missing or invalid.",
+                    SignUpCheck.texts(invalid.errors, MessageBundles.get(Msg.class, Localized.Literal.of("en"))));
+        }
         if (e instanceof Closed closed) {
             return Problem.response(409, "Registration closed", "This event takes no sign-ups now: " + closed.closure, null);
         }
@@ -72,13 +78,21 @@ public class RegistrationFailures {
 
     private Response page(RegistrationException e) {
         Msg msg = lang.msg();
+        if (e instanceof InvalidAnswers invalid) {
+            // The form again, with what was typed and each answer's error next to its question.
+            return QuarkusTransaction.requiringNew().call(() -> Event.publicBySlug(invalid.eventSlug)
+                    .map(event -> Response.status(422).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(
+                            SignUpResource.formPage(event, invalid.form, SignUpCheck.texts(invalid.errors, msg),
+                                    lang.locale(), Instant.now(clock), config.draw().confirmWindow())).render()).build())
+                    .orElseGet(() -> notFound(msg)));
+        }
         String slug = e instanceof Closed closed ? closed.eventSlug : e instanceof SoldOut soldOut ? soldOut.eventSlug : null;
         if (slug != null) {
             // The event page says why it takes nobody now (closed, cancelled, sold out).
             return QuarkusTransaction.requiringNew().call(() -> Event.publicBySlug(slug)
                     .map(event -> Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(
-                            SignUpResource.Templates.form(EventView.of(event, lang.locale(), Instant.now(clock), config.draw().confirmWindow()),
-                                    new SignUp(), Map.of(), "", Role.values())).render()).build())
+                            SignUpResource.formPage(event, new SignUp(), Map.of(), lang.locale(), Instant.now(clock),
+                                    config.draw().confirmWindow())).render()).build())
                     .orElseGet(() -> notFound(msg)));
         }
         if (e instanceof InvalidField invalid) {
@@ -86,8 +100,8 @@ public class RegistrationFailures {
             String text = SignUpCheck.text(invalid, msg, MessageBundles.get(TicketMsg.class, Localized.Literal.of(lang.code())));
             return QuarkusTransaction.requiringNew().call(() -> Event.publicBySlug(invalid.eventSlug)
                     .map(event -> Response.status(422).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(
-                            SignUpResource.Templates.form(EventView.of(event, lang.locale(), Instant.now(clock), config.draw().confirmWindow()),
-                                    invalid.form, Map.of(invalid.field, text), invalid.field, Role.values())).render()).build())
+                            SignUpResource.formPage(event, invalid.form, Map.of(invalid.field, text), lang.locale(),
+                                    Instant.now(clock), config.draw().confirmWindow())).render()).build())
                     .orElseGet(() -> notFound(msg)));
         }
         if (e instanceof NotApplied) {

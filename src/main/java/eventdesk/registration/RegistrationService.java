@@ -9,6 +9,7 @@ import eventdesk.registration.InvitationCode.Refusal;
 import eventdesk.registration.RegistrationException.CapacityBelowTaken;
 import eventdesk.registration.RegistrationException.Closed;
 import eventdesk.registration.RegistrationException.InvalidField;
+import eventdesk.registration.RegistrationException.InvalidAnswers;
 import eventdesk.registration.RegistrationException.InvalidLink;
 import eventdesk.registration.RegistrationException.NotApplied;
 import eventdesk.registration.RegistrationException.SoldOut;
@@ -124,9 +125,10 @@ public class RegistrationService {
         settle(event, Instant.now(clock));
         Map<String, Registration> active = Registration.activeByEmail(event,
                 batch.stream().map(r -> Registration.personKey(event, r.form().email)).distinct().toList());
+        Questions questions = Questions.of(event);
         for (Request request : batch) {
             try {
-                results.add(decide(event, request.form(), active, request.arrivedAt()));
+                results.add(decide(event, request.form(), questions, active, request.arrivedAt()));
             } catch (RegistrationException refused) {
                 results.add(refused);
             }
@@ -141,11 +143,18 @@ public class RegistrationService {
      * and is answered exactly what a new person would be told now, so answers never reveal who is
      * registered. Otherwise: a valid code takes a held seat of its type (or a public one), with no
      * approval; in approval mode the sign-up waits as APPLIED; else a seat of its type while one is
-     * free, else the end of its type's waitlist, else sold out.
+     * free, else the end of its type's waitlist, else sold out. A draw event before its draw takes an
+     * application instead (APPLIED, no seat). Answers to the event's questions are checked first, like
+     * every other field of the form.
      *
      * @param active the event's active registrations by normalized email; a new one is added
      */
-    private Answer decide(Event event, SignUp form, Map<String, Registration> active, Instant now) {
+    private Answer decide(Event event, SignUp form, Questions questions, Map<String, Registration> active, Instant now) {
+        Answers.Checked answers = questions.check(form);
+        if (!answers.errors().isEmpty()) {
+            count("invalid_answers");
+            throw new InvalidAnswers(event.slug, form, answers.errors());
+        }
         Optional<Event.Closure> closure = event.closureAt(now);
         if (closure.isPresent()) {
             count("closed");
@@ -180,7 +189,7 @@ public class RegistrationService {
         if (code != null) {
             boolean held = takesHeldSeat(event, type);
             if (!held && !event.hasPublicSeat(type)) throw refused(event, form, Refusal.NO_SEAT);
-            Registration r = newRegistration(event, type, form, now, active);
+            Registration r = newRegistration(event, type, form, answers, now, active);
             if (held) type.heldUsed++;
             giveSeat(r, now, RegistrationMails.Kind.SEAT_HELD);
             code.usedAt = now;
@@ -189,7 +198,7 @@ public class RegistrationService {
             return new Answer(PENDING, 0);
         }
         if (event.takesApplications()) {
-            apply(newRegistration(event, type, form, now, active), now);
+            apply(newRegistration(event, type, form, answers, now, active), now);
             count("applied");
             return new Answer(APPLIED, 0);
         }
@@ -197,7 +206,7 @@ public class RegistrationService {
             count("sold_out");
             throw new SoldOut(event.slug);
         }
-        Registration r = newRegistration(event, type, form, now, active);
+        Registration r = newRegistration(event, type, form, answers, now, active);
         if (event.requiresApproval(type) && !event.isDraw()) {
             move(r, APPLIED);
             persistNew(r);
@@ -215,10 +224,11 @@ public class RegistrationService {
         return new Answer(WAITLISTED, event.waitlistedOf(type));
     }
 
-    private static Registration newRegistration(Event event, TicketType type, SignUp form, Instant now,
-                                                Map<String, Registration> active) {
+    private static Registration newRegistration(Event event, TicketType type, SignUp form, Answers.Checked answers,
+                                                Instant now, Map<String, Registration> active) {
         Registration r = Registration.of(event, form, now);
         r.ticketType = type;
+        r.answers = Answers.toJson(answers.values());
         active.put(r.emailNormalized, r);
         return r;
     }

@@ -8,6 +8,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * What a person submits, from the HTML form or the JSON API. Validation messages are codes
@@ -55,6 +60,13 @@ public class SignUp {
     @Pattern(regexp = "[A-Za-z0-9\\s\\-]*", message = "code")
     public String code;
 
+    /** Answers to the event's custom questions by question key; checked against the questions by {@link Answers}. */
+    @Schema(description = "Answers to the event's questions (GET /api/events/{slug} lists them) by question key: text,"
+            + " a choice key, an array of choice keys (MULTI_CHOICE), true/false (YES_NO) or a number (NUMBER); string"
+            + " forms are accepted. A missing or invalid answer is a field error named answers.<key>.",
+            example = "{\"company\": \"Toss\", \"stage\": \"seed\", \"tracks\": [\"ai\", \"web\"], \"lunch\": true, \"team-size\": 12}")
+    public Map<String, Object> answers;
+
     /** Reads the HTML form; a checked box sends "true". */
     public static SignUp fromForm(MultivaluedMap<String, String> fields) {
         SignUp s = new SignUp();
@@ -67,6 +79,14 @@ public class SignUp {
         s.marketingConsent = "true".equals(fields.getFirst("marketingConsent"));
         s.ticketType = fields.getFirst("ticketType");
         s.code = fields.getFirst("code");
+        s.answers = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> field : fields.entrySet()) {
+            if (!field.getKey().startsWith(Answers.FIELD_PREFIX) || field.getValue().isEmpty()) continue;
+            String key = field.getKey().substring(Answers.FIELD_PREFIX.length());
+            // Checkboxes of a multiple choice send one field per ticked box.
+            List<String> values = field.getValue().stream().filter(v -> v != null && !v.isEmpty()).toList();
+            if (!values.isEmpty()) s.answers.put(key, values.size() == 1 ? values.get(0) : values);
+        }
         return s;
     }
 

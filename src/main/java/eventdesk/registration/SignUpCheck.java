@@ -63,6 +63,24 @@ public class SignUpCheck {
         };
     }
 
+    /**
+     * The same plus the answers to the event's questions ({@link Answers#check}), after the fields: what
+     * a form with some error is told, so a visitor sees every problem at once. A sign-up without field
+     * errors has its answers checked when its batch is decided, without reading the questions here.
+     */
+    public Map<String, String> errors(SignUp form, Questions questions, Msg msg) {
+        Map<String, String> errors = errors(form, msg);
+        if (form != null) errors.putAll(texts(questions.check(form).errors(), msg));
+        return errors;
+    }
+
+    /** Error codes (field → code) worded in the visitor's language, in the same order. */
+    static Map<String, String> texts(Map<String, String> codes, Msg msg) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        codes.forEach((field, code) -> errors.put(field, text(msg, code)));
+        return errors;
+    }
+
     static String text(Msg msg, String code) {
         return switch (code) {
             case "required" -> msg.error_required();
@@ -70,6 +88,9 @@ public class SignUpCheck {
             case "invalid_email" -> msg.error_invalid_email();
             case "invalid_chars" -> msg.error_invalid_chars();
             case "consent_required" -> msg.error_consent_required();
+            case "number" -> msg.error_number();
+            case "unknown_question" -> msg.error_unknown_question();
+            case "control_chars" -> msg.error_control_chars();
             default -> msg.error_invalid_choice();
         };
     }

@@ -2,6 +2,7 @@ package eventdesk.registration;
 
 import eventdesk.event.Event;
 import eventdesk.event.EventView;
+import eventdesk.event.Question;
 import eventdesk.web.ClientAddress;
 import eventdesk.web.Lang;
 import eventdesk.web.TicketMsg;
@@ -30,6 +31,8 @@ import jakarta.transaction.Transactional;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -60,7 +63,7 @@ public class SignUpResource {
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance form(EventView e, SignUp form, Map<String, String> errors, String focus,
-                                                   Role[] roles);
+                                                   Role[] roles, List<QuestionView> questions);
 
         public static native TemplateInstance thanks(EventView e, long waitlistPosition, boolean applied);
 
@@ -80,8 +83,7 @@ public class SignUpResource {
             form.code = code.strip();
             InvitationCode.find(event, code).filter(c -> c.ticketType != null).ifPresent(c -> form.ticketType = c.ticketType.key);
         }
-        return lang.page(Templates.form(EventView.of(event, lang.locale(), Instant.now(clock), config.draw().confirmWindow()), form, Map.of(), "",
-                Role.values()));
+        return lang.page(formPage(event, form, Map.of(), lang.locale(), Instant.now(clock), config.draw().confirmWindow()));
     }
 
     /** The form's POST: 303 to the result page once the sign-up's batch has committed. */
@@ -95,16 +97,15 @@ public class SignUpResource {
         TicketMsg tix = MessageBundles.get(TicketMsg.class, Localized.Literal.of(lang.code()));
         Map<String, String> errors = check.errors(form, lang.msg(), tix);
         if (!errors.isEmpty()) {
-            EventView view = view(slug);
-            if (!view.types().isEmpty() && form.ticketType == null && form.code == null && !errors.containsKey("ticketType")) {
-                // Said now, with the other errors, rather than after they are fixed.
-                Map<String, String> all = new java.util.LinkedHashMap<>();
+            // Every problem at once: the ticket type, the fields, then the answers to the questions.
+            Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
+            Map<String, String> all = new java.util.LinkedHashMap<>();
+            if (event.hasTypes() && form.ticketType == null && form.code == null && !errors.containsKey("ticketType")) {
                 all.put("ticketType", tix.error_type_required());
-                all.putAll(errors);
-                errors = all;
             }
-            TemplateInstance page = Templates.form(view, form, errors, errors.keySet().iterator().next(), Role.values());
-            return CompletableFuture.completedFuture(Response.status(422).entity(lang.page(page)).build());
+            all.putAll(errors);
+            all.putAll(SignUpCheck.texts(Questions.of(event).check(form).errors(), lang.msg()));
+            return CompletableFuture.completedFuture(Response.status(422).entity(lang.page(page(slug, form, all))).build());
         }
         // The answer is built when the batch has committed, on the batch's thread, in this request's context.
         return context.withContextCapture(service.register(slug, form)).thenApply(answer -> {
@@ -158,5 +159,19 @@ public class SignUpResource {
     private EventView view(String slug) {
         Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
         return EventView.of(event, lang.locale(), Instant.now(clock), config.draw().confirmWindow());
+    }
+
+    /** The event page with its form: {@code errors} next to their fields, the first one focused. */
+    private TemplateInstance page(String slug, SignUp form, Map<String, String> errors) {
+        Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
+        return formPage(event, form, errors, lang.locale(), Instant.now(clock), config.draw().confirmWindow());
+    }
+
+    /** The event page with its form and questions (also the re-render of a sign-up whose answers were refused). */
+    static TemplateInstance formPage(Event event, SignUp form, Map<String, String> errors, Locale locale, Instant now,
+                                     java.time.Duration defaultConfirmWindow) {
+        String focus = errors.isEmpty() ? "" : errors.keySet().iterator().next();
+        return Templates.form(EventView.of(event, locale, now, defaultConfirmWindow), form, errors, focus, Role.values(),
+                QuestionView.of(Question.active(event), locale, form, errors));
     }
 }

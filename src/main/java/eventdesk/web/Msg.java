@@ -562,4 +562,158 @@ public interface Msg {
     @Message("Check in this person?")
     String checkin_confirm_title();
 
+    // Custom questions (sign-up form, attendee page, organizer's question editor)
+
+    @Message("Enter a number, like 3 or 2.5.")
+    String error_number();
+
+    @Message("This event has no such question.")
+    String error_unknown_question();
+
+    @Message("Please leave out control characters.")
+    String error_control_chars();
+
+    @Message("A few questions")
+    String questions_form_title();
+
+    @Message("optional")
+    String question_optional();
+
+    @Message("Only for: {types}")
+    String question_only_for(String types);
+
+    @Message("Yes")
+    String answer_yes();
+
+    @Message("No")
+    String answer_no();
+
+    @Message("{label} (removed)")
+    String question_removed_header(String label);
+
+    @Message("Answers")
+    String col_answers();
+
+    @Message("Custom questions")
+    String admin_questions();
+
+    @Message("Questions: {title}")
+    String questions_title(String title);
+
+    @Message("People answer these on the sign-up form, in their language. The answers are kept with each registration, shown on the attendee list and exported as one CSV column per question.")
+    String questions_intro();
+
+    @Message("People have signed up: a question's key and type stay as they are, and a removed question keeps its answers (they still export).")
+    String questions_answered_note();
+
+    @Message("No questions yet: the form asks only the usual fields.")
+    String questions_none();
+
+    @Message("Removed questions (answers kept and exported)")
+    String questions_removed_title();
+
+    @Message("Add a question")
+    String question_add_title();
+
+    @Message("Add question")
+    String question_add_button();
+
+    @Message("Save question")
+    String question_save();
+
+    @Message("Remove question")
+    String question_remove();
+
+    @Message("Ask again")
+    String question_restore();
+
+    @Message("Question added.")
+    String question_done_added();
+
+    @Message("Question saved; its answers are kept.")
+    String question_done_saved();
+
+    @Message("Question removed from the form. Answers already given are kept.")
+    String question_done_removed();
+
+    @Message("The question is on the form again.")
+    String question_done_restored();
+
+    @Message("Key")
+    String field_question_key();
+
+    @Message("Lowercase letters, digits, - and _, e.g. company-stage. It names the answers and cannot change later.")
+    String field_question_key_hint();
+
+    @Message("Type")
+    String field_question_type();
+
+    @Message("Question (English)")
+    String field_question_label_en();
+
+    @Message("Question (Korean)")
+    String field_question_label_ko();
+
+    @Message("Hint (English, optional)")
+    String field_question_hint_en();
+
+    @Message("Hint (Korean, optional)")
+    String field_question_hint_ko();
+
+    @Message("Choices (single or multiple choice)")
+    String field_question_choices();
+
+    @Message("One per line: key|English|한국어, e.g. seed|Seed|시드")
+    String field_question_choices_hint();
+
+    @Message("Only for ticket types (optional)")
+    String field_question_ticket_types();
+
+    @Message("Ticket type keys separated by commas; empty: everybody is asked.")
+    String field_question_ticket_types_hint();
+
+    @Message("Order on the form")
+    String field_question_order();
+
+    @Message("An answer is required")
+    String field_question_required();
+
+    @Message("Use 1–40 lowercase letters, digits, - or _, starting with a letter or digit.")
+    String error_question_key();
+
+    @Message("This event already has a question with this key (perhaps a removed one: ask it again instead).")
+    String error_question_key_taken();
+
+    @Message("The type cannot change after people signed up; remove this question and add a new one.")
+    String error_question_type_locked();
+
+    @Message("Give at least one choice, one per line as key|English|한국어, each key once.")
+    String error_question_choices();
+
+    @Message("Ticket type keys: lowercase letters, digits, - or _, separated by commas.")
+    String error_question_ticket_types();
+
+    @Message("An event asks at most {max} questions.")
+    String error_question_too_many(int max);
+
+    @Message("Questions people answer when they sign up: short or long text, choices, yes/no, numbers.")
+    String edit_questions_hint();
+
+    @Message("Short text")
+    String qtype_text();
+
+    @Message("Long text")
+    String qtype_long_text();
+
+    @Message("Single choice")
+    String qtype_choice();
+
+    @Message("Multiple choice")
+    String qtype_multi_choice();
+
+    @Message("Yes / no")
+    String qtype_yes_no();
+
+    @Message("Number")
+    String qtype_number();
 }
