@@ -124,8 +124,13 @@ public class Attendance {
         return takesMail(e) && positive(lead) && !now.isBefore(e.startsAt.minus(lead)) && now.isBefore(e.startsAt);
     }
 
+    /**
+     * Releases happen between the event's current deadline and the start; each person's own named
+     * deadline must have passed too (a postponed event releases nobody before its new deadline).
+     */
     boolean releaseDue(Event e, Instant now) {
-        return takesMail(e) && e.autoReleaseUnanswered && now.isBefore(e.startsAt);
+        return takesMail(e) && e.autoReleaseUnanswered && now.isBefore(e.startsAt)
+                && !now.isBefore(e.startsAt.minus(deadlineLead(e)));
     }
 
     private static boolean positive(Duration d) {

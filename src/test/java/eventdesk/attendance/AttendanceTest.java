@@ -406,4 +406,23 @@ class AttendanceTest extends RestoresTestClock {
         assertThat(mails("job.asked", "Still coming?")).hasSize(1);
         assertThat(mails("job.skipped", "")).isEmpty();
     }
+
+    @Test
+    void aPostponedEventReleasesNobodyBeforeItsNewDeadline() {
+        Event event = startingIn(Duration.ofDays(5), 1);
+        admin().contentType("application/json").body("{\"autoReleaseUnanswered\": true}")
+                .put("/api/admin/events/" + event.slug).then().statusCode(200);
+        long silent = person(event, "moved.silent", "en", CONFIRMED);
+        advance(Duration.ofDays(2).plusMinutes(1));
+        assertThat(attendance.sendReconfirmations(event.id, now())).isEqualTo(1);
+        assertThat(reg(silent).reconfirmDeadline).isEqualTo(event.startsAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS).minus(Attendance.DEFAULT_DEADLINE_BEFORE));
+        TestEvents.update(event, e -> {
+            e.startsAt = e.startsAt.plus(Duration.ofDays(7));
+            e.endsAt = e.endsAt.plus(Duration.ofDays(7));
+        });
+        advance(Duration.ofDays(2));
+        assertThat(attendance.releaseUnanswered(event.id, now())).isZero();
+        assertThat(reg(silent).status).isEqualTo(CONFIRMED);
+    }
 }
+

@@ -196,4 +196,43 @@ class AttendanceBrowserTest extends BrowserTest {
             step(page, "attendance-yes", "03-release-from-reminder", ui);
         }
     }
+
+    @ParameterizedTest
+    @EnumSource(Ui.class)
+    void anOrganizerTurnsOnTheAutomaticReleaseIsWarnedAndSeesWhoAnswered(Ui ui) {
+        AttendanceMessages att = att(ui);
+        eventdesk.web.Msg m = ui.msg();
+        Event event = fullEvent();
+        TestEvents.update(event, e -> e.capacity = 5);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        long answered = person(event, "answered." + tag + "@example.com", ui.code, RegistrationStatus.CONFIRMED);
+        QuarkusTransaction.requiringNew().run(() -> Registration.<Registration>findById(answered).reconfirmedAt = TestClock.now());
+        person(event, "silent." + tag + "@example.com", ui.code, RegistrationStatus.CONFIRMED);
+
+        try (BrowserContext context = chromium.visitor(ui, true)) {
+            Page page = context.newPage();
+            page.navigate(app + "admin/events/" + event.slug + "/edit");
+            page.getByLabel(m.login_username(), new Page.GetByLabelOptions().setExact(true)).fill("admin");
+            page.getByLabel(m.login_password(), new Page.GetByLabelOptions().setExact(true)).fill("admin");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(m.login_button()).setExact(true)).click();
+            page.navigate(app + "admin/events/" + event.slug + "/edit");
+            assertThat(page.getByText(att.form_auto_release_warning())).hasCount(0);
+            page.getByLabel(att.form_reconfirm()).fill("96");
+            page.getByLabel(att.form_auto_release()).check();
+            page.getByLabel(att.form_deadline()).fill("36");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(m.save_button()).setExact(true)).click();
+            assertThat(page.getByText(att.form_auto_release_warning())).isVisible();
+            assertThat(page.getByLabel(att.form_reconfirm())).hasValue("96");
+            step(page, "attendance-organizer", "01-form-warning", ui);
+
+            page.navigate(app + "admin/events/" + event.slug);
+            assertThat(page.locator("ul.counts")).containsText(att.count_reconfirmed() + " 1");
+            assertThat(page.locator(".badge")).hasCount(1);
+            step(page, "attendance-organizer", "02-attendees", ui);
+        }
+        Event saved = QuarkusTransaction.requiringNew().call(() -> Event.findById(event.id));
+        assertThat(saved.autoReleaseUnanswered).isTrue();
+        assertThat(saved.reconfirmBefore).isEqualTo(Duration.ofHours(96));
+    }
 }
+

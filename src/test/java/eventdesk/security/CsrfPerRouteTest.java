@@ -58,6 +58,11 @@ class CsrfPerRouteTest {
         return QuarkusTransaction.requiringNew().call(() -> Event.<Event>findById(e.id).title);
     }
 
+    static String attendanceToken(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> eventdesk.registration.AccessToken.issue(
+                Registration.findById(id), eventdesk.registration.AccessToken.Purpose.ATTENDANCE, TestClock.now()));
+    }
+
     List<Route> routes() {
         Event event = TestEvents.create(10, true);
         Fixtures.Person confirm = Fixtures.pending(event);
@@ -92,6 +97,14 @@ class CsrfPerRouteTest {
         routes.add(new Route("check-in", "/admin/checkin", "/admin/checkin", true, Map.of("registration", String.valueOf(door)),
                 () -> !checkedIn(door), 200));
         routes.add(new Route("logout", "/admin", "/admin/logout", true, Map.of(), () -> true, 303));
+        long attending = TestEvents.insert(event, "Attending", "att-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
+        long releasing = TestEvents.insert(event, "Releasing", "rel-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
+        String yes = "/attendance/" + attendanceToken(attending) + "/yes";
+        String release = "/attendance/" + attendanceToken(releasing) + "/release";
+        routes.add(new Route("still coming: yes", yes, yes, false, Map.of(), () -> QuarkusTransaction.requiringNew().call(() ->
+                Registration.<Registration>findById(attending).reconfirmedAt == null), 303));
+        routes.add(new Route("release my seat", release, release, false, Map.of(),
+                () -> Fixtures.status(releasing) == RegistrationStatus.CONFIRMED, 303));
         return routes;
     }
 
