@@ -24,6 +24,7 @@ public class EventEditor {
     RegistrationService registrations;
     @Inject
     Attendance attendance;
+    @Inject
     QuestionEditor questions;
 
     public static class Invalid extends RuntimeException {
