@@ -123,6 +123,8 @@ class EventChartsTest extends RestoresTestClock {
                 "<th scope=\"row\">Signed up</th><td>7</td><td>100%</td>");
         // The opening minute's sample is a row of the table.
         assertThat(page).containsPattern("<tr><td>[^<]+</td><td>3</td><td>0</td></tr>");
+        // Other tests read the public event list: it should not carry this test's hostile title.
+        TestEvents.update(event, e -> e.title = "Test Meetup");
         String ko = given().auth().preemptive().basic("admin", "admin").header("Accept-Language", "ko")
                 .get("/admin/events/" + event.slug + "/charts").then().statusCode(200).extract().asString();
         assertThat(ko).contains("시간별 신청", "퍼널", "<th scope=\"row\">신청</th>");

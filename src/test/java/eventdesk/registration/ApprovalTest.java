@@ -63,7 +63,7 @@ class ApprovalTest {
         Curated.post(event, Curated.signUp("지원자", "applicant@example.kr", "ko", null, null)).then().statusCode(202)
                 .body("status", equalTo("APPLIED"));
         assertThat(TestEvents.registrations(event)).hasSize(1);
-        assertThat(TestEvents.counters(event)).containsExactly(0L, 0L);
+        assertThat(TestEvents.counters(event)).containsExactly(0L, 0L, 1L);
         Deliveries.deliver(outbox);
         List<MimeMessage> mails = Mailbox.to(greenMail, "applicant@example.kr");
         assertThat(mails).isNotEmpty();
@@ -119,7 +119,7 @@ class ApprovalTest {
         assertThat(TestEvents.count(event, RegistrationStatus.PENDING)).isEqualTo(50);
         assertThat(TestEvents.count(event, RegistrationStatus.WAITLISTED)).isEqualTo(50);
         assertThat(TestEvents.count(event, RegistrationStatus.APPLIED)).isZero();
-        assertThat(TestEvents.counters(event)).containsExactly(50L, 50L);
+        assertThat(TestEvents.counters(event)).containsExactly(50L, 50L, 0L);
         assertThat(TestEvents.waitlistPositions(event)).isEqualTo(LongStream.rangeClosed(1, 50).boxed().toList());
 
         // Approving again is refused: it is no longer an application.

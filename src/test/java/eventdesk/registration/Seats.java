@@ -16,6 +16,7 @@ public final class Seats {
         r.event = locked;
         r.setStatus(status);
         if (status.holdsSeat()) locked.seatsTaken++;
+        if (status == RegistrationStatus.APPLIED) locked.applied++;
         if (status == RegistrationStatus.WAITLISTED) {
             locked.waitlisted++;
             r.waitlistSeq = ++locked.waitlistSeq;
