@@ -249,7 +249,7 @@ public class Registration extends PanacheEntity {
     /** Counts of one ticket type's registrations. */
     public static Counts counts(TicketType type) {
         return counts(getEntityManager().createQuery(
-                "select r.event.id, r.status, count(r), count(r.checkedInAt) from Registration r where r.ticketType = ?1"
+                "select r.event.id, r.status, count(r), count(r.checkedInAt), count(r.reconfirmedAt) from Registration r where r.ticketType = ?1"
                         + " group by r.event.id, r.status", Object[].class).setParameter(1, type).getResultList())
                 .values().stream().findFirst().orElseGet(Counts::new);
     }

@@ -37,6 +37,15 @@ public final class TestQuestions {
         return event;
     }
 
+    /** Gives the event two ticket types, founder (3 seats) and developer (2), for type-limited questions. */
+    public static Event withTicketTypes(Event event) {
+        admin().contentType("application/json").body("""
+                {"ticketTypes": [{"key": "founder", "name": "Founder", "nameKo": "창업자", "capacity": 3},
+                                 {"key": "developer", "name": "Developer", "nameKo": "개발자", "capacity": 2}]}""")
+                .put("/api/admin/events/" + event.slug).then().statusCode(200);
+        return event;
+    }
+
     /** Replaces the event's questions with this JSON array; fails the test unless the API accepts it. */
     public static void set(Event event, String questionsJson) {
         admin().contentType("application/json").body("{\"questions\": " + questionsJson + "}")
