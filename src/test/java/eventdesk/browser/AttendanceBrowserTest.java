@@ -25,8 +25,6 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -56,17 +54,6 @@ class AttendanceBrowserTest extends BrowserTest {
 
     GreenMail greenMail;
 
-    private Duration clockOffset;
-
-    @BeforeEach
-    void saveClock() {
-        clockOffset = TestClock.get().offset();
-    }
-
-    @AfterEach
-    void restoreClock() {
-        TestClock.get().restore(clockOffset);
-    }
 
     static AttendanceMessages att(Ui ui) {
         return MessageBundles.get(AttendanceMessages.class, Localized.Literal.of(ui.code));

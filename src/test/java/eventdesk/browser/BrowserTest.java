@@ -7,9 +7,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 
-/** One Chromium per test class (it is slow to start), and the app's address. */
+/** One Chromium per test class (it is slow to start), and the app's address; a test that moves the clock gets it back. */
 @ExtendWith(RequiresChromium.class)
-abstract class BrowserTest {
+abstract class BrowserTest extends eventdesk.testing.RestoresTestClock {
 
     @TestHTTPResource("/")
     URL app;

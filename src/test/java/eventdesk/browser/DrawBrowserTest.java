@@ -21,8 +21,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -48,17 +46,6 @@ class DrawBrowserTest extends BrowserTest {
     RegistrationService service;
 
     GreenMail greenMail;
-    private Duration clockOffset;
-
-    @BeforeEach
-    void saveClock() {
-        clockOffset = TestClock.get().offset();
-    }
-
-    @AfterEach
-    void restoreClock() {
-        TestClock.get().restore(clockOffset);
-    }
 
     @ParameterizedTest
     @EnumSource(Ui.class)

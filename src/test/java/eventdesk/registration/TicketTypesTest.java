@@ -176,7 +176,7 @@ class TicketTypesTest extends RestoresTestClock {
         String csv = new String(Curated.admin().get("/admin/events/" + event.slug + "/attendees.csv").asByteArray(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",waitlist_position,ticket_type,reference,draw_rank");
-        assertThat(csv).contains("minjun@example.kr").containsPattern("minjun@example.kr.*,developer\r?\n");
+        assertThat(csv).contains("minjun@example.kr").containsPattern("minjun@example.kr.*,developer,,\r?\n");
         Curated.admin().get("/api/admin/events/" + event.slug + "/registrations").then()
                 .body("[0].ticketType", equalTo("developer"));
     }
