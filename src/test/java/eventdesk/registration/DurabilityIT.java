@@ -112,7 +112,7 @@ class DurabilityIT {
             assertThat(seated).isLessThanOrEqualTo(capacity);
             String event = get(again, "/api/events/" + slug, false);
             assertThat(event).contains("\"seatsLeft\":" + (capacity - seated)).contains("\"waitlistCount\":" + waitlisted);
-            for (int p = 1; p <= waitlisted; p++) assertThat(registrations).contains("\"waitlistPosition\":" + p + "}");
+            for (int p = 1; p <= waitlisted; p++) assertThat(registrations).contains("\"waitlistPosition\":" + p + ",");
         } finally {
             again.close();
         }
