@@ -59,8 +59,12 @@ class CsrfPerRouteTest {
     }
 
     static String attendanceToken(long id) {
+        return token(id, eventdesk.registration.AccessToken.Purpose.ATTENDANCE);
+    }
+
+    static String token(long id, eventdesk.registration.AccessToken.Purpose purpose) {
         return QuarkusTransaction.requiringNew().call(() -> eventdesk.registration.AccessToken.issue(
-                Registration.findById(id), eventdesk.registration.AccessToken.Purpose.ATTENDANCE, TestClock.now()));
+                Registration.findById(id), purpose, TestClock.now()));
     }
 
     List<Route> routes() {
@@ -96,6 +100,21 @@ class CsrfPerRouteTest {
                 Map.of(), () -> mails(resend) == resendMails, 303));
         routes.add(new Route("check-in", "/admin/checkin", "/admin/checkin", true, Map.of("registration", String.valueOf(door)),
                 () -> !checkedIn(door), 200));
+        // A draw: the emailed verify link, then the organizer's "Draw now" once applications have closed.
+        Event draw = TestEvents.update(TestEvents.create(5, true), e -> {
+            e.makeDraw();
+            e.drawAt = TestClock.now().plus(Duration.ofHours(1));
+        });
+        String applicant = "draw-" + draw.slug + "@example.com";
+        given().contentType("application/json").body(TestEvents.signUpJson("Applicant", applicant))
+                .post("/api/events/" + draw.slug + "/registrations").then().statusCode(202);
+        long application = TestEvents.byEmail(draw, applicant).id;
+        TestEvents.update(draw, e -> e.drawAt = TestClock.now().minusSeconds(1));
+        String verify = "/verify/" + token(application, eventdesk.registration.AccessToken.Purpose.VERIFY);
+        routes.add(new Route("verify application", verify, verify, false, Map.of(), () -> QuarkusTransaction.requiringNew()
+                .call(() -> Registration.<Registration>findById(application).verifiedAt == null), 303));
+        routes.add(new Route("draw now", "/admin/events/" + draw.slug, "/admin/events/" + draw.slug + "/draw", true, Map.of(),
+                () -> QuarkusTransaction.requiringNew().call(() -> Event.<Event>findById(draw.id).drawnAt == null), 303));
         routes.add(new Route("logout", "/admin", "/admin/logout", true, Map.of(), () -> true, 303));
         long attending = TestEvents.insert(event, "Attending", "att-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
         long releasing = TestEvents.insert(event, "Releasing", "rel-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
