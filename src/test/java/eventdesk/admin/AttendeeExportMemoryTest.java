@@ -61,18 +61,8 @@ class AttendeeExportMemoryTest {
         insert(event.id);
         long before = liveHeap();
         java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(before);
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-        Thread sampler = new Thread(() -> {
-            while (!done.get()) {
-                peak.accumulateAndGet(liveHeap(), Math::max);
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        });
-        sampler.start();
+        java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(liveHeap(), Math::max), 0, 100, java.util.concurrent.TimeUnit.MILLISECONDS);
         long start = System.nanoTime();
         long lines = 0;
         long bytes = 0;
@@ -90,8 +80,8 @@ class AttendeeExportMemoryTest {
             }
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        done.set(true);
-        sampler.join();
+        sampler.shutdown();
+        assertThat(sampler.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         long peakGrowth = peak.get() - before;
         System.out.printf("export of %d rows: %d ms, %d MB of CSV, peak live heap growth %d MB%n", ROWS, ms, bytes >> 20,
                 peakGrowth >> 20);

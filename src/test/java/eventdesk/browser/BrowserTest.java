@@ -1,13 +1,15 @@
 package eventdesk.browser;
 
 import io.quarkus.test.common.http.TestHTTPResource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 
-/** One Chromium per test class (it is slow to start), and the app's address; a test that moves the clock gets it back. */
+/**
+ * One Chromium for the whole test JVM (it takes seconds to start; each test gets fresh contexts from
+ * it), and the app's address; a test that moves the clock gets it back.
+ */
 @ExtendWith(RequiresChromium.class)
 abstract class BrowserTest extends eventdesk.testing.RestoresTestClock {
 
@@ -18,11 +20,6 @@ abstract class BrowserTest extends eventdesk.testing.RestoresTestClock {
 
     @BeforeAll
     static void launch() {
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (chromium != null) chromium.close();
+        chromium = Chromium.shared();
     }
 }

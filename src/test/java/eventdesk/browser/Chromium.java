@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's Chromium driven by Playwright, one per test class (it takes seconds to start). Never
+ * Debian's Chromium driven by Playwright, one per test JVM ({@link #shared}; it takes seconds to start). Never
  * downloads a browser. {@link #step} is what every flow step does: assert the page is
  * accessible (axe-core, WCAG 2.2 AA), then save a full-page screenshot.
  */
@@ -38,6 +38,17 @@ final class Chromium implements AutoCloseable {
     private Chromium(Playwright playwright, Browser browser) {
         this.playwright = playwright;
         this.browser = browser;
+    }
+
+    private static Chromium shared;
+
+    /** The JVM's one browser, started on first use and closed when the JVM ends. */
+    static synchronized Chromium shared() {
+        if (shared == null) {
+            shared = launch();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "chromium-close"));
+        }
+        return shared;
     }
 
     static Chromium launch() {

@@ -43,6 +43,7 @@ import java.util.stream.IntStream;
 import static eventdesk.testing.TestEvents.signUpJson;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
@@ -314,14 +315,13 @@ class DrawFlowTest extends RestoresTestClock {
             }
             Future<Boolean> drawer = pool.submit(() -> {
                 start.await();
-                Thread.sleep(150);
+                // the close falls in the middle of the rush: once some applications are in, the others still arriving
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                        .until(() -> QuarkusTransaction.requiringNew().call(() -> Registration.count("event.slug", slug)) >= n / 4);
                 TestClock.get().set(drawAt.plusMillis(1));
-                boolean ran = false;
-                for (int i = 0; i < 50 && !ran; i++) {
-                    ran = service.draw(event(slug).id, TestClock.now());
-                    if (!ran) Thread.sleep(20);
-                }
-                return ran;
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> service.draw(event(slug).id, TestClock.now()));
+                return true;
             });
             start.countDown();
             assertThat(drawer.get()).isTrue();

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 11, item 3: every form and API field, every route, gets hostile input. For each request:
- * never a 5xx, an answer within 5 s, nothing stored for input that must be refused, and whatever
+ * never a 5xx, an answer before the hang deadline, nothing stored for input that must be refused, and whatever
  * is stored is clean text; echoed markup is escaped. The log gets no ERROR. Figures per route are
  * printed and written to target/hostile-input-summary.txt.
  */
@@ -101,7 +101,7 @@ class HostileInputTest {
         if (a.hung()) HANGS.incrementAndGet();
         if (a.status() >= 500) SERVER_ERRORS.incrementAndGet();
         String sent = body == null ? "" : " with " + abbreviate(new String(body, StandardCharsets.UTF_8));
-        assertThat(a.hung()).as(method + " " + abbreviate(target) + sent + " answered within 5 s").isFalse();
+        assertThat(a.hung()).as(method + " " + abbreviate(target) + sent + " answered within the deadline").isFalse();
         assertThat(a.status()).as(method + " " + abbreviate(target) + ": " + abbreviate(a.body())).isBetween(100, 499);
         assertThat(a.millis()).isLessThan(RawHttp.DEADLINE_MS);
         return a;

@@ -18,11 +18,12 @@ import java.util.Map;
 /**
  * HTTP/1.1 over a plain socket, byte for byte as given: request targets, header values and bodies
  * that no well-behaved client library would send. Every answer must come within {@link #DEADLINE_MS};
- * a request that gets none is reported as status -1 (a hang).
+ * a request that gets none is reported as status -1 (a hang). The deadline tells a hang from an
+ * answer on a busy 2-core build machine; speed is measured by the benchmarks, not here.
  */
 final class RawHttp {
 
-    static final int DEADLINE_MS = 5000;
+    static final int DEADLINE_MS = 20_000;
 
     record Answer(int status, Map<String, List<String>> headers, String body, long millis) {
         String header(String name) {
