@@ -16,7 +16,7 @@ import java.util.function.Function;
  * SHA-256 commitment, and the order of applications by {@code HMAC-SHA256(seed, reference)} — the
  * seed's 32 bytes as the key, the reference code's ASCII as the message, hex digests compared as
  * text (equal to comparing them as unsigned numbers). Anyone holding the revealed seed and the list
- * of reference codes recomputes the order with {@code openssl} or Python (README, "Draw").
+ * of reference codes recomputes the order with {@code openssl} or Python (docs/organizers.md, "Allocation by draw").
  */
 public final class Draw {
 

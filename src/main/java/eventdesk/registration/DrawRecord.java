@@ -33,7 +33,7 @@ public record DrawRecord(String commitment, String seed, int seats, List<Row> ro
         return seed != null;
     }
 
-    /** The record as CSV ({@code rank,reference,hmac_sha256}, LF line ends for shell tools), the file the README's recipe checks. */
+    /** The record as CSV ({@code rank,reference,hmac_sha256}, LF line ends for shell tools), the file the recipe in docs/organizers.md checks. */
     public void writeCsv(Writer out) {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\n")
                 .setHeader("rank", "reference", "hmac_sha256").get())) {

@@ -139,7 +139,7 @@ public class SignUpResource {
                 DrawRecord.of(event)));
     }
 
-    /** The draw order as CSV, the file the README's recipe recomputes. */
+    /** The draw order as CSV, the file the recipe in docs/organizers.md recomputes. */
     @GET
     @Path("draw.csv")
     @Produces("text/csv")
