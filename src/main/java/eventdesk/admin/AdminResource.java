@@ -138,7 +138,8 @@ public class AdminResource {
                                                         List<TypeRow> types, String type, DrawPanel draw,
                                                         Map<Long, List<AnswerLine>> answers);
 
-        public static native TemplateInstance applications(EventHead e, List<AttendeeRow> rows, String done, boolean draw);
+        public static native TemplateInstance applications(EventHead e, List<AttendeeRow> rows, String done, boolean changed,
+                                                           boolean draw);
 
         public static native TemplateInstance confirm(ConfirmStep step);
 
@@ -315,7 +316,7 @@ public class AdminResource {
                 : declined != null ? tix.declined_done(parseCount(declined), parseCount(skipped))
                 : "action".equals(nothing) ? tix.applications_no_action()
                 : "selection".equals(nothing) ? tix.applications_none_selected() : "";
-        return lang.page(Templates.applications(head(e), rows, done, e.isDraw()));
+        return lang.page(Templates.applications(head(e), rows, done, approved != null || declined != null, e.isDraw()));
     }
 
     /**
