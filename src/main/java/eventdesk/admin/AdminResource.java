@@ -9,6 +9,7 @@ import eventdesk.registration.InvitationCode;
 import eventdesk.event.Question;
 import eventdesk.registration.Answers;
 import eventdesk.registration.Registration;
+import eventdesk.registration.RegistrationException;
 import eventdesk.registration.RegistrationService;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.web.EventdeskConfig;
@@ -77,7 +78,7 @@ public class AdminResource {
     EventdeskConfig config;
 
     public record DashRow(String slug, String title, String when, EventStatus status, long capacity,
-                          Registration.Counts counts, int percent, List<TypeRow> types) {
+                          Registration.Counts counts, int percent, List<TypeRow> types, boolean draw) {
     }
 
     /** A ticket type's seats as the organizer sees them (from its counters). */
@@ -110,6 +111,18 @@ public class AdminResource {
     public record AnswerLine(String question, String answer) {
     }
 
+    /** A form field the confirm step posts again as it came. */
+    public record Hidden(String name, String value) {
+    }
+
+    /**
+     * The confirm step of an irreversible action: what will happen and to whom, and a button that
+     * posts the same form again with {@code confirmed=true}.
+     */
+    public record ConfirmStep(String question, String consequence, List<String> people, String action,
+                              List<Hidden> fields, String button, String back) {
+    }
+
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance login(boolean error);
@@ -125,7 +138,10 @@ public class AdminResource {
                                                         List<TypeRow> types, String type, DrawPanel draw,
                                                         Map<Long, List<AnswerLine>> answers);
 
-        public static native TemplateInstance applications(EventHead e, List<AttendeeRow> rows, String done);
+        public static native TemplateInstance applications(EventHead e, List<AttendeeRow> rows, String done, boolean changed,
+                                                           boolean draw);
+
+        public static native TemplateInstance confirm(ConfirmStep step);
 
         public static native TemplateInstance codes(EventHead e, List<TypeRow> types, List<CodeRow> codes,
                                                     List<String> created, String createdLinks, CodeFields form,
@@ -154,20 +170,21 @@ public class AdminResource {
     @Transactional
     public TemplateInstance dashboard() {
         Map<Long, Registration.Counts> counts = Registration.countsByEvent();
-        List<DashRow> rows = Event.allByStart().stream().map(e -> {
+        List<DashRow> rows = Event.soonestFirst(Instant.now(clock)).stream().map(e -> {
             Registration.Counts c = counts.getOrDefault(e.id, new Registration.Counts());
             return new DashRow(e.slug, e.title(lang.locale()), lang.range(e.startsAt, e.endsAt), e.status, e.capacity,
-                    c, c.percentFull(e), types(e));
+                    c, c.percentFull(e), types(e), e.isDraw());
         }).toList();
         return lang.page(Templates.dashboard(rows));
     }
 
+    /** The new-event form starts at Draft: nothing is public until the organizer publishes it. */
     @GET
     @Path("events/new")
     public TemplateInstance newEvent() {
         EventInput in = new EventInput();
         in.waitlistEnabled = true;
-        in.status = "published";
+        in.status = EventStatus.draft.name();
         return lang.page(edit(in, Map.of(), true, false));
     }
 
@@ -176,6 +193,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(MultivaluedMap<String, String> form) {
         EventInput in = EventInput.fromForm(form);
+        if (in.status == null || in.status.isBlank()) in.status = EventStatus.draft.name();
         try {
             Event e = editor.create(in, Instant.now(clock));
             return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}/edit").queryParam("saved", true)
@@ -280,33 +298,71 @@ public class AdminResource {
                 .build();
     }
 
-    /** Applications awaiting approval, oldest first, to approve or decline many at once. */
+    /**
+     * Applications awaiting approval, oldest first, to approve or decline many at once. A draw
+     * event's applications are not listed: the draw alone decides them.
+     */
     @GET
     @Path("events/{slug}/applications")
     @Transactional
     public TemplateInstance applications(@PathParam("slug") String slug, @QueryParam("approved") String approved,
                                          @QueryParam("waitlisted") String waitlisted, @QueryParam("declined") String declined,
-                                         @QueryParam("skipped") String skipped) {
+                                         @QueryParam("skipped") String skipped, @QueryParam("nothing") String nothing) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
-        List<AttendeeRow> rows = Registration.applications(e, 500).stream().map(r -> AttendeeRow.of(r, lang.locale(), 0)).toList();
+        List<AttendeeRow> rows = e.isDraw() ? List.of()
+                : Registration.applications(e, 500).stream().map(r -> AttendeeRow.of(r, lang.locale(), 0)).toList();
         TicketMsg tix = tix();
         String done = approved != null ? tix.approved_done(parseCount(approved), parseCount(waitlisted), parseCount(skipped))
-                : declined != null ? tix.declined_done(parseCount(declined), parseCount(skipped)) : "";
-        return lang.page(Templates.applications(head(e), rows, done));
+                : declined != null ? tix.declined_done(parseCount(declined), parseCount(skipped))
+                : "action".equals(nothing) ? tix.applications_no_action()
+                : "selection".equals(nothing) ? tix.applications_none_selected() : "";
+        return lang.page(Templates.applications(head(e), rows, done, approved != null || declined != null, e.isDraw()));
     }
 
+    /**
+     * Approve (at once) or decline (after a confirm step) the ticked applications. A missing or unknown
+     * {@code action} changes nothing and says so; declining is final and mails everyone declined, so
+     * the first POST only answers a page that says what will happen to how many people, whose button
+     * posts the same choice again with {@code confirmed=true}.
+     */
     @POST
     @Path("events/{slug}/applications")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response decideApplications(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
         List<Long> ids = new ArrayList<>();
         for (String id : form.getOrDefault("id", List.of())) if (id.matches("\\d{1,18}")) ids.add(Long.parseLong(id));
-        boolean approve = "approve".equals(form.getFirst("action"));
-        RegistrationService.Decided d = registrations.decideApplications(slug, ids, approve, Instant.now(clock));
+        String action = form.getFirst("action");
+        boolean approve = "approve".equals(action);
         UriBuilder back = UriBuilder.fromPath("/admin/events/{slug}/applications");
+        if (!approve && !"decline".equals(action)) {
+            return Response.seeOther(back.queryParam("nothing", "action").build(slug)).build();
+        }
+        if (!approve && !"true".equals(form.getFirst("confirmed"))) {
+            ConfirmStep step = declineStep(slug, ids);
+            if (step == null) return Response.seeOther(back.queryParam("nothing", "selection").build(slug)).build();
+            return Response.ok(lang.page(Templates.confirm(step))).build();
+        }
+        RegistrationService.Decided d = registrations.decideApplications(slug, ids, approve, Instant.now(clock));
         if (approve) back.queryParam("approved", d.approved()).queryParam("waitlisted", d.waitlisted());
         else back.queryParam("declined", d.declined());
         return Response.seeOther(back.queryParam("skipped", d.skipped()).build(slug)).build();
+    }
+
+    /** The confirm step of declining: the ticked applications still awaiting a decision, or null when none is. */
+    @Transactional
+    ConfirmStep declineStep(String slug, List<Long> ids) {
+        Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        if (e.isDraw()) throw new RegistrationException.SeatsByDraw(e.slug);
+        List<Registration> chosen = ids.isEmpty() ? List.of()
+                : Registration.list("event = ?1 and id in ?2 and status = ?3 order by createdAt, id", e, ids, RegistrationStatus.APPLIED);
+        if (chosen.isEmpty()) return null;
+        TicketMsg tix = tix();
+        List<Hidden> fields = new ArrayList<>();
+        chosen.forEach(r -> fields.add(new Hidden("id", r.id.toString())));
+        fields.add(new Hidden("action", "decline"));
+        return new ConfirmStep(tix.decline_confirm_title(chosen.size()), tix.decline_confirm_text(),
+                chosen.stream().map(r -> r.name + " <" + r.email + ">").toList(), "/admin/events/" + e.slug + "/applications",
+                fields, tix.decline_confirm_button(chosen.size()), "/admin/events/" + e.slug + "/applications");
     }
 
     /** The event's invitation codes and who used them, with the form for new ones. */
@@ -398,12 +454,35 @@ public class AdminResource {
         return MessageBundles.get(TicketMsg.class, Localized.Literal.of(lang.code()));
     }
 
+    /**
+     * Cancels a registration for the organizer, after a confirm step: the first POST answers a page
+     * that says who is cancelled and what follows (a mail, the seat to the waitlist; final); its
+     * button posts again with {@code confirmed=true}. A registration that is no longer active is left alone.
+     */
     @POST
     @Path("registrations/{id}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response cancel(@PathParam("id") long id) {
+    public Response cancel(@PathParam("id") long id, MultivaluedMap<String, String> form) {
+        if (!"true".equals(form.getFirst("confirmed"))) {
+            ConfirmStep step = cancelStep(id);
+            if (step == null) return backToAttendees(slugOf(id), "unchanged");
+            return Response.ok(lang.page(Templates.confirm(step))).build();
+        }
         Registration r = registrations.cancelById(id, Instant.now(clock));
         return backToAttendees(slugOf(r.id), "cancelled");
+    }
+
+    /** The confirm step of cancelling one registration, or null when it is not active (nothing to cancel). */
+    @Transactional
+    ConfirmStep cancelStep(long id) {
+        Registration r = Registration.findById(id);
+        if (r == null) throw new NotFoundException();
+        if (!r.status.isActive() || r.checkedInAt != null) return null;
+        Msg msg = lang.msg();
+        String who = r.name + " <" + r.email + ">";
+        return new ConfirmStep(msg.cancel_confirm_title(r.name), msg.cancel_confirm_text(), List.of(who),
+                "/admin/registrations/" + r.id + "/cancel", List.of(), msg.cancel_confirm_button(),
+                "/admin/events/" + r.event.slug);
     }
 
     @POST

@@ -18,7 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 
-/** Approval mode for scripts (HTTP Basic, role admin): approve or decline one application. */
+/**
+ * Approval mode for scripts (HTTP Basic, role admin): approve or decline one application. A draw
+ * event's applications are refused with 409: the draw alone gives its seats.
+ */
 @Path("/api/admin/registrations/{id}")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "Admin")
@@ -36,7 +39,8 @@ public class ApplicationApi {
             + "mail), else it joins the type's waitlist (WAITLISTED, position mail)")
     @APIResponse(responseCode = "200", description = "the registration as it is now")
     @APIResponse(responseCode = "404", description = "no such registration")
-    @APIResponse(responseCode = "409", description = "not APPLIED, or sold out without a waitlist (it stays APPLIED)")
+    @APIResponse(responseCode = "409", description = "not APPLIED, a draw event's application (the draw alone gives "
+            + "its seats), or sold out without a waitlist (it stays APPLIED)")
     public AdminApi.RegistrationJson approve(@PathParam("id") long id) {
         return json(registrations.approve(id, Instant.now(clock)).id);
     }
@@ -46,7 +50,7 @@ public class ApplicationApi {
     @Operation(summary = "Decline an application (APPLIED to DECLINED); the person gets a kind note in their language")
     @APIResponse(responseCode = "200", description = "the registration as it is now")
     @APIResponse(responseCode = "404", description = "no such registration")
-    @APIResponse(responseCode = "409", description = "not APPLIED")
+    @APIResponse(responseCode = "409", description = "not APPLIED, or a draw event's application (the draw decides it)")
     public AdminApi.RegistrationJson decline(@PathParam("id") long id) {
         return json(registrations.decline(id, Instant.now(clock)).id);
     }

@@ -22,13 +22,13 @@ public interface ChartTexts {
     @Message("Sign-ups over time")
     String signups_title();
 
-    @Message("Cumulative sign-ups by the time they were made: those who got a seat when they signed up, and those who joined the waitlist. Later cancellations and promotions do not move these lines. The time axis is logarithmic, so the first minutes after registration opened are visible.")
+    @Message("Cumulative sign-ups by the time they were made: those who got a seat (at once, by approval, by the draw or with a code), and those who joined the waitlist. Applications that got no seat (still waiting, declined, withdrawn, not drawn) are in neither line. Later cancellations and promotions do not move these lines. The time axis is logarithmic, so the first minutes after registration opened are visible.")
     String signups_explain();
 
     @Message("Sign-ups over time for {title}")
     String signups_svg_title(String title);
 
-    @Message("Within {minutes} minutes of opening {seatsFirst} people took a seat and {waitlistFirst} joined the waitlist. In total {seats} took a seat at sign-up and {waitlist} joined the waitlist, the last sign-up at {last}. Capacity: {capacity}.")
+    @Message("Within {minutes} minutes of opening {seatsFirst} people took a seat and {waitlistFirst} joined the waitlist. In total {seats} got a seat and {waitlist} joined the waitlist, the last sign-up at {last}. Capacity: {capacity}.")
     String signups_svg_desc(long minutes, long seatsFirst, long waitlistFirst, long seats, long waitlist, String last, long capacity);
 
     @Message("No sign-ups yet.")

@@ -16,8 +16,10 @@ import java.util.TreeSet;
  * The numbers behind an event's charts, each read with aggregate queries over its registrations
  * (never by loading the rows). Call inside a transaction.
  *
- * <p><b>Sign-ups over time</b>: at each sample time t, how many sign-ups made by t took a seat when
- * they signed up ({@code waitlistSeq} null) and how many joined the waitlist. These are sign-ups by
+ * <p><b>Sign-ups over time</b>: at each sample time t, how many sign-ups made by t the seat path
+ * gave a seat without a waitlist place ({@code seatedAt} set, {@code waitlistSeq} null: at sign-up,
+ * by approval, by the draw or with a code) and how many joined the waitlist. Applications that never
+ * got a seat (waiting, declined, withdrawn, not drawn) are in neither curve. These are sign-ups by
  * the moment they were made: later cancellations, expiries and promotions from the waitlist do not
  * move the curves (the counts on the page give the state now). Samples are every minute for the
  * first hour after registration opened (or the first sign-up, if earlier), every hour to the first
@@ -77,7 +79,7 @@ public class EventCharts {
         StringBuilder select = new StringBuilder("select ");
         for (int i = 0; i < times.size(); i++) {
             if (i > 0) select.append(", ");
-            select.append("sum(case when r.createdAt <= :t").append(i).append(" and r.waitlistSeq is null then 1 else 0 end), ")
+            select.append("sum(case when r.createdAt <= :t").append(i).append(" and r.waitlistSeq is null and r.seatedAt is not null then 1 else 0 end), ")
                     .append("sum(case when r.createdAt <= :t").append(i).append(" and r.waitlistSeq is not null then 1 else 0 end)");
         }
         TypedQuery<Object[]> query = em.createQuery(select + " from Registration r where r.event = :event", Object[].class)

@@ -149,6 +149,16 @@ public class Event extends PanacheEntity {
     }
 
     /**
+     * Every event (drafts included) for the organizer's dashboard: those not ended yet soonest first,
+     * then the ended ones, the most recent first.
+     */
+    public static List<Event> soonestFirst(Instant now) {
+        List<Event> events = new ArrayList<>(list("endsAt > ?1 order by startsAt, id", now));
+        events.addAll(list("endsAt <= ?1 order by startsAt desc, id desc", now));
+        return events;
+    }
+
+    /**
      * Seats a sign-up without an invitation code can take now. Without types that is capacity minus
      * seats taken; with types, the seats free in some type and in the event's cap, not counting the
      * seats held for codes.
@@ -248,6 +258,14 @@ public class Event extends PanacheEntity {
     /** A draw event before its draw: a sign-up is an application (APPLIED), not a seat. */
     public boolean takesApplications() {
         return isDraw() && drawnAt == null;
+    }
+
+    /**
+     * Whether a draw event still takes applications and verifications at {@code now}: before the draw
+     * ran and strictly before {@link #drawAt}. At drawAt both close, even while the draw has not run yet.
+     */
+    public boolean applicationsOpenAt(Instant now) {
+        return takesApplications() && drawAt != null && now.isBefore(drawAt);
     }
 
     /** The draw is due: a draw event, published, its application window over, not drawn yet. */

@@ -88,6 +88,9 @@ public interface DrawMessages {
     @Message("The draw has already taken place; this link no longer changes anything.")
     String verify_too_late();
 
+    @Message("Applications and verifications closed at {when}, when the draw began; this application takes no part in it.")
+    String verify_closed(String when);
+
     @Message("Verify your application: {title}")
     String mail_applied_subject(String title);
 
@@ -127,8 +130,17 @@ public interface DrawMessages {
     @Message("Draw record")
     String record_title();
 
-    @Message("Every verified application of this event, in the order the draw gave. The order is HMAC-SHA256 of each reference code keyed by the seed, lowest first; the first {seats} were offered seats, the rest form the reserve list. Anyone can recompute it.")
+    @Message("Every verified application of this event, in the order the draw gave. The order is HMAC-SHA256 of each reference code keyed by the seed, lowest first. The draw offered {seats} of them a seat (marked \"Seat\"); the others form the reserve list in this order. Anyone can recompute it.")
     String record_intro(int seats);
+
+    @Message("Draw result")
+    String record_result();
+
+    @Message("Seat")
+    String record_seat();
+
+    @Message("Reserve list")
+    String record_reserve();
 
     @Message("The draw has not taken place yet; the seed stays secret until {when}.")
     String record_not_yet(String when);

@@ -11,22 +11,27 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * A draw as anyone may check it (SPEC §2a): the commitment, and once drawn the seed and every drawn
- * reference code in draw order with its HMAC, the first {@code seats} of which were offered seats.
- * It carries no personal data. Before the draw it has the commitment only.
+ * A draw as anyone may check it: the commitment (SHA-256 of the secret seed, public from the start),
+ * and once drawn the seed and every drawn reference code in draw order with its HMAC, each marked
+ * with what the draw gave it: a seat, or a place on the reserve list. {@code seats} counts the seats
+ * the draw gave. With ticket types each type is its own pool, so the seated are not always the first
+ * ranks. It carries no personal data. Before the draw it has the commitment only.
  */
 public record DrawRecord(String commitment, String seed, int seats, List<Row> rows) {
 
-    /** One drawn application: its rank, reference code and {@code HMAC-SHA256(seed, reference)}. */
-    public record Row(int rank, String reference, String hmac) {
+    /**
+     * One drawn application: its rank, reference code, {@code HMAC-SHA256(seed, reference)} and
+     * whether the draw gave it a seat (else it joined the reserve list).
+     */
+    public record Row(int rank, String reference, String hmac, boolean seat) {
     }
 
     public static DrawRecord of(Event event) {
         if (event.drawnAt == null) return new DrawRecord(event.drawCommitment, null, 0, List.of());
-        List<Registration> drawn = Registration.drawOrder(event);
-        int seats = (int) drawn.stream().filter(r -> r.waitlistSeq == null).count();
-        return new DrawRecord(event.drawCommitment, event.drawSeed, seats, drawn.stream()
-                .map(r -> new Row(r.drawRank, r.reference, Draw.score(event.drawSeed, r.reference))).toList());
+        List<Row> rows = Registration.drawOrder(event).stream()
+                .map(r -> new Row(r.drawRank, r.reference, Draw.score(event.drawSeed, r.reference), r.waitlistSeq == null))
+                .toList();
+        return new DrawRecord(event.drawCommitment, event.drawSeed, (int) rows.stream().filter(Row::seat).count(), rows);
     }
 
     public boolean drawn() {

@@ -95,6 +95,11 @@ public class InvitationCode extends PanacheEntity {
         return Optional.empty();
     }
 
+    /** Whether the event has a code that is neither used nor expired at {@code now}. */
+    static boolean usableExist(Event event, Instant now) {
+        return count("event = ?1 and usedAt is null and (expiresAt is null or expiresAt > ?2)", event, now) > 0;
+    }
+
     /** The event's codes, newest first. */
     public static List<InvitationCode> ofEvent(Event event, int limit) {
         return find("event = ?1 order by createdAt desc, id desc", event).page(0, limit).list();

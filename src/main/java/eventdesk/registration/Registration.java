@@ -64,6 +64,11 @@ public class Registration extends PanacheEntity {
     public Instant reconfirmedAt;
     /** When the reminder with the ticket was written (the attendance job's sent marker). */
     public Instant reminderSentAt;
+    /**
+     * When the seat path first gave this registration a seat (PENDING: at sign-up, by approval, by the
+     * draw, with a code, or from the waitlist); null while it never held one.
+     */
+    public Instant seatedAt;
     /** When the organizer approved this application (APPLIED to PENDING or WAITLISTED). */
     public Instant approvedAt;
     public Instant declinedAt;

@@ -128,6 +128,19 @@ public abstract sealed class RegistrationException extends RuntimeException {
         }
     }
 
+    /**
+     * Approve or decline on an application of a draw event: its seats are given by the draw alone
+     * (and by invitation codes for held seats), never by the organizer's hand.
+     */
+    public static final class SeatsByDraw extends RegistrationException {
+        public final String eventSlug;
+
+        public SeatsByDraw(String eventSlug) {
+            super("seats given by the draw: " + eventSlug);
+            this.eventSlug = eventSlug;
+        }
+    }
+
     /** A ticket type that still has registrations cannot be removed. */
     public static final class TypeInUse extends RegistrationException {
         public final String key;

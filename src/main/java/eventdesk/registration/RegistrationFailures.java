@@ -7,6 +7,7 @@ import eventdesk.registration.RegistrationException.InvalidField;
 import eventdesk.registration.RegistrationException.InvalidAnswers;
 import eventdesk.registration.RegistrationException.InvalidLink;
 import eventdesk.registration.RegistrationException.NotApplied;
+import eventdesk.registration.RegistrationException.SeatsByDraw;
 import eventdesk.registration.RegistrationException.SoldOut;
 import eventdesk.registration.RegistrationException.TypeInUse;
 import eventdesk.web.ErrorPages;
@@ -69,6 +70,11 @@ public class RegistrationFailures {
                     "Only registrations awaiting approval (APPLIED) can be approved or declined; this one is "
                             + notApplied.status + ".", null);
         }
+        if (e instanceof SeatsByDraw) {
+            return Problem.response(409, "Seats given by the draw",
+                    "This is a draw event: its seats are given by the draw (and by invitation codes for held seats); "
+                            + "its applications cannot be approved or declined.", null);
+        }
         if (e instanceof TypeInUse inUse) {
             return Problem.response(409, "Ticket type in use",
                     "The ticket type " + inUse.key + " has registrations and cannot be removed.", null);
@@ -106,6 +112,10 @@ public class RegistrationFailures {
         }
         if (e instanceof NotApplied) {
             return ErrorPages.page(409, msg.bad_request_title(), msg.bad_request_text(), lang.locale());
+        }
+        if (e instanceof SeatsByDraw) {
+            return ErrorPages.page(409, msg.bad_request_title(),
+                    MessageBundles.get(TicketMsg.class, Localized.Literal.of(lang.code())).applications_draw(), lang.locale());
         }
         if (e instanceof TypeInUse) {
             return ErrorPages.page(409, msg.bad_request_title(),

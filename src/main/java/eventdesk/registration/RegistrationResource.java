@@ -46,7 +46,7 @@ public class RegistrationResource {
                                                      String drawAt);
 
         public static native TemplateInstance verify(Registration r, String eventTitle, String token, String drawAt,
-                                                     boolean drawn);
+                                                     boolean drawn, boolean closed);
 
         public static native TemplateInstance invalid(boolean expired, String eventSlug);
     }
@@ -82,14 +82,17 @@ public class RegistrationResource {
                 r.event.isDraw() ? lang.dateTime(r.event.drawAt) : null));
     }
 
-    /** A draw application's verify link: the page shows a button; only its POST verifies. */
+    /**
+     * A draw application's verify link: the page shows a button; only its POST verifies. From drawAt
+     * on (drawn or not yet) it says that verifications have closed.
+     */
     @GET
     @Path("verify/{token}")
     @Transactional
     public TemplateInstance verifyPage(@PathParam("token") String token) {
         Registration r = resolve(token, AccessToken.Purpose.VERIFY);
         return lang.page(Templates.verify(r, r.event.title(lang.locale()), token, lang.dateTime(r.event.drawAt),
-                r.event.drawnAt != null));
+                r.event.drawnAt != null, !r.event.applicationsOpenAt(Instant.now(clock))));
     }
 
     @POST

@@ -12,6 +12,7 @@ import eventdesk.registration.RegistrationException.InvalidField;
 import eventdesk.registration.RegistrationException.InvalidAnswers;
 import eventdesk.registration.RegistrationException.InvalidLink;
 import eventdesk.registration.RegistrationException.NotApplied;
+import eventdesk.registration.RegistrationException.SeatsByDraw;
 import eventdesk.registration.RegistrationException.SoldOut;
 import eventdesk.registration.RegistrationException.TypeInUse;
 import eventdesk.registration.RegistrationException.UnknownEvent;
@@ -188,7 +189,7 @@ public class RegistrationService {
         }
         if (code != null) {
             boolean held = takesHeldSeat(event, type);
-            if (!held && !event.hasPublicSeat(type)) throw refused(event, form, Refusal.NO_SEAT);
+            if (!held && !codeTakesPublicSeat(event, type)) throw refused(event, form, Refusal.NO_SEAT);
             Registration r = newRegistration(event, type, form, answers, now, active);
             if (held) type.heldUsed++;
             giveSeat(r, now, RegistrationMails.Kind.SEAT_HELD);
@@ -256,12 +257,20 @@ public class RegistrationService {
     }
 
     /**
+     * Whether a code without a held seat may take a public one: not in a draw event before its draw,
+     * whose public seats only the draw gives.
+     */
+    private static boolean codeTakesPublicSeat(Event event, TicketType type) {
+        return !event.takesApplications() && event.hasPublicSeat(type);
+    }
+
+    /**
      * What a new sign-up of this type (with this code) would get now: a seat, APPLIED, the next place
      * in its type's waitlist, or {@link SoldOut} / {@link InvalidField} as a newcomer would.
      */
     private static Answer answerForNewcomer(Event event, TicketType type, InvitationCode code, SignUp form) {
         if (code != null) {
-            if (takesHeldSeat(event, type) || event.hasPublicSeat(type)) return new Answer(PENDING, 0);
+            if (takesHeldSeat(event, type) || codeTakesPublicSeat(event, type)) return new Answer(PENDING, 0);
             throw new InvalidField("code", Refusal.NO_SEAT.name(), form, event.slug);
         }
         if (event.takesApplications()) return new Answer(APPLIED, 0);
@@ -507,7 +516,8 @@ public class RegistrationService {
      * Approves an application: it takes a seat through the same rule as a sign-up of its type (a
      * free seat and nobody of the type waiting: PENDING with a hold and a confirm mail; else the end
      * of the type's waitlist, or {@link SoldOut} without a waitlist, which leaves it APPLIED).
-     * Anything but APPLIED is refused ({@link NotApplied}).
+     * Anything but APPLIED is refused ({@link NotApplied}), and so is any registration of a draw
+     * event ({@link SeatsByDraw}): there the draw alone gives the seats.
      */
     @Transactional
     public Registration approve(long id, Instant now) {
@@ -517,7 +527,10 @@ public class RegistrationService {
         return r;
     }
 
-    /** Declines an application (APPLIED to DECLINED, final) and sends a kind note in the person's language. */
+    /**
+     * Declines an application (APPLIED to DECLINED, final) and sends a kind note in the person's
+     * language. A draw event's applications are refused ({@link SeatsByDraw}): the draw decides them.
+     */
     @Transactional
     public Registration decline(long id, Instant now) {
         Registration r = lockAndReload(byId(id));
@@ -532,11 +545,13 @@ public class RegistrationService {
     /**
      * Approves or declines many applications of one event at once, under one lock, oldest first.
      * Ids of other events, or registrations that are no longer APPLIED, are skipped, as are
-     * approvals that find the event sold out without a waitlist.
+     * approvals that find the event sold out without a waitlist. A draw event refuses the whole
+     * batch ({@link SeatsByDraw}).
      */
     @Transactional
     public Decided decideApplications(String slug, List<Long> ids, boolean approve, Instant now) {
         Event event = Event.lockBySlug(slug).orElseThrow(RegistrationException.UnknownEvent::new);
+        if (event.isDraw()) throw new SeatsByDraw(event.slug);
         settle(event, now);
         int approved = 0, waitlisted = 0, declined = 0, skipped = 0;
         List<Registration> chosen = ids.isEmpty() ? List.of()
@@ -560,6 +575,7 @@ public class RegistrationService {
     }
 
     private void approveLocked(Registration r, Instant now) {
+        if (r.event.isDraw()) throw new SeatsByDraw(r.event.slug);
         if (r.status != APPLIED) throw new NotApplied(r.status);
         Event event = r.event;
         if (event.status == EventStatus.cancelled) throw new Closed(Event.Closure.CANCELLED, event.slug);
@@ -577,6 +593,7 @@ public class RegistrationService {
     }
 
     private void declineLocked(Registration r, Instant now) {
+        if (r.event.isDraw()) throw new SeatsByDraw(r.event.slug);
         if (r.status != APPLIED) throw new NotApplied(r.status);
         move(r, DECLINED);
         r.declinedAt = now;
@@ -598,11 +615,12 @@ public class RegistrationService {
 
     /**
      * The one way to a seat: PENDING with a hold and a fresh confirm link, and the mail that says so
-     * ({@code kind}). A drawn applicant's hold lasts the draw's confirm window; any other lasts
-     * eventdesk.hold-duration.
+     * ({@code kind}); {@code seatedAt} keeps when the registration first got a seat. A drawn
+     * applicant's hold lasts the draw's confirm window; any other lasts eventdesk.hold-duration.
      */
     private void giveSeat(Registration r, Instant now, RegistrationMails.Kind kind) {
         move(r, PENDING);
+        if (r.seatedAt == null) r.seatedAt = now;
         r.holdExpiresAt = holdUntil(r.event, now,
                 kind == RegistrationMails.Kind.DRAWN ? confirmWindow(r.event) : config.holdDuration());
         persistNew(r);
@@ -633,13 +651,15 @@ public class RegistrationService {
     }
 
     /**
-     * Verifies the email of the application behind an emailed verify link (the POST). Only an
-     * application of a draw that has not run yet can be verified; verifying twice changes nothing.
+     * Verifies the email of the application behind an emailed verify link (the POST). Checked under
+     * the event lock: only an application of a draw that has not run, strictly before {@code drawAt},
+     * can be verified (at drawAt verifications close with the applications, even before the draw job
+     * has run); verifying twice changes nothing.
      */
     @Transactional
     public Registration verify(String verifyToken, Instant now) {
         Registration r = lockAndReload(AccessToken.resolve(verifyToken, Purpose.VERIFY).orElseThrow(InvalidLink::unknown));
-        if (r.status == APPLIED && r.verifiedAt == null && r.event.takesApplications()) {
+        if (r.status == APPLIED && r.verifiedAt == null && r.event.applicationsOpenAt(now)) {
             r.verifiedAt = now;
             metrics.counter("eventdesk.verifications").increment();
         }
@@ -647,7 +667,7 @@ public class RegistrationService {
     }
 
     /**
-     * Runs a due draw (SPEC §2a) once: under the event lock, and only while the event is not drawn,
+     * Runs a due draw once: under the event lock, and only while the event is not drawn,
      * so two schedulers or instances firing together draw once. Verified applications are ordered by
      * {@link Draw#order} (HMAC-SHA256 of the seed over the reference): walking that order, each gets a
      * seat of their ticket type held for the confirm window while the type (and the event) has a

@@ -63,7 +63,7 @@ public class SignUpResource {
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance form(EventView e, SignUp form, Map<String, String> errors, String focus,
-                                                   Role[] roles, List<QuestionView> questions);
+                                                   Role[] roles, List<QuestionView> questions, boolean codeField);
 
         public static native TemplateInstance thanks(EventView e, long waitlistPosition, boolean applied);
 
@@ -129,7 +129,7 @@ public class SignUpResource {
         return lang.page(Templates.thanks(view(slug), Math.max(0, position), applied));
     }
 
-    /** A draw event's public record: the commitment, and after the draw the seed and the order (SPEC §2a). */
+    /** A draw event's public record: the commitment, and after the draw the seed and the order with what each got. */
     @GET
     @Path("draw")
     @Transactional
@@ -167,11 +167,17 @@ public class SignUpResource {
         return formPage(event, form, errors, lang.locale(), Instant.now(clock), config.draw().confirmWindow());
     }
 
-    /** The event page with its form and questions (also the re-render of a sign-up whose answers were refused). */
+    /**
+     * The event page with its form and questions (also the re-render of a sign-up whose answers were
+     * refused). The invitation-code field is there only where a code can matter: the event holds seats
+     * for codes or has codes still usable, or the link or the form carried one.
+     */
     static TemplateInstance formPage(Event event, SignUp form, Map<String, String> errors, Locale locale, Instant now,
                                      java.time.Duration defaultConfirmWindow) {
         String focus = errors.isEmpty() ? "" : errors.keySet().iterator().next();
+        boolean codeField = form.code != null || errors.containsKey("code") || event.heldOpen() > 0
+                || InvitationCode.usableExist(event, now);
         return Templates.form(EventView.of(event, locale, now, defaultConfirmWindow), form, errors, focus, Role.values(),
-                QuestionView.of(Question.active(event), locale, form, errors));
+                QuestionView.of(Question.active(event), locale, form, errors), codeField);
     }
 }

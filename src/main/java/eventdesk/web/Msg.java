@@ -526,6 +526,21 @@ public interface Msg {
     @Message("Email queued again.")
     String action_done_resent();
 
+    @Message("Nothing was changed: that registration is no longer active.")
+    String action_done_unchanged();
+
+    @Message("Cancel the registration of {name}?")
+    String cancel_confirm_title(String name);
+
+    @Message("They get a mail saying that their registration is cancelled, and a seat they hold goes to the next person on the waitlist. This cannot be undone.")
+    String cancel_confirm_text();
+
+    @Message("Yes, cancel this registration")
+    String cancel_confirm_button();
+
+    @Message("Back (nothing changes)")
+    String confirm_back();
+
     @Message("Waitlist in order")
     String waitlist_title();
 

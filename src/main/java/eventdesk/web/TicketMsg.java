@@ -214,6 +214,24 @@ public interface TicketMsg {
     @Message("Declined: {declined}. Skipped: {skipped}.")
     String declined_done(int declined, int skipped);
 
+    @Message("Nothing was changed: choose Approve or Decline for the selected applications.")
+    String applications_no_action();
+
+    @Message("Nothing was changed: no application awaiting a decision was selected.")
+    String applications_none_selected();
+
+    @Message("This is a draw event: its seats are given by the draw (and by invitation codes for held seats), so its applications are not approved or declined here.")
+    String applications_draw();
+
+    @Message("Decline {n} application(s)?")
+    String decline_confirm_title(int n);
+
+    @Message("Each person below gets a mail saying that their application was not accepted. This cannot be undone.")
+    String decline_confirm_text();
+
+    @Message("Yes, decline {n}")
+    String decline_confirm_button(int n);
+
     @Message("Invitation codes: {title}")
     String codes_title(String title);
 

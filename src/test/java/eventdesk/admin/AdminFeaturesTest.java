@@ -104,10 +104,59 @@ class AdminFeaturesTest {
         admin().get("/admin/events/" + event.slug + "?status=WAITLISTED").then().statusCode(200)
                 .body(containsString("<strong>Lee Minho")).body(not(containsString("<strong>Park Jisoo")));
         long id = TestEvents.byEmail(event, "jisoo@example.com").id;
-        Forms.submitAsAdmin("/admin/events/" + event.slug, "/admin/registrations/" + id + "/cancel", Map.of())
+        // Cancelling is final and mails the person: the button first asks, naming who and what follows.
+        Response ask = Forms.submitAsAdmin("/admin/events/" + event.slug, "/admin/registrations/" + id + "/cancel", Map.of());
+        assertThat(ask.statusCode()).isEqualTo(200);
+        assertThat(ask.asString()).contains("Cancel the registration of Park Jisoo?", "jisoo@example.com",
+                "next person on the waitlist", "cannot be undone", "name=\"confirmed\" value=\"true\"",
+                "action=\"/admin/registrations/" + id + "/cancel\"", "name=\"csrf-token\"");
+        assertThat(TestEvents.byEmail(event, "jisoo@example.com").status).isEqualTo(RegistrationStatus.PENDING);
+        assertThat(Forms.submitAsAdmin("/admin/events/" + event.slug, "/admin/registrations/" + id + "/cancel?lang=ko", Map.of())
+                .asString()).contains("Park Jisoo 님의 신청을 취소할까요?", "되돌릴 수 없습니다");
+        Forms.submitAsAdmin("/admin/events/" + event.slug, "/admin/registrations/" + id + "/cancel", Map.of("confirmed", "true"))
                 .then().statusCode(303).header("Location", containsString("done=cancelled"));
         assertThat(TestEvents.byEmail(event, "jisoo@example.com").status).isEqualTo(RegistrationStatus.CANCELLED);
         assertThat(TestEvents.byEmail(event, "minho@example.com").status).isEqualTo(RegistrationStatus.PENDING);
+        // Asking again about a registration that is no longer active changes nothing and says so.
+        Response again = Forms.submitAsAdmin("/admin/events/" + event.slug, "/admin/registrations/" + id + "/cancel", Map.of());
+        assertThat(again.statusCode()).isEqualTo(303);
+        assertThat(again.header("Location")).contains("done=unchanged");
+    }
+
+    @Test
+    void theNewEventFormStartsAtDraftWhileTheApiKeepsPublished() {
+        admin().get("/admin/events/new").then().statusCode(200)
+                .body(containsString("value=\"draft\" checked")).body(not(containsString("value=\"published\" checked")));
+        String slug = "draft-" + System.nanoTime();
+        java.time.LocalDate day = TestEvents.tenAmKst(70).toLocalDate();
+        Forms.submitAsAdmin("/admin/events/new", "/admin/events", Map.of("slug", slug, "title", "Quiet Draft", "venue", "Hall",
+                "address", "Seoul", "startsAt", day + "T19:00", "endsAt", day + "T21:00", "capacity", "10")).then().statusCode(303);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Event.bySlug(slug).orElseThrow().status))
+                .isEqualTo(eventdesk.event.EventStatus.draft);
+        given().get("/events/" + slug).then().statusCode(404);
+    }
+
+    @Test
+    void theDashboardListsTheSoonestEventFirstAndEndedOnesAfterTheUpcoming() {
+        java.time.Instant now = eventdesk.testing.TestClock.now();
+        Event later = TestEvents.named(TestEvents.update(TestEvents.create(5, true), e -> {
+            e.startsAt = now.plus(java.time.Duration.ofDays(90));
+            e.endsAt = e.startsAt.plus(java.time.Duration.ofHours(2));
+        }));
+        Event soon = TestEvents.named(TestEvents.update(TestEvents.create(5, true), e -> {
+            e.startsAt = now.plus(java.time.Duration.ofDays(1));
+            e.endsAt = e.startsAt.plus(java.time.Duration.ofHours(2));
+        }));
+        Event ended = TestEvents.named(TestEvents.update(TestEvents.create(5, true), e -> {
+            e.startsAt = now.minus(java.time.Duration.ofDays(3));
+            e.endsAt = e.startsAt.plus(java.time.Duration.ofHours(2));
+        }));
+        String dashboard = admin().get("/admin").then().statusCode(200).extract().asString();
+        int soonAt = dashboard.indexOf("Meetup " + soon.slug), laterAt = dashboard.indexOf("Meetup " + later.slug),
+                endedAt = dashboard.indexOf("Meetup " + ended.slug);
+        assertThat(soonAt).isPositive();
+        assertThat(laterAt).isGreaterThan(soonAt);
+        assertThat(endedAt).isGreaterThan(laterAt);
     }
 
     @Test

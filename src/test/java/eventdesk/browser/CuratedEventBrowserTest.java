@@ -70,6 +70,11 @@ class CuratedEventBrowserTest extends BrowserTest {
             page.getByLabel(en.field_ends(), new Page.GetByLabelOptions().setExact(true)).fill(ends);
             page.getByLabel(en.field_capacity(), new Page.GetByLabelOptions().setExact(true)).fill("300");
             page.getByLabel(tixEn.field_approval()).check();
+            // The new-event form starts at Draft; this event goes public at once.
+            page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(en.field_status()).setExact(true))
+                    .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(MessageBundles.get(
+                            eventdesk.event.EventLabels.class, Localized.Literal.of("en")).status(eventdesk.event.EventStatus.published)))
+                    .check();
             Locator first = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(tixEn.edit_type_legend(1)));
             first.getByLabel(tixEn.field_type_key(), new Locator.GetByLabelOptions().setExact(true)).fill("founder");
             first.getByLabel(tixEn.field_type_name(), new Locator.GetByLabelOptions().setExact(true)).fill("Founder");

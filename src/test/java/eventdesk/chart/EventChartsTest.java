@@ -68,7 +68,7 @@ class EventChartsTest extends RestoresTestClock {
         assertThat(all).hasSize(7);
         assertThat(data.from()).isEqualTo(event.registrationOpensAt);
         for (EventCharts.Point p : data.points()) {
-            long seats = all.stream().filter(r -> !r.createdAt.isAfter(p.at()) && r.waitlistSeq == null).count();
+            long seats = all.stream().filter(r -> !r.createdAt.isAfter(p.at()) && r.waitlistSeq == null && r.seatedAt != null).count();
             long waitlist = all.stream().filter(r -> !r.createdAt.isAfter(p.at()) && r.waitlistSeq != null).count();
             assertThat(List.of(p.seats(), p.waitlist())).as("at " + p.at()).containsExactly(seats, waitlist);
         }
@@ -78,6 +78,41 @@ class EventChartsTest extends RestoresTestClock {
         assertThat(data.points()).anySatisfy(p -> assertThat(p.at()).isEqualTo(event.registrationOpensAt.plus(Duration.ofHours(6))));
         assertThat(data.last().total()).isEqualTo(7);
         assertThat(data.last()).isEqualTo(new EventCharts.Point(data.to(), 4, 3));
+    }
+
+    /**
+     * "Took a seat" counts what the seat path gave, not sign-ups: applications still waiting, declined
+     * ones and draw applications that were not drawn are in neither line.
+     */
+    @Test
+    void approvalAndDrawEventsCountOnlyTheSeatsThatWereGiven() {
+        Event approval = TestEvents.update(TestEvents.create(2, true), e -> e.approvalRequired = true);
+        for (int i = 0; i < 6; i++) signUp(approval, "en");
+        List<Registration> applied = TestEvents.registrations(approval);
+        registrations.approve(applied.get(0).id, TestClock.now());
+        registrations.approve(applied.get(1).id, TestClock.now());
+        registrations.approve(applied.get(2).id, TestClock.now()); // full: the waitlist
+        registrations.decline(applied.get(3).id, TestClock.now());
+        registrations.decline(applied.get(4).id, TestClock.now());
+        EventCharts.Point approvals = QuarkusTransaction.requiringNew().call(() -> charts.signUps(Event.findById(approval.id))).last();
+        assertThat(List.of(approvals.seats(), approvals.waitlist())).containsExactly(2L, 1L);
+
+        Instant drawAt = TestClock.now().plus(Duration.ofHours(2));
+        Event draw = TestEvents.update(TestEvents.create(2, true), e -> {
+            e.makeDraw();
+            e.drawAt = drawAt;
+        });
+        for (int i = 0; i < 5; i++) signUp(draw, "ko");
+        List<Registration> applications = TestEvents.registrations(draw);
+        for (Registration r : applications.subList(0, 3)) {
+            registrations.verify(QuarkusTransaction.requiringNew().call(() -> eventdesk.registration.AccessToken.issue(
+                    Registration.findById(r.id), eventdesk.registration.AccessToken.Purpose.VERIFY, TestClock.now())), TestClock.now());
+        }
+        TestClock.get().set(drawAt.plusSeconds(1));
+        assertThat(registrations.draw(draw.id, TestClock.now())).isTrue();
+        EventCharts.Point drawn = QuarkusTransaction.requiringNew().call(() -> charts.signUps(Event.findById(draw.id))).last();
+        assertThat(List.of(drawn.seats(), drawn.waitlist())).containsExactly(2L, 1L);
+        assertThat(TestEvents.seatsTaken(draw)).isEqualTo(2);
     }
 
     @Test

@@ -162,9 +162,55 @@ class ApprovalTest {
                 .contains(MessageBundles.get(Msg.class, Localized.Literal.of("en")).mail_waitlisted_subject("Curated Meetup"));
         var declined = Forms.submitAsAdmin("/admin/events/" + event.slug + "/applications",
                 "/admin/events/" + event.slug + "/applications", Map.of("id", List.of(TestEvents.byEmail(event, "two@example.com").id),
-                        "action", "decline"));
+                        "action", "decline", "confirmed", "true"));
         assertThat(declined.statusCode()).isEqualTo(303);
         assertThat(Curated.status(event, "two@example.com")).isEqualTo(RegistrationStatus.DECLINED);
+    }
+
+    /**
+     * The applications form never declines by default: without an action, or with one it does not
+     * know, it changes nothing and says so; declining first shows a page that says what will happen
+     * to how many people, and only its confirmed POST declines (and mails).
+     */
+    @Test
+    void aMissingOrUnknownActionChangesNothingAndDecliningAsksFirst() {
+        Event event = Curated.create(5, true, null, "\"approvalRequired\": true");
+        List<String> emails = List.of("keep1@example.com", "keep2@example.com", "keep3@example.com");
+        for (String email : emails) Curated.post(event, Curated.signUp("Keep " + email.charAt(4), email, "en", null, null))
+                .then().statusCode(202);
+        List<Long> ids = emails.stream().map(e -> TestEvents.byEmail(event, e).id).toList();
+        String page = "/admin/events/" + event.slug + "/applications";
+        long mailsBefore = outboxRows(ids);
+
+        for (Map<String, Object> form : List.<Map<String, Object>>of(Map.of("id", ids), Map.of("id", ids, "action", "delete"),
+                Map.of("id", ids, "action", ""))) {
+            var answer = Forms.submitAsAdmin(page, page, form);
+            assertThat(answer.statusCode()).as(form.toString()).isEqualTo(303);
+            Curated.admin().get(answer.header("Location")).then().statusCode(200)
+                    .body(org.hamcrest.Matchers.containsString(tix("en").applications_no_action()));
+        }
+        assertThat(emails).allMatch(e -> Curated.status(event, e) == RegistrationStatus.APPLIED);
+
+        var ask = Forms.submitAsAdmin(page, page, Map.of("id", ids, "action", "decline"));
+        assertThat(ask.statusCode()).isEqualTo(200);
+        assertThat(ask.asString()).contains("Decline 3 application(s)?", tix("en").decline_confirm_text(),
+                "Keep 1", "keep3@example.com", "name=\"confirmed\" value=\"true\"", "name=\"csrf-token\"",
+                "name=\"action\" value=\"decline\"");
+        assertThat(emails).allMatch(e -> Curated.status(event, e) == RegistrationStatus.APPLIED);
+        assertThat(outboxRows(ids)).isEqualTo(mailsBefore);
+        var askKo = Forms.submitAsAdmin(page, page + "?lang=ko", Map.of("id", ids.subList(0, 2), "action", "decline"));
+        assertThat(askKo.statusCode()).isEqualTo(200);
+        assertThat(askKo.asString()).contains("신청 2건을 거절할까요?", tix("ko").decline_confirm_text(), "네, 2건 거절");
+
+        var confirmed = Forms.submitAsAdmin(page, page, Map.of("id", ids, "action", "decline", "confirmed", "true"));
+        assertThat(confirmed.statusCode()).isEqualTo(303);
+        assertThat(emails).allMatch(e -> Curated.status(event, e) == RegistrationStatus.DECLINED);
+        Curated.admin().get(confirmed.header("Location")).then().body(org.hamcrest.Matchers.containsString(tix("en").declined_done(3, 0)));
+    }
+
+    private static long outboxRows(List<Long> ids) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() ->
+                ids.stream().mapToLong(id -> eventdesk.mail.OutboxMessage.forOwner(id).size()).sum());
     }
 
     @Test

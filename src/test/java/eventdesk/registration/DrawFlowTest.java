@@ -337,6 +337,92 @@ class DrawFlowTest extends RestoresTestClock {
         }
     }
 
+    /**
+     * A draw event's seats are given by the draw alone: the organizer can neither approve nor decline
+     * its applications (API and page answer 409, the page lists none), a code without a held seat takes
+     * no public seat before the draw, and the public record counts and marks exactly what the draw gave.
+     */
+    @Test
+    void theOrganizerCannotHandOutADrawEventsSeatsAndTheRecordShowsWhatTheDrawGave() {
+        Instant drawAt = TestClock.now().plus(Duration.ofHours(5));
+        String slug = createDrawEvent(3, drawAt);
+        for (int i = 0; i < 4; i++) apply(slug, "Lot " + i, email(400 + i), "en");
+        verifyAll(slug);
+        Registration first = TestEvents.byEmail(event(slug), email(400));
+
+        given().auth().preemptive().basic("admin", "admin").contentType("application/json")
+                .post("/api/admin/registrations/" + first.id + "/approve").then().statusCode(409)
+                .contentType(containsString("application/problem+json")).body("title", equalTo("Seats given by the draw"));
+        given().auth().preemptive().basic("admin", "admin").contentType("application/json")
+                .post("/api/admin/registrations/" + first.id + "/decline").then().statusCode(409);
+        given().auth().preemptive().basic("admin", "admin").header("Accept-Language", "en")
+                .get("/admin/events/" + slug + "/applications").then().statusCode(200)
+                .body(not(containsString(email(400)))).body(not(containsString("name=\"action\"")))
+                .body(containsString("This is a draw event: its seats are given by the draw"));
+        Forms.submitAsAdmin("/admin/events/" + slug, "/admin/events/" + slug + "/applications",
+                Map.of("id", List.of(first.id), "action", "approve")).then().statusCode(409);
+        Forms.submitAsAdmin("/admin/events/" + slug, "/admin/events/" + slug + "/applications",
+                Map.of("id", List.of(first.id), "action", "decline", "confirmed", "true")).then().statusCode(409);
+        assertThat(registrations(slug)).allMatch(r -> r.status == RegistrationStatus.APPLIED);
+
+        // An invitation code for a type-less draw event holds no seat: before the draw it takes nothing.
+        String code = given().auth().preemptive().basic("admin", "admin").contentType("application/json")
+                .body("{\"count\": 1}").post("/api/admin/events/" + slug + "/codes").then().statusCode(201)
+                .extract().jsonPath().getList("code", String.class).get(0);
+        given().contentType("application/json").body(signUpJson("Coded", email(499)).replace("}", ", \"code\": \"" + code + "\"}"))
+                .post("/api/events/" + slug + "/registrations").then().statusCode(400).body("errors[0].field", equalTo("code"));
+        assertThat(TestEvents.counters(event(slug))).isEqualTo(List.of(0L, 0L, 4L));
+
+        TestClock.get().set(drawAt.plusSeconds(1));
+        assertThat(service.draw(event(slug).id, TestClock.now())).isTrue();
+        JsonPath record = given().auth().preemptive().basic("admin", "admin").get("/api/admin/events/" + slug + "/draw")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(record.getInt("seats")).isEqualTo(3);
+        assertThat(record.getList("order.seat", Boolean.class)).containsExactly(true, true, true, false);
+        given().header("Accept-Language", "en").get("/events/" + slug + "/draw").then().statusCode(200)
+                .body(containsString("The draw offered 3 of them a seat"));
+        assertThat(TestEvents.counters(event(slug))).isEqualTo(List.of(3L, 1L, 0L));
+    }
+
+    /**
+     * Verification closes at drawAt exactly, under the event lock: a verify POST 0.4 s after drawAt,
+     * before the draw job has run, changes nothing, the page says why, and the draw leaves it out.
+     */
+    @Test
+    void aVerificationAfterTheDrawTimeIsRefusedEvenBeforeTheDrawRuns() {
+        Instant drawAt = TestClock.now().plus(Duration.ofHours(4));
+        String slug = createDrawEvent(2, drawAt);
+        apply(slug, "On Time", email(500), "en");
+        apply(slug, "Too Late", email(501), "en");
+        Registration onTime = TestEvents.byEmail(event(slug), email(500));
+        Registration late = TestEvents.byEmail(event(slug), email(501));
+        String onTimeLink = "/verify/" + verifyToken(onTime);
+        String lateLink = "/verify/" + verifyToken(late);
+        Forms.submit(onTimeLink, onTimeLink, Map.of(), "en").then().statusCode(303);
+
+        TestClock.get().set(drawAt.plusMillis(400));
+        // The verify page no longer has a form; a browser's CSRF token from any open form still posts.
+        Event open = TestEvents.create(5, true);
+        Forms.submit("/events/" + open.slug, lateLink, Map.of(), "en").then().statusCode(303);
+        assertThat(TestEvents.byEmail(event(slug), email(501)).verifiedAt).isNull();
+        given().header("Accept-Language", "en").get(lateLink).then().statusCode(200)
+                .body(containsString("Applications and verifications closed at"))
+                .body(not(containsString("name=\"csrf-token\"")));
+        given().header("Accept-Language", "ko").get(lateLink).then().statusCode(200)
+                .body(containsString("신청과 인증은 추첨이 시작된"));
+
+        assertThat(service.draw(event(slug).id, TestClock.now())).isTrue();
+        assertThat(TestEvents.byEmail(event(slug), email(500)).drawRank).isEqualTo(1);
+        Registration after = TestEvents.byEmail(event(slug), email(501));
+        assertThat(after.drawRank).isNull();
+        assertThat(after.status).isEqualTo(RegistrationStatus.EXPIRED);
+    }
+
+    private static String verifyToken(Registration r) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                AccessToken.issue(Registration.findById(r.id), AccessToken.Purpose.VERIFY, TestClock.now()));
+    }
+
     private void verifyAll(String slug) {
         QuarkusTransaction.requiringNew().run(() -> {
             for (Registration r : Registration.<Registration>list("event.slug = ?1 and status = ?2", slug, RegistrationStatus.APPLIED)) {

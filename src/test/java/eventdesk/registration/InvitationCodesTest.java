@@ -144,6 +144,27 @@ class InvitationCodesTest extends RestoresTestClock {
         assertThat(Curated.type(event, "founder").heldUsed).isZero();
     }
 
+    /**
+     * The invitation-code field appears only where a code can matter: the event holds seats for codes
+     * or has usable codes, or the link carries one. Other events' forms start with the name.
+     */
+    @Test
+    void theCodeFieldIsShownOnlyWhereTheEventHasCodesOrTheLinkCarriesOne() {
+        Event plain = Curated.create(10, true, null, "");
+        String page = given().header("Accept-Language", "en").get("/events/" + plain.slug).then().statusCode(200).extract().asString();
+        assertThat(page).doesNotContain("id=\"code\"").doesNotContain("name=\"code\"").contains("id=\"name\"");
+        assertThat(given().header("Accept-Language", "en").get("/events/" + plain.slug + "?code=ABCD-EFGH-JKMN-PQRS").asString())
+                .contains("id=\"code\"").contains("value=\"ABCD-EFGH-JKMN-PQRS\"");
+
+        Event held = Curated.create(10, true, """
+                [{"key": "founder", "name": "Founder", "nameKo": "창업자", "capacity": 5, "held": 2}]""", "");
+        assertThat(given().get("/events/" + held.slug).asString()).contains("id=\"code\"");
+
+        Event withCodes = Curated.create(10, true, null, "");
+        codes(withCodes, "{\"count\": 1}");
+        assertThat(given().get("/events/" + withCodes.slug).asString()).contains("id=\"code\"");
+    }
+
     @Test
     void anInvitationLinkFillsInTheCodeAndChoosesItsType() {
         Event event = Curated.create(10, true, """

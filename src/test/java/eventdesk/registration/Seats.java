@@ -15,7 +15,10 @@ public final class Seats {
     public static void place(Registration r, Event locked, RegistrationStatus status) {
         r.event = locked;
         r.setStatus(status);
-        if (status.holdsSeat()) locked.seatsTaken++;
+        if (status.holdsSeat()) {
+            locked.seatsTaken++;
+            r.seatedAt = r.createdAt;
+        }
         if (status == RegistrationStatus.APPLIED) locked.applied++;
         if (status == RegistrationStatus.WAITLISTED) {
             locked.waitlisted++;

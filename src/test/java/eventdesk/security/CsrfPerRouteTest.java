@@ -95,12 +95,13 @@ class CsrfPerRouteTest {
         routes.add(new Route("edit event", "/admin/events/" + event.slug + "/edit", "/admin/events/" + event.slug, true, eventForm,
                 () -> "Test Meetup".equals(title(event)), 303));
         routes.add(new Route("admin cancel", "/admin/events/" + event.slug, "/admin/registrations/" + adminCancel + "/cancel", true,
-                Map.of(), () -> Fixtures.status(adminCancel) == RegistrationStatus.CONFIRMED, 303));
+                Map.of("confirmed", "true"), () -> Fixtures.status(adminCancel) == RegistrationStatus.CONFIRMED, 303));
         routes.add(new Route("resend", "/admin/events/" + event.slug, "/admin/registrations/" + resend + "/resend", true,
                 Map.of(), () -> mails(resend) == resendMails, 303));
         routes.add(new Route("check-in", "/admin/checkin", "/admin/checkin", true, Map.of("registration", String.valueOf(door)),
                 () -> !checkedIn(door), 200));
-        // A draw: the emailed verify link, then the organizer's "Draw now" once applications have closed.
+        // A draw: the emailed verify link while applications are open, and the organizer's "Draw now"
+        // on another draw whose applications have closed.
         Event draw = TestEvents.update(TestEvents.create(5, true), e -> {
             e.makeDraw();
             e.drawAt = TestClock.now().plus(Duration.ofHours(1));
@@ -109,12 +110,15 @@ class CsrfPerRouteTest {
         given().contentType("application/json").body(TestEvents.signUpJson("Applicant", applicant))
                 .post("/api/events/" + draw.slug + "/registrations").then().statusCode(202);
         long application = TestEvents.byEmail(draw, applicant).id;
-        TestEvents.update(draw, e -> e.drawAt = TestClock.now().minusSeconds(1));
         String verify = "/verify/" + token(application, eventdesk.registration.AccessToken.Purpose.VERIFY);
         routes.add(new Route("verify application", verify, verify, false, Map.of(), () -> QuarkusTransaction.requiringNew()
                 .call(() -> Registration.<Registration>findById(application).verifiedAt == null), 303));
-        routes.add(new Route("draw now", "/admin/events/" + draw.slug, "/admin/events/" + draw.slug + "/draw", true, Map.of(),
-                () -> QuarkusTransaction.requiringNew().call(() -> Event.<Event>findById(draw.id).drawnAt == null), 303));
+        Event due = TestEvents.update(TestEvents.create(5, true), e -> {
+            e.makeDraw();
+            e.drawAt = TestClock.now().minusSeconds(1);
+        });
+        routes.add(new Route("draw now", "/admin/events/" + due.slug, "/admin/events/" + due.slug + "/draw", true, Map.of(),
+                () -> QuarkusTransaction.requiringNew().call(() -> Event.<Event>findById(due.id).drawnAt == null), 303));
         routes.add(new Route("logout", "/admin", "/admin/logout", true, Map.of(), () -> true, 303));
         long attending = TestEvents.insert(event, "Attending", "att-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
         long releasing = TestEvents.insert(event, "Releasing", "rel-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
