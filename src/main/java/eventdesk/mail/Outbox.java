@@ -5,7 +5,6 @@ import eventdesk.web.EventdeskConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -51,7 +50,7 @@ public class Outbox {
     static final Duration MAX_WAIT = Duration.ofHours(1);
 
     @Inject
-    Mailer mailer;
+    SmtpTransport smtp;
     @Inject
     Clock clock;
     @Inject
@@ -204,7 +203,7 @@ public class Outbox {
         }
         try {
             render(m);
-            mailer.send(toMail(m, messageIdDomain()));
+            smtp.send(toMail(m, messageIdDomain()));
         } catch (RuntimeException e) {
             failed(m, e, now);
             return Attempt.FAILED;

@@ -51,10 +51,15 @@ public class AccessToken extends PanacheEntityBase {
         return secret;
     }
 
+    /**
+     * The registration behind a link, with its event and ticket type loaded: the pages behind links
+     * show both and render after the transaction has ended, when nothing lazy can be read any more.
+     */
     public static Optional<Registration> resolve(String secret, Purpose purpose) {
         if (secret == null || secret.length() < 20 || secret.length() > 100) return Optional.empty();
-        return AccessToken.<AccessToken>find("tokenHash = ?1 and purpose = ?2", hash(secret), purpose)
-                .firstResultOptional().map(t -> t.registration);
+        return getEntityManager().createQuery("select r from AccessToken t join t.registration r join fetch r.event"
+                        + " left join fetch r.ticketType where t.tokenHash = ?1 and t.purpose = ?2", Registration.class)
+                .setParameter(1, hash(secret)).setParameter(2, purpose).getResultStream().findFirst();
     }
 
     public static void revoke(Registration registration, Purpose purpose) {

@@ -124,7 +124,8 @@ public final class Answers {
         if (s == null) return null;
         if (s.length() > max) throw new IllegalArgumentException("too_long");
         if (PlainText.hasForbidden(s, multiLine)) throw new IllegalArgumentException("control_chars");
-        return s;
+        // Only invisible characters is no answer (a required question then says it is required).
+        return PlainText.hasVisible(s) ? s : null;
     }
 
     /** A string, number or boolean as trimmed text; null when blank; arrays and objects are not one value. */

@@ -3,6 +3,7 @@ package eventdesk.registration;
 import eventdesk.web.EmailAddress;
 import eventdesk.web.MailableEmail;
 import eventdesk.web.PlainText;
+import eventdesk.web.VisibleText;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -24,6 +25,7 @@ public class SignUp {
     static final String PLAIN_TEXT = PlainText.NAME_PATTERN;
 
     @NotBlank(message = "required")
+    @VisibleText
     @Size(max = 100, message = "too_long")
     @Pattern(regexp = PLAIN_TEXT, message = "invalid_chars")
     public String name;
@@ -34,6 +36,7 @@ public class SignUp {
     public String email;
 
     @NotBlank(message = "required")
+    @VisibleText
     @Size(max = 100, message = "too_long")
     @Pattern(regexp = PLAIN_TEXT, message = "invalid_chars")
     public String affiliation;

@@ -15,6 +15,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -29,7 +30,7 @@ import java.util.Set;
  * instead of failing the request with 400.</li>
  * <li>State-changing API requests with a body must send JSON (else 415) and are read into memory (up to {@code quarkus.http.limits.max-body-size})
  * before the resource sees them, so an oversized or endless chunked body is a quiet 413.</li>
- * <li>Personal pages (organizer area, admin API, emailed links, metrics) get {@code Cache-Control: no-store};
+ * <li>Personal pages (organizer area, admin API, every page behind an emailed link, metrics) get {@code Cache-Control: no-store};
  * requests that came over https get HSTS.</li>
  * <li>The form login's "where to go after login" cookie holds the requested URI; characters a cookie
  * cannot carry ({@code ; , " \} and blanks) are percent-encoded, otherwise writing the cookie fails and
@@ -144,9 +145,12 @@ public class HttpHardening {
     /** Pages and answers with someone's personal data or the organizer's session. */
     static boolean isPersonal(String path) {
         return path.equals("/admin") || path.startsWith("/admin/") || path.equals("/api/admin") || path.startsWith("/api/admin/")
-                || path.startsWith("/confirm/") || path.startsWith("/manage/") || path.equals("/j_security_check")
+                || PERSONAL_LINKS.stream().anyMatch(path::startsWith) || path.equals("/j_security_check")
                 || path.startsWith("/q/metrics") || (path.startsWith("/events/") && path.endsWith("/thanks"));
     }
+
+    /** Every page reached through a person's emailed link shows their name or email (or says the link is dead). */
+    static final List<String> PERSONAL_LINKS = List.of("/confirm/", "/manage/", "/verify/", "/attendance/");
 
     /** Percent-encodes what RFC 6265 does not allow in a cookie value; a URI stays the same URI. */
     static String cookieSafe(String value) {

@@ -93,4 +93,51 @@ class BadInputTest {
                 .post("/api/events/" + event.slug + "/registrations")
                 .then().statusCode(202);
     }
+
+    /** A JSON string literal with every character outside printable ASCII written as a \\u escape. */
+    static String jsonString(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) b.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? String.valueOf(c) : "\\u%04x".formatted((int) c));
+        return b.append('"').toString();
+    }
+
+    /**
+     * Text that shows nothing: Hangul fillers, zero-width and other format characters, blank Braille,
+     * ideographic space, a combining mark or variation selector alone. A name, an affiliation or a
+     * required answer made only of them is not filled in, in the API and in the form.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"\u3164", "\u200b", " \u200b\u3164 ", "\u115f\u1160", "\uffa0", "\u2800", "\u00ad",
+            "\u200c\u200d\u2060", "\u180e", "\u3000", "\u034f", "\ufe0f", "\u0301", "\udb40\udc20"})
+    void aNameAffiliationOrAnswerWithNothingVisibleIsRefusedAsNotFilledIn(String invisible) {
+        Event event = TestEvents.create(3, true);
+        String api = "/api/events/" + event.slug + "/registrations";
+        given().contentType("application/json").body("""
+                        {"name":%s,"email":"blank@example.com","affiliation":%s,"role":"FOUNDER","locale":"en","consent":true}"""
+                        .formatted(jsonString(invisible), jsonString(invisible)))
+                .post(api).then().statusCode(400).contentType(containsString("application/problem+json"))
+                .body("errors.find { it.field == 'name' }.message", equalTo("Please fill in this field."))
+                .body("errors.find { it.field == 'affiliation' }.message", equalTo("Please fill in this field."));
+
+        var page = eventdesk.testing.Forms.submit("/events/" + event.slug, "/events/" + event.slug + "/registrations",
+                java.util.Map.of("name", invisible, "email", "blank@example.com", "affiliation", "Toss" + invisible,
+                        "role", "FOUNDER", "locale", "ko", "consent", "true"), "ko");
+        assertThat(page.statusCode()).isEqualTo(422);
+        assertThat(page.asString()).contains("<p class=\"error\" id=\"name-error\"><span aria-hidden=\"true\">⚠ </span>이 항목을 입력해 주세요.</p>")
+                .doesNotContain("id=\"affiliation-error\"");
+
+        eventdesk.testing.TestQuestions.set(event, """
+                [{"key":"company","type":"TEXT","label":"Company name","labelKo":"회사 이름","required":true}]""");
+        given().contentType("application/json").body(eventdesk.testing.TestQuestions.signUp("blank@example.com",
+                        "{\"company\":" + jsonString(invisible) + "}"))
+                .post(api).then().statusCode(400)
+                .body("errors.find { it.field == 'answers.company' }.message", equalTo("Please fill in this field."));
+        assertThat(TestEvents.registrations(event)).isEmpty();
+
+        // Visible text with an invisible character in it is still filled in.
+        given().contentType("application/json").body(eventdesk.testing.TestQuestions.signUp("seen@example.com",
+                                "{\"company\":" + jsonString("Toss" + invisible) + "}")
+                        .replace("\"Kim Answer\"", jsonString("Kim" + invisible)))
+                .post(api).then().statusCode(202);
+    }
 }

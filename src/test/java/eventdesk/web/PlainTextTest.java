@@ -28,4 +28,18 @@ class PlainTextTest {
     void descriptionsMayBreakLines(String s) {
         assertThat(PlainText.hasForbidden(s, true)).isFalse();
     }
+
+    /** Text that looks empty: spaces, fillers, zero-width and format characters, combining marks and selectors alone. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\u3164", "\u200b", "\u115f\u1160", "\uffa0", "\u2800", "\u00ad", "\u200c\u200d",
+            "\u2060\u2061", "\u180e", "\u3000\u00a0", "\u034f", "\ufe0f", "\u0301", "\udb40\udc20", "\udb40\udd00", "\u17b4"})
+    void nothingVisible(String s) {
+        assertThat(PlainText.hasVisible(s)).as(s.codePoints().mapToObj(Integer::toHexString).toList().toString()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"김", "A", "1", "-", "👩‍💻", "\u3164김", "Kim\u200b", "e\u0301", "ㄱ", "Ｆ"})
+    void somethingVisible(String s) {
+        assertThat(PlainText.hasVisible(s)).as(s).isTrue();
+    }
 }
