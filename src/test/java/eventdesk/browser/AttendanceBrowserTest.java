@@ -99,8 +99,7 @@ class AttendanceBrowserTest extends BrowserTest {
             Page page = context.newPage();
             page.setContent(html(mail));
             assertThat(page.locator("html")).hasAttribute("lang", ui.code);
-            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                    .setPath(Chromium.SCREENSHOTS.resolve("attendance-mail-" + name + "-" + ui.code + ".png")));
+            Chromium.fullPage(page, Chromium.SCREENSHOTS.resolve("attendance-mail-" + name + "-" + ui.code + ".png"));
         }
     }
 

@@ -92,10 +92,21 @@ final class Chromium implements AutoCloseable {
      */
     static void step(Page page, String flow, String step, Ui ui) {
         int width = page.viewportSize().width;
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(SCREENSHOTS.resolve(flow + "-" + step + "-" + ui.code + "-" + width + ".png")));
+        fullPage(page, SCREENSHOTS.resolve(flow + "-" + step + "-" + ui.code + "-" + width + ".png"));
         assertThat(page.locator("html").getAttribute("lang")).as("<html lang> on " + page.url()).isEqualTo(ui.code);
         if (!WITHOUT_JAVASCRIPT.contains(page.context())) audit(page);
+    }
+
+    /**
+     * A full-page screenshot that leaves the page as a person would find it. Chromium takes one by
+     * resizing the viewport to the whole page, and after a viewport resize its next mouse press first
+     * scrolls the focused text field back into view (the rule for on-screen keyboards): a click right
+     * after would press on its target, be released on whatever scrolled under the pointer, and click
+     * nothing (a Save button that "sent no request"). Taking the focus off first keeps clicks honest.
+     */
+    static void fullPage(Page page, Path path) {
+        page.evaluate("() => document.activeElement && document.activeElement.blur()");
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(path));
     }
 
     /** Fails on any serious or critical axe-core violation, naming rule, elements and help. */

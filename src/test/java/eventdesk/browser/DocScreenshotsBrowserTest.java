@@ -114,7 +114,7 @@ class DocScreenshotsBrowserTest extends BrowserTest {
                     page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(m.waitlist_title()))));
             assertThat(waitlist.getByRole(AriaRole.LISTITEM)).hasText(new String[]{"최유나 · yuna@example.com", "Alex Lee · alex@example.com"});
             step(page, "docs", "attendees", Ui.EN);
-            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(picture(ATTENDEES)));
+            Chromium.fullPage(page, picture(ATTENDEES));
         }
         assertThat(Files.size(picture(ATTENDEES))).isPositive();
     }

@@ -31,11 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 class QuestionsBrowserTest extends BrowserTest {
 
-    static final Path SHOTS = Path.of("/tmp/shots-questions");
+    static final Path SHOTS = Chromium.SCREENSHOTS;
 
     static void shot(Page page, String name, Ui ui) {
-        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
-                .setPath(SHOTS.resolve(name + "-" + ui.code + "-" + page.viewportSize().width + ".png")));
+        Chromium.fullPage(page, SHOTS.resolve("questions-" + name + "-" + ui.code + "-" + page.viewportSize().width + ".png"));
     }
 
     @ParameterizedTest
@@ -64,11 +63,9 @@ class QuestionsBrowserTest extends BrowserTest {
             add.getByLabel(m.field_question_choices(), new Locator.GetByLabelOptions().setExact(true))
                     .fill("none|No needs|없음\nvegetarian|Vegetarian|채식");
             step(page, "questions", "01-organizer-adds", ui);
-            shot(page, "01-organizer-adds", ui);
             add.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(m.question_add_button())).click();
             assertThat(page.getByRole(AriaRole.STATUS)).hasText(m.question_done_added());
             step(page, "questions", "02-organizer-added", ui);
-            shot(page, "02-organizer-added", ui);
         }
 
         try (BrowserContext visitor = chromium.visitor(ui, Ui.KO.width, Ui.KO.height, true)) {
@@ -91,7 +88,6 @@ class QuestionsBrowserTest extends BrowserTest {
             assertThat(page.getByRole(AriaRole.ALERT)).containsText(ko ? "점심 식사: " + m.error_required() : "Lunch: " + m.error_required());
             assertThat(page.getByLabel(m.field_name(), new Page.GetByLabelOptions().setExact(true))).hasValue(ko ? "김하늘" : "Haneul Kim");
             step(page, "questions", "03-visitor-errors", ui);
-            shot(page, "03-visitor-errors", ui);
 
             company.fill("Viva Republica, \"Toss\"");
             page.getByLabel(ko ? "한 줄 소개" : "Your pitch").fill(ko ? "송금을 쉽게\n두 줄째" : "Money made simple\nline two");
@@ -126,7 +122,6 @@ class QuestionsBrowserTest extends BrowserTest {
             page.getByText(m.col_answers(), new Page.GetByTextOptions().setExact(true)).first().click();
             assertThat(page.locator("details.answers").first()).containsText(ko ? "웹; 인프라" : "Web; Infra");
             step(page, "questions", "06-organizer-answers", ui);
-            shot(page, "06-organizer-answers", ui);
         }
     }
 }
