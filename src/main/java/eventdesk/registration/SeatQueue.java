@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -105,8 +106,8 @@ public class SeatQueue {
     /**
      * Decides a batch and answers each request after the commit. When the batch's transaction fails
      * (a database error), each request is retried alone, so one bad request never fails the others.
-     * A batch of one that wrote nothing (a repeated sign-up) is answered no sooner than a recent one
-     * that wrote ({@link AnswerTiming}), so the answer's time does not tell who is registered.
+     * A batch of one that wrote nothing (a repeated sign-up) is held for as long as writing takes now
+     * ({@link AnswerTiming}), so the answer's time does not tell who is registered.
      */
     private void decide(String slug, List<Request> batch) {
         RegistrationService.Decisions decisions;
@@ -126,10 +127,26 @@ public class SeatQueue {
         long took = System.nanoTime() - started, delay = 0;
         if (batch.size() == 1) {
             if (decisions.wroteAny()) timing.wrote(took);
-            else delay = timing.delayAfter(took);
+            else delay = timing.delayAfterQuiet(took);
         }
-        if (delay == 0) answer(batch, decisions.results());
-        else CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS).execute(() -> answer(batch, decisions.results()));
+        if (delay == 0) {
+            answer(batch, decisions.results());
+            return;
+        }
+        long due = System.nanoTime() + delay;
+        CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS, this::onWorker).execute(() -> {
+            timing.late(System.nanoTime() - due);
+            answer(batch, decisions.results());
+        });
+    }
+
+    /** Runs on a batch worker (this application's threads); while shutting down, right here. */
+    private void onWorker(Runnable task) {
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException stopped) {
+            task.run();
+        }
     }
 
     private static void answer(List<Request> batch, List<Object> results) {
