@@ -56,7 +56,8 @@ public class RegistrationApi {
             + "answers to the event's questions are named answers.<questionKey>)")
     @APIResponse(responseCode = "404", description = "unknown event")
     @APIResponse(responseCode = "409", description = "registration closed, or sold out without waitlist")
-    @APIResponse(responseCode = "429", description = "too many sign-ups from this address")
+    @APIResponse(responseCode = "429", description = "too many sign-ups from this client address or for this email "
+            + "address; Retry-After says how many seconds to wait")
     public CompletionStage<Response> register(@PathParam("slug") String slug, SignUp form) {
         client.takeSignUpBudget();
         Msg english = MessageBundles.get(Msg.class, Localized.Literal.of("en"));
@@ -68,6 +69,7 @@ public class RegistrationApi {
             return CompletableFuture.completedFuture(
                     Problem.response(400, "Invalid sign-up", "Some fields are missing or invalid.", errors));
         }
+        client.takeMailBudget(form.email);
         return service.register(slug, form).thenApply(answer -> Response.accepted(new Accepted(answer.status(),
                         answer.status() == RegistrationStatus.WAITLISTED ? answer.waitlistPosition() : null))
                 .type(MediaType.APPLICATION_JSON).build());

@@ -101,6 +101,21 @@ public class RegistrationService {
     }
 
     /**
+     * What a batch decided: per request its {@link Answer} or its {@link RegistrationException}, and whether
+     * the batch wrote anything (a registration or a mail; a repeated sign-up inside its re-send interval writes
+     * nothing).
+     */
+    record Decisions(List<Object> results, boolean wroteAny) {
+    }
+
+    /** One sign-up's answer, and whether deciding it wrote anything. */
+    private record Outcome(Answer answer, boolean wrote) {
+        static Outcome written(Answer answer) {
+            return new Outcome(answer, true);
+        }
+    }
+
+    /**
      * Signs a person up; the answer comes once the sign-up's batch has committed, and fails with a
      * {@link RegistrationException} when the event takes no sign-up. The caller's thread does not wait.
      */
@@ -115,26 +130,29 @@ public class RegistrationService {
      * the one-at-a-time sign-up.
      */
     @Transactional
-    List<Object> decideBatch(String slug, List<Request> batch) {
+    Decisions decideBatch(String slug, List<Request> batch) {
         Optional<Event> locked = Event.lockBySlug(slug).filter(e -> e.status != EventStatus.draft);
         List<Object> results = new ArrayList<>(batch.size());
         if (locked.isEmpty()) {
             batch.forEach(r -> results.add(new UnknownEvent()));
-            return results;
+            return new Decisions(results, false);
         }
         Event event = locked.get();
         settle(event, Instant.now(clock));
         Map<String, Registration> active = Registration.activeByEmail(event,
                 batch.stream().map(r -> Registration.personKey(event, r.form().email)).distinct().toList());
         Questions questions = Questions.of(event);
+        boolean wroteAny = false;
         for (Request request : batch) {
             try {
-                results.add(decide(event, request.form(), questions, active, request.arrivedAt()));
+                Outcome outcome = decide(event, request.form(), questions, active, request.arrivedAt());
+                results.add(outcome.answer());
+                wroteAny |= outcome.wrote();
             } catch (RegistrationException refused) {
                 results.add(refused);
             }
         }
-        return results;
+        return new Decisions(results, wroteAny);
     }
 
     /**
@@ -150,7 +168,7 @@ public class RegistrationService {
      *
      * @param active the event's active registrations by normalized email; a new one is added
      */
-    private Answer decide(Event event, SignUp form, Questions questions, Map<String, Registration> active, Instant now) {
+    private Outcome decide(Event event, SignUp form, Questions questions, Map<String, Registration> active, Instant now) {
         Answers.Checked answers = questions.check(form);
         if (!answers.errors().isEmpty()) {
             count("invalid_answers");
@@ -181,11 +199,12 @@ public class RegistrationService {
         Registration existing = active.get(person);
         if (existing != null) {
             count("duplicate");
-            if (existing.resentAt == null || !now.isBefore(existing.resentAt.plus(RESEND_INTERVAL))) {
+            boolean resend = existing.resentAt == null || !now.isBefore(existing.resentAt.plus(RESEND_INTERVAL));
+            if (resend) {
                 existing.resentAt = now;
                 resendEmail(existing, now);
             }
-            return answerForNewcomer(event, type, code, form);
+            return new Outcome(answerForNewcomer(event, type, code, form), resend);
         }
         if (code != null) {
             boolean held = takesHeldSeat(event, type);
@@ -196,12 +215,12 @@ public class RegistrationService {
             code.usedAt = now;
             code.registration = r;
             count("code");
-            return new Answer(PENDING, 0);
+            return Outcome.written(new Answer(PENDING, 0));
         }
         if (event.takesApplications()) {
             apply(newRegistration(event, type, form, answers, now, active), now);
             count("applied");
-            return new Answer(APPLIED, 0);
+            return Outcome.written(new Answer(APPLIED, 0));
         }
         if (!event.hasPublicSeat(type) && !event.waitlistEnabled && !event.isDraw()) {
             count("sold_out");
@@ -213,16 +232,16 @@ public class RegistrationService {
             persistNew(r);
             mails.applied(r, AccessToken.issue(r, Purpose.MANAGE, now));
             count("applied");
-            return new Answer(APPLIED, 0);
+            return Outcome.written(new Answer(APPLIED, 0));
         }
         if (event.hasPublicSeat(type)) {
             giveSeat(r, now, RegistrationMails.Kind.SEAT_HELD);
             count("pending");
-            return new Answer(PENDING, 0);
+            return Outcome.written(new Answer(PENDING, 0));
         }
         joinWaitlist(r, now);
         count("waitlisted");
-        return new Answer(WAITLISTED, event.waitlistedOf(type));
+        return Outcome.written(new Answer(WAITLISTED, event.waitlistedOf(type)));
     }
 
     private static Registration newRegistration(Event event, TicketType type, SignUp form, Answers.Checked answers,

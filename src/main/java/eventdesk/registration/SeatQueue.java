@@ -16,6 +16,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -40,6 +42,7 @@ public class SeatQueue {
     Outbox outbox;
 
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
+    private final AnswerTiming timing = new AnswerTiming();
     private final AtomicInteger waiting = new AtomicInteger();
     private ExecutorService workers;
 
@@ -103,12 +106,14 @@ public class SeatQueue {
     /**
      * Decides a batch and answers each request after the commit. When the batch's transaction fails
      * (a database error), each request is retried alone, so one bad request never fails the others.
+     * A batch of one that wrote nothing (a repeated sign-up) is held for as long as writing takes now
+     * ({@link AnswerTiming}), so the answer's time does not tell who is registered.
      */
     private void decide(String slug, List<Request> batch) {
-        List<Object> results;
+        RegistrationService.Decisions decisions;
         long started = System.nanoTime();
         try {
-            results = service.decideBatch(slug, batch);
+            decisions = service.decideBatch(slug, batch);
             Log.debugf("Decided %d sign-ups for %s in %d ms", (Object) batch.size(), slug, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             if (batch.size() > 1) {
@@ -119,6 +124,32 @@ public class SeatQueue {
             }
             return;
         }
+        long took = System.nanoTime() - started, delay = 0;
+        if (batch.size() == 1) {
+            if (decisions.wroteAny()) timing.wrote(took);
+            else delay = timing.delayAfterQuiet(took);
+        }
+        if (delay == 0) {
+            answer(batch, decisions.results());
+            return;
+        }
+        long due = System.nanoTime() + delay;
+        CompletableFuture.delayedExecutor(delay, TimeUnit.NANOSECONDS, this::onWorker).execute(() -> {
+            timing.late(System.nanoTime() - due);
+            answer(batch, decisions.results());
+        });
+    }
+
+    /** Runs on a batch worker (this application's threads); while shutting down, right here. */
+    private void onWorker(Runnable task) {
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException stopped) {
+            task.run();
+        }
+    }
+
+    private static void answer(List<Request> batch, List<Object> results) {
         for (int i = 0; i < batch.size(); i++) {
             Object result = results.get(i);
             if (result instanceof Answer answer) batch.get(i).answer().complete(answer);

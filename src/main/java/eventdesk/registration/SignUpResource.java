@@ -107,6 +107,7 @@ public class SignUpResource {
             all.putAll(SignUpCheck.texts(Questions.of(event).check(form).errors(), lang.msg()));
             return CompletableFuture.completedFuture(Response.status(422).entity(lang.page(page(slug, form, all))).build());
         }
+        client.takeMailBudget(form.email);
         // The answer is built when the batch has committed, on the batch's thread, in this request's context.
         return context.withContextCapture(service.register(slug, form)).thenApply(answer -> {
             UriBuilder thanks = UriBuilder.fromPath("/events/{slug}/thanks").queryParam("position", answer.waitlistPosition());

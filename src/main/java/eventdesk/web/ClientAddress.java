@@ -28,4 +28,14 @@ public class ClientAddress {
             throw new TooManyRequests(wait);
         });
     }
+
+    /**
+     * Counts a sign-up whose form is valid against this client's mail budget and the email's sign-up budget;
+     * throws {@link TooManyRequests} when over either.
+     */
+    public void takeMailBudget(String email) {
+        limiter.acquireMail(proxies.clientBucket(current.getCurrent().request()), email).ifPresent(wait -> {
+            throw new TooManyRequests(wait);
+        });
+    }
 }

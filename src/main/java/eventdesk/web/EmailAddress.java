@@ -51,6 +51,25 @@ public final class EmailAddress {
         return normalized.length() > MAX_LENGTH ? Optional.empty() : Optional.of(normalized);
     }
 
+    /**
+     * The mailbox an address reaches, as far as anyone can tell from outside, for counting sign-ups per
+     * person: lower case, without a {@code +tag}, and for Gmail without dots ({@code googlemail.com} is
+     * {@code gmail.com}).
+     */
+    public static String mailbox(String address) {
+        String a = normalize(address).orElse(address == null ? "" : address.strip()).toLowerCase(Locale.ROOT);
+        int at = a.lastIndexOf('@');
+        if (at < 0) return a;
+        String local = a.substring(0, at), domain = a.substring(at + 1);
+        int plus = local.indexOf('+');
+        if (plus > 0) local = local.substring(0, plus);
+        if (domain.equals("gmail.com") || domain.equals("googlemail.com")) {
+            local = local.replace(".", "");
+            domain = "gmail.com";
+        }
+        return local + "@" + domain;
+    }
+
     public static boolean isValid(String address) {
         return normalize(address).isPresent();
     }

@@ -43,8 +43,9 @@ public class ErrorPages {
     @ServerExceptionMapper
     public Response tooMany(TooManyRequests e, HttpServerRequest request) {
         Response r = isApi(request)
-                ? Problem.response(429, "Too many sign-ups", "Wait a minute and try again.", null)
-                : page(429, msg().rate_limited_title(), msg().rate_limited_text());
+                ? Problem.response(429, "Too many sign-ups", "Too many sign-ups from this client address or for this "
+                        + "email address. Try again in " + e.retryAfterSeconds + (e.retryAfterSeconds == 1 ? " second." : " seconds."), null)
+                : page(429, msg().rate_limited_title(), msg().rate_limited_text((e.retryAfterSeconds + 59) / 60));
         return Response.fromResponse(r).header("Retry-After", e.retryAfterSeconds).build();
     }
 

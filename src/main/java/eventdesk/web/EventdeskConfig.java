@@ -53,10 +53,28 @@ public interface EventdeskConfig {
         Optional<String> password();
     }
 
+    /** Sign-up limits ({@link RateLimiter}); 0 turns a limit off. Every refused sign-up gets 429 with Retry-After. */
     interface RateLimit {
-        /** Sign-ups per client IP per minute; 0 turns the limit off. */
-        @WithDefault("10")
+        /**
+         * Sign-ups per client address (an IPv4 address, or an IPv6 /64) per minute. High enough for a company's
+         * or a campus's people behind one NAT address signing up in the opening minute.
+         */
+        @WithDefault("120")
         int perMinute();
+
+        /**
+         * Sign-ups per email address per hour, over all events and client addresses, counted per mailbox
+         * (letter case, a +tag and Gmail's dots make no other address).
+         */
+        @WithDefault("10")
+        int perEmailPerHour();
+
+        /**
+         * Mails that sign-ups from one client address may cause per hour: every sign-up with a valid form counts
+         * one, new or repeated.
+         */
+        @WithDefault("300")
+        int mailsPerAddressPerHour();
     }
 
     interface Outbox {

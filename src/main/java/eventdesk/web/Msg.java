@@ -262,8 +262,8 @@ public interface Msg {
     @Message("Too many sign-ups")
     String rate_limited_title();
 
-    @Message("Too many sign-ups came from your network just now. Please wait a minute and try again.")
-    String rate_limited_text();
+    @Message("Too many sign-ups came from your network or for this email address just now. Please try again in {minutes} {#if minutes == 1}minute{#else}minutes{/if}.")
+    String rate_limited_text(long minutes);
 
     @Message("Request not accepted")
     String bad_request_title();

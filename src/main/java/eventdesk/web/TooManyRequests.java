@@ -1,6 +1,6 @@
 package eventdesk.web;
 
-/** A client went over {@code eventdesk.rate-limit.per-minute}; answered with 429 and Retry-After. */
+/** A sign-up went over one of the limits of {@link RateLimiter}; answered with 429 and Retry-After. */
 public class TooManyRequests extends RuntimeException {
 
     public final long retryAfterSeconds;

@@ -97,8 +97,8 @@ class SeatBatchTest {
         return new Request("unused", form, arrivedAt, new CompletableFuture<>());
     }
 
-    private static List<String> outcomes(List<Object> results) {
-        return results.stream().map(o -> o instanceof Answer a ? a.status() + " " + a.waitlistPosition()
+    private static List<String> outcomes(RegistrationService.Decisions decisions) {
+        return decisions.results().stream().map(o -> o instanceof Answer a ? a.status() + " " + a.waitlistPosition()
                 : o.getClass().getSimpleName()).toList();
     }
 

@@ -52,6 +52,8 @@ public final class AppProcess implements AutoCloseable {
         all.putIfAbsent("EVENTDESK_ADMIN_USERNAME", "admin");
         all.putIfAbsent("EVENTDESK_ADMIN_PASSWORD", "it-secret");
         all.putIfAbsent("EVENTDESK_RATE_LIMIT_PER_MINUTE", "0");
+        all.putIfAbsent("EVENTDESK_RATE_LIMIT_PER_EMAIL_PER_HOUR", "0");
+        all.putIfAbsent("EVENTDESK_RATE_LIMIT_MAILS_PER_ADDRESS_PER_HOUR", "0");
         all.putIfAbsent("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY", "integration-test-key-0123456789abcdef");
         pb.environment().putAll(all);
         String adminAuth = "Basic " + Base64.getEncoder().encodeToString(

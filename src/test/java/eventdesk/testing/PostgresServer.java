@@ -4,10 +4,24 @@ import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Where the PostgreSQL for tests is: -Dtest.pg.url / .username / .password. */
+/**
+ * Where the PostgreSQL for tests is: -Dtest.pg.url / .username / .password. When the server runs but the
+ * database does not exist yet, it is created, so the PostgreSQL tests simply run.
+ */
 public final class PostgresServer {
+
+    /** PostgreSQL's error for a database that does not exist, and for one created by someone else meanwhile. */
+    private static final String NO_SUCH_DATABASE = "3D000", DATABASE_EXISTS = "42P04";
+    /** jdbc:postgresql://host:port/database?options: the database's name, and the rest around it. */
+    private static final Pattern DATABASE = Pattern.compile("^(jdbc:postgresql://[^/]*/)([^/?]+)(\\?.*)?$");
 
     private PostgresServer() {
     }
@@ -24,24 +38,45 @@ public final class PostgresServer {
         return System.getProperty("test.pg.password", "");
     }
 
+    /**
+     * Whether the database at {@code url} answers; when the server answers but the database does not exist,
+     * it is created first (from the server's {@code postgres} database).
+     */
+    static boolean reachable(String url) {
+        try (Connection c = DriverManager.getConnection(url, username(), password())) {
+            return c.isValid(5);
+        } catch (SQLException e) {
+            if (!NO_SUCH_DATABASE.equals(e.getSQLState())) return false;
+        }
+        Matcher m = DATABASE.matcher(url);
+        if (!m.matches()) return false;
+        String admin = m.group(1) + "postgres" + (m.group(3) == null ? "" : m.group(3));
+        try (Connection c = DriverManager.getConnection(admin, username(), password()); var st = c.createStatement()) {
+            st.execute("CREATE DATABASE \"" + m.group(2).replace("\"", "\"\"") + "\"");
+            System.out.println("Created the test database " + m.group(2) + " at " + url);
+        } catch (SQLException e) {
+            if (!DATABASE_EXISTS.equals(e.getSQLState())) return false;
+        }
+        try (Connection c = DriverManager.getConnection(url, username(), password())) {
+            return c.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     public static class Available implements ExecutionCondition {
-        private static Boolean reachable;
+        private static final Map<String, Boolean> reachable = new ConcurrentHashMap<>();
 
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            boolean up = reachable.computeIfAbsent(url(), PostgresServer::reachable);
+            if (up) return ConditionEvaluationResult.enabled("PostgreSQL at " + url());
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                return ConditionEvaluationResult.enabled("CI: PostgreSQL tests always run");
+                return ConditionEvaluationResult.enabled("CI: PostgreSQL tests always run (and fail: nothing answers at " + url() + ")");
             }
-            if (reachable == null) {
-                try (var c = DriverManager.getConnection(url(), username(), password())) {
-                    reachable = c.isValid(5);
-                } catch (Exception e) {
-                    reachable = false;
-                }
-            }
-            if (reachable) return ConditionEvaluationResult.enabled("PostgreSQL at " + url());
             String line = "SKIPPED: no PostgreSQL at " + url() + " - start one (e.g. sudo pg_ctlcluster 15 main start; "
-                    + "createdb -h 127.0.0.1 -U postgres eventdesk_test) or set -Dtest.pg.url=jdbc:postgresql://.../db; CI=true makes this a failure";
+                    + "the test database is created when missing) or set -Dtest.pg.url=jdbc:postgresql://.../db; "
+                    + "CI=true makes this a failure";
             System.out.println(line);
             return ConditionEvaluationResult.disabled(line);
         }

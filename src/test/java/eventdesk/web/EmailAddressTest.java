@@ -43,4 +43,16 @@ class EmailAddressTest {
         assertThat(EmailAddress.isValid(local + "@example.com")).isFalse();
         assertThat(EmailAddress.isValid("a@" + "b".repeat(length) + ".com")).isFalse();
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "Kim.Lee+events@Example.COM, kim.lee@example.com",
+            "kim@example.com, kim@example.com",
+            "Jane.Doe+news@Gmail.com, janedoe@gmail.com",
+            "j.a.n.e.doe@googlemail.com, janedoe@gmail.com",
+            "+tag@example.com, +tag@example.com"
+    })
+    void spellingsOfOneMailboxCountAsOne(String address, String mailbox) {
+        assertThat(EmailAddress.mailbox(address)).isEqualTo(mailbox);
+    }
 }
