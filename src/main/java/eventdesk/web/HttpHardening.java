@@ -28,7 +28,9 @@ import java.util.Set;
  * <li>A malformed {@code Accept-Language} is dropped (the page falls back to the default language)
  * instead of failing the request with 400.</li>
  * <li>State-changing API requests with a body must send JSON (else 415) and are read into memory (up to {@code quarkus.http.limits.max-body-size})
- * before the resource sees them, so an oversized or endless chunked body is a quiet 413.</li>
+ * before the resource sees them, so an oversized or endless chunked body is a quiet 413. Over HTTP/2 (whose
+ * requests REST must read itself) a Content-Length over the limit is answered 413 here, on its own stream, and
+ * no answer carries the {@code Connection} header HTTP/2 forbids, so a client always reads its 413.</li>
  * <li>Personal pages (organizer area, admin API, emailed links, metrics) get {@code Cache-Control: no-store};
  * requests that came over https get HSTS.</li>
  * <li>The form login's "where to go after login" cookie holds the requested URI; characters a cookie
@@ -45,10 +47,12 @@ public class HttpHardening {
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     private BodyHandler apiBodies;
+    private long bodyLimit;
 
     void install(@Observes Router router) {
         long limit = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
+        bodyLimit = limit;
         apiBodies = BodyHandler.create(false).setBodyLimit(limit);
         router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
     }
@@ -70,6 +74,12 @@ public class HttpHardening {
                                 + "\"detail\":\"Send the body as application/json.\"}");
                 return;
             }
+            if (request.version() == HttpVersion.HTTP_2 && declaredLength(request) > bodyLimit) {
+                // Quarkus answers an over-long Content-Length with "Connection: close" and closes the
+                // connection, which over HTTP/2 resets every stream on it: the client never sees the 413.
+                tooLarge(ctx);
+                return;
+            }
             if (hasBody(request) && request.version() != HttpVersion.HTTP_2) {
                 // JSON bodies are read as a stream; one over the limit ended with a 413 written under the
                 // reader's feet and an ERROR logged. Buffered here (up to the limit) it is a plain 413.
@@ -80,6 +90,24 @@ public class HttpHardening {
             }
         }
         ctx.next();
+    }
+
+    /** The request's Content-Length, or -1 when it has none (or an unreadable one). */
+    static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) return -1;
+        try {
+            return Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** 413 on this request's own stream; the connection (and the client's other streams) stays open. */
+    static void tooLarge(RoutingContext ctx) {
+        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .end("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
+                        + "\"detail\":\"The body is larger than the server accepts.\"}");
     }
 
     /** Pages and the organizer area take forms; the JSON API and operations endpoints have their own types. */
@@ -134,6 +162,11 @@ public class HttpHardening {
         }
         if ("https".equalsIgnoreCase(ctx.request().scheme()) || ctx.request().isSSL()) {
             response.headers().set("Strict-Transport-Security", HSTS);
+        }
+        if (ctx.request().version() == HttpVersion.HTTP_2) {
+            // A connection-specific header is illegal in HTTP/2: the client would drop the whole answer
+            // (Quarkus adds "Connection: close" to a 413 for a body that grew past the limit).
+            response.headers().remove(HttpHeaders.CONNECTION);
         }
         for (Cookie location : ctx.request().cookies(REDIRECT_COOKIE)) {
             String safe = cookieSafe(location.getValue());
