@@ -2,8 +2,6 @@ package eventdesk.admin;
 
 import eventdesk.web.EventdeskConfig;
 import eventdesk.web.TrustedProxies;
-import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -15,7 +13,6 @@ import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.vertx.ext.web.RoutingContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.nio.charset.StandardCharsets;
@@ -44,15 +41,6 @@ public class OrganizerIdentity implements IdentityProvider<UsernamePasswordAuthe
     TrustedProxies proxies;
 
     private final ConcurrentHashMap<String, AtomicInteger> failures = new ConcurrentHashMap<>();
-
-    /** Production must not run with a guessable or missing organizer password. */
-    void refuseProdWithoutPassword(@Observes StartupEvent start) {
-        if (LaunchMode.current() == LaunchMode.NORMAL && (config.admin().password().filter(p -> !p.isBlank()).isEmpty()
-                || config.admin().username().filter(u -> !u.isBlank()).isEmpty())) {
-            throw new IllegalStateException("eventdesk refuses to start: no organizer account. "
-                    + "Set EVENTDESK_ADMIN_USERNAME and EVENTDESK_ADMIN_PASSWORD.");
-        }
-    }
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
