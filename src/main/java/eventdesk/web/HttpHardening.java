@@ -31,6 +31,8 @@ import java.util.Set;
  * before the resource sees them, so an oversized or endless chunked body is a quiet 413. Over HTTP/2 (whose
  * requests REST must read itself) a Content-Length over the limit is answered 413 here, on its own stream, and
  * no answer carries the {@code Connection} header HTTP/2 forbids, so a client always reads its 413.</li>
+ * <li>Every answer gets a Content-Security-Policy: the strict one for the app's pages; Swagger UI and the
+ * dev mailbox, which cannot work under it, get their own ({@link #contentSecurityPolicy}).</li>
  * <li>Personal pages (organizer area, admin API, emailed links, metrics) get {@code Cache-Control: no-store};
  * requests that came over https get HSTS.</li>
  * <li>The form login's "where to go after login" cookie holds the requested URI; characters a cookie
@@ -44,6 +46,19 @@ public class HttpHardening {
     static final String FORM = "application/x-www-form-urlencoded";
     static final String REDIRECT_COOKIE = "quarkus-redirect-location";
     static final String HSTS = "max-age=31536000";
+    /** The app's pages: nothing inline, nothing from elsewhere, never framed. */
+    static final String APP_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+    /** Swagger UI (dev mode) starts itself with an inline script and styles its widgets inline. */
+    static final String SWAGGER_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * The dev mailbox shows each mail in a sandboxed {@code srcdoc} frame, which takes this page's policy: the
+     * mail's inline styles and inline QR code may show; no script runs (none is allowed, and the frame's sandbox
+     * forbids it too).
+     */
+    static final String DEV_MAIL_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "frame-src 'self'; form-action 'self'; frame-ancestors 'none'";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     private BodyHandler apiBodies;
@@ -156,6 +171,7 @@ public class HttpHardening {
 
     static void beforeHeaders(RoutingContext ctx, String path) {
         HttpServerResponse response = ctx.response();
+        response.headers().set("Content-Security-Policy", contentSecurityPolicy(path));
         if (isPersonal(path)) {
             response.headers().set(HttpHeaders.CACHE_CONTROL, "no-store");
             response.headers().set("Pragma", "no-cache");
@@ -172,6 +188,13 @@ public class HttpHardening {
             String safe = cookieSafe(location.getValue());
             if (!safe.equals(location.getValue())) location.setValue(safe);
         }
+    }
+
+    /** The strict policy everywhere, except for the two tools that need inline styles (and Swagger UI its script). */
+    static String contentSecurityPolicy(String path) {
+        if (path.equals("/q/swagger-ui") || path.startsWith("/q/swagger-ui/")) return SWAGGER_POLICY;
+        if (path.equals("/dev/mail") || path.startsWith("/dev/mail/")) return DEV_MAIL_POLICY;
+        return APP_POLICY;
     }
 
     /** Pages and answers with someone's personal data or the organizer's session. */
