@@ -271,6 +271,12 @@ public interface Msg {
     @Message("The form may have expired. Go back, reload the page and try again.")
     String bad_request_text();
 
+    @Message("This form has expired")
+    String csrf_refused_title();
+
+    @Message("The page was open for a long time, or you signed in or out after loading it. Go back, reload the page and send the form again.")
+    String csrf_refused_text();
+
     @Message("Hello {name},")
     String mail_hello(String name);
 
@@ -351,6 +357,9 @@ public interface Msg {
 
     @Message("Wrong user name or password.")
     String login_error();
+
+    @Message("Too many sign-in attempts. Try again in {minutes} minutes.")
+    String login_limited(long minutes);
 
     @Message("Events and live counts")
     String dash_title();

@@ -72,6 +72,35 @@ class BehindProxyTest {
     }
 
     @Test
+    void overHttpsTheCsrfCookieIsHostPrefixedAndSecure() {
+        Event event = TestEvents.create(15, false);
+        String client = "198.51.100.99";
+        io.restassured.response.Response page = given().header("X-Forwarded-Proto", "https").header("X-Forwarded-For", client)
+                .get("/events/" + event.slug);
+        String setCookie = page.headers().getValues("Set-Cookie").stream().filter(c -> c.contains("csrf-token="))
+                .findFirst().orElseThrow();
+        assertThat(setCookie).startsWith("__Host-csrf-token=").containsIgnoringCase("; Secure").contains("Path=/")
+                .doesNotContainIgnoringCase("Domain=");
+        String cookie = page.getCookie("__Host-csrf-token");
+        java.util.regex.Matcher field = Fixtures.CSRF_FIELD.matcher(page.asString());
+        assertThat(field.find()).isTrue();
+        // A cookie without the prefix can be planted by another subdomain or a plain-http answer: it does not count.
+        given().redirects().follow(false).header("X-Forwarded-Proto", "https").header("X-Forwarded-For", client)
+                .cookie("csrf-token", cookie).contentType("application/x-www-form-urlencoded")
+                .formParams(Fixtures.person("plain-cookie-" + event.slug + "@example.com")).formParam("csrf-token", field.group(1))
+                .post("/events/" + event.slug + "/registrations").then().statusCode(400);
+        given().redirects().follow(false).header("X-Forwarded-Proto", "https").header("X-Forwarded-For", client)
+                .cookie("__Host-csrf-token", cookie).contentType("application/x-www-form-urlencoded")
+                .formParams(Fixtures.person("host-cookie-" + event.slug + "@example.com")).formParam("csrf-token", field.group(1))
+                .post("/events/" + event.slug + "/registrations").then().statusCode(303);
+        assertThat(TestEvents.registrations(event)).hasSize(1);
+
+        String plain = given().get("/events/" + event.slug).headers().getValues("Set-Cookie").stream()
+                .filter(c -> c.contains("csrf-token=")).findFirst().orElseThrow();
+        assertThat(plain).startsWith("csrf-token=").doesNotContainIgnoringCase("Secure");
+    }
+
+    @Test
     void httpsThroughTheProxyGetsHstsPlainHttpDoesNot() {
         given().header("X-Forwarded-Proto", "https").get("/").then().statusCode(200)
                 .header("Strict-Transport-Security", "max-age=31536000");
