@@ -63,6 +63,12 @@ public interface EventdeskConfig {
 
         /** The organizer's password; prod refuses to start without one. */
         Optional<String> password();
+
+        /**
+         * Where to tell the organizer that too many wrong passwords locked the account
+         * ({@code EVENTDESK_ADMIN_EMAIL}); when unset, the user name if it is an email address.
+         */
+        Optional<String> email();
     }
 
     interface RateLimit {

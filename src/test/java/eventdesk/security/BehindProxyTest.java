@@ -16,11 +16,11 @@ import static org.hamcrest.Matchers.nullValue;
 /**
  * Finding 2 of issue 11 (and HSTS from 8), with the README's proxy settings and this test client
  * as the trusted proxy: a client cannot pick its own rate-limit or login back-off bucket by writing
- * X-Forwarded-For, and IPv6 clients share a bucket per /64.
+ * X-Forwarded-For, and IPv6 clients share a bucket per /64. The profile is shared with the sign-in limit tests.
  */
 @QuarkusTest
 @TestProfile(BehindProxyTest.Proxied.class)
-class BehindProxyTest {
+public class BehindProxyTest {
 
     public static class Proxied implements QuarkusTestProfile {
         @Override
@@ -59,16 +59,16 @@ class BehindProxyTest {
     }
 
     @Test
-    void loginBackOffFollowsTheRealClientNotTheHeader() {
-        for (int i = 1; i <= 3; i++) {
+    void theSignInLimitFollowsTheRealClientNotTheHeader() {
+        for (int i = 1; i <= 10; i++) {
             given().auth().preemptive().basic("admin", "wrong").header("X-Forwarded-For", "10.1.1." + i + ", 203.0.113.77")
                     .get("/api/admin/events/none/registrations").then().statusCode(401);
         }
-        long start = System.nanoTime();
-        given().auth().preemptive().basic("admin", "wrong").header("X-Forwarded-For", "10.1.1.4, 203.0.113.77")
+        // rotating the client-written part of the header would have escaped a limit keyed on it
+        given().auth().preemptive().basic("admin", "wrong").header("X-Forwarded-For", "10.1.1.11, 203.0.113.77")
+                .get("/api/admin/events/none/registrations").then().statusCode(429);
+        given().auth().preemptive().basic("admin", "wrong").header("X-Forwarded-For", "203.0.113.78")
                 .get("/api/admin/events/none/registrations").then().statusCode(401);
-        // the fourth wrong guess from one client waits 2 s; rotating the header would have kept it at 0.25 s
-        assertThat((System.nanoTime() - start) / 1_000_000).as("fourth wrong guess waits longer").isGreaterThanOrEqualTo(1500);
     }
 
     @Test
