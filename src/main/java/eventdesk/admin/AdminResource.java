@@ -125,7 +125,7 @@ public class AdminResource {
 
     @CheckedTemplate
     public static class Templates {
-        public static native TemplateInstance login(boolean error);
+        public static native TemplateInstance login(boolean error, long limited);
 
         public static native TemplateInstance dashboard(List<DashRow> events);
 
@@ -153,8 +153,10 @@ public class AdminResource {
 
     @GET
     @Path("login")
-    public TemplateInstance login(@QueryParam("error") boolean error) {
-        return lang.page(Templates.login(error));
+    public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("limited") String limited) {
+        // ?limited=N: too many sign-in attempts, try again in N minutes (see OrganizerIdentity)
+        long minutes = limited != null && limited.matches("[1-9][0-9]{0,3}") ? Long.parseLong(limited) : 0;
+        return lang.page(Templates.login(error, minutes));
     }
 
     @POST

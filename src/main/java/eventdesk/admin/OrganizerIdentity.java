@@ -2,8 +2,6 @@ package eventdesk.admin;
 
 import eventdesk.web.EventdeskConfig;
 import eventdesk.web.TrustedProxies;
-import io.quarkus.runtime.LaunchMode;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -12,8 +10,10 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
-import io.vertx.ext.web.RoutingContext;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -21,38 +21,36 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.time.Instant;
 
 /**
  * The organizer account from {@code eventdesk.admin.username/password}, for form login and HTTP
- * Basic. Passwords are compared as SHA-256 digests with a constant-time check; every wrong attempt
- * from a client (its address as {@link TrustedProxies} sees it behind a proxy; IPv6 by /64) is answered
- * later than the one before (up to 5 s), without blocking a thread.
+ * Basic. Every attempt first passes {@link SignInGuard} (per client address, as {@link TrustedProxies}
+ * sees it, and per account), before its password is looked at; then user name and password are both
+ * compared as SHA-256 digests in constant time, whatever the user name. A right and a wrong password
+ * take the same path and are answered at once, so the answer's timing says nothing. A limited attempt
+ * gets 429 with Retry-After (HTTP Basic), or the login page saying when to try again (form).
  */
 @ApplicationScoped
 public class OrganizerIdentity implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     static final String ROLE = "admin";
-    private static final long MAX_DELAY_MS = 5000;
-    private static final int MAX_TRACKED = 10_000;
+    /** Set on a request whose sign-in attempt was refused by the limit: the epoch second it may try again. */
+    static final String LIMITED = "eventdesk.sign-in-limited";
+    static final String FORM_LOGIN = "/j_security_check";
 
     @Inject
     EventdeskConfig config;
     @Inject
     TrustedProxies proxies;
-
-    private final ConcurrentHashMap<String, AtomicInteger> failures = new ConcurrentHashMap<>();
-
-    /** Production must not run with a guessable or missing organizer password. */
-    void refuseProdWithoutPassword(@Observes StartupEvent start) {
-        if (LaunchMode.current() == LaunchMode.NORMAL && (config.admin().password().filter(p -> !p.isBlank()).isEmpty()
-                || config.admin().username().filter(u -> !u.isBlank()).isEmpty())) {
-            throw new IllegalStateException("eventdesk refuses to start: no organizer account. "
-                    + "Set EVENTDESK_ADMIN_USERNAME and EVENTDESK_ADMIN_PASSWORD.");
-        }
-    }
+    @Inject
+    SignInGuard guard;
+    @Inject
+    SignInLockMail lockMail;
+    @Inject
+    Clock clock;
 
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
@@ -64,25 +62,60 @@ public class OrganizerIdentity implements IdentityProvider<UsernamePasswordAuthe
                                               AuthenticationRequestContext context) {
         String user = request.getUsername();
         String password = new String(request.getPassword().getPassword());
-        boolean ok = config.admin().password()
-                .map(expected -> same(user, config.admin().username().orElse(null)) & same(password, expected))
-                .orElse(false);
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
-        String key = http == null ? "unknown" : proxies.clientBucket(http.request());
+        String address = http == null ? "unknown" : proxies.clientBucket(http.request());
+        String configured = config.admin().username().orElse(null);
+        boolean account = configured != null & same(user, configured);
+        SignInGuard.Admission admission = guard.admit(address, account ? configured : null);
+        if (admission.refused()) {
+            if (http != null) http.put(LIMITED, admission.retryAt().getEpochSecond());
+            return Uni.createFrom().failure(new AuthenticationFailedException());
+        }
+        boolean ok = account & config.admin().password().map(expected -> same(password, expected)).orElse(false);
         if (ok) {
-            failures.remove(key);
+            guard.succeeded(admission.attempt());
             // A form login starts a session of its own (the cookie carries it) so that logging out can end it.
-            boolean formLogin = http != null && "/j_security_check".equals(http.request().path());
+            boolean formLogin = http != null && FORM_LOGIN.equals(http.request().path());
             String principal = formLogin ? OrganizerSession.newSession(user) : user;
             return Uni.createFrom().item(
                     QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principal)).addRole(ROLE).build());
         }
-        if (failures.size() > MAX_TRACKED) failures.clear();
-        int n = failures.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-        long delay = Math.min(MAX_DELAY_MS, 250L << Math.min(n - 1, 5));
-        // The answer waits without holding a thread, so wrong guesses cannot starve other requests.
-        return Uni.createFrom().<SecurityIdentity>failure(new AuthenticationFailedException())
-                .onFailure().call(() -> Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(delay)));
+        if (guard.failed(admission.attempt())) {
+            Instant until = guard.lockedUntil(configured).orElse(Instant.now(clock));
+            return context.runBlocking(() -> {
+                lockMail.send(configured, address, SignInGuard.PER_ACCOUNT, until);
+                throw new AuthenticationFailedException();
+            });
+        }
+        return Uni.createFrom().failure(new AuthenticationFailedException());
+    }
+
+    /**
+     * Answers a limited attempt: HTTP Basic gets 429 with Retry-After instead of 401 (and no challenge,
+     * so a browser does not ask again at once); the form login goes back to the login page, which says
+     * when to try again.
+     */
+    void answerLimitedAttempts(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            boolean credentials = ctx.request().headers().contains(HttpHeaders.AUTHORIZATION)
+                    || FORM_LOGIN.equals(ctx.request().path());
+            if (credentials) ctx.addHeadersEndHandler(v -> {
+                Long retryAt = ctx.get(LIMITED);
+                if (retryAt == null) return;
+                long seconds = Math.max(1, retryAt - Instant.now(clock).getEpochSecond());
+                if (FORM_LOGIN.equals(ctx.request().path()) && ctx.response().getStatusCode() == 302) {
+                    ctx.response().putHeader(HttpHeaders.LOCATION, "/admin/login?limited=" + minutes(seconds));
+                } else if (ctx.response().getStatusCode() == 401) {
+                    ctx.response().setStatusCode(429).putHeader("Retry-After", String.valueOf(seconds));
+                    ctx.response().headers().remove("WWW-Authenticate");
+                }
+            });
+            ctx.next();
+        });
+    }
+
+    static long minutes(long seconds) {
+        return Math.max(1, Duration.ofSeconds(seconds).plusSeconds(59).toMinutes());
     }
 
     static boolean same(String a, String b) {
@@ -96,5 +129,4 @@ public class OrganizerIdentity implements IdentityProvider<UsernamePasswordAuthe
             throw new IllegalStateException(e);
         }
     }
-
 }

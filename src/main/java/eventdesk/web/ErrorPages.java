@@ -80,6 +80,11 @@ public class ErrorPages {
             Log.debugf("Client closed the connection during %s %s", request.method(), request.path());
             return Response.status(400).build();
         }
+        if (answeredTooLarge(e, request)) {
+            // The body reader already answered 413 (a body without a length that grew past the limit).
+            Log.debugf("Body over the limit on %s %s", request.method(), request.path());
+            return Response.status(413).build();
+        }
         String id = UUID.randomUUID().toString().substring(0, 8);
         Log.errorf(e, "Unexpected error %s on %s %s", id, request.method(), request.path());
         if (isApi(request)) return Problem.response(500, "Internal error", "Error id " + id, null);
@@ -109,6 +114,10 @@ public class ErrorPages {
 
     private Msg msg() {
         return MessageBundles.get(Msg.class, Localized.Literal.of(lang.code()));
+    }
+
+    static boolean answeredTooLarge(Throwable e, HttpServerRequest request) {
+        return e instanceof java.io.IOException && "Request too large".equals(e.getMessage()) && request.response().ended();
     }
 
     static boolean clientWentAway(Throwable e) {

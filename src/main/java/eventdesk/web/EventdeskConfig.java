@@ -2,17 +2,29 @@ package eventdesk.web;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 import java.time.Duration;
 import java.util.Optional;
 
-/** Every eventdesk setting (SPEC §6). Environment variables: EVENTDESK_BASE_URL, EVENTDESK_HOLD_DURATION, ... */
+/** Every eventdesk setting and its default. Environment variables: EVENTDESK_BASE_URL, EVENTDESK_HOLD_DURATION, ... */
 @ConfigMapping(prefix = "eventdesk")
 public interface EventdeskConfig {
 
-    /** Absolute base of links in emails, without a trailing slash. */
-    @WithDefault("http://localhost:8080")
-    String baseUrl();
+    /**
+     * Absolute base of links in emails ({@code EVENTDESK_BASE_URL}): the address people open, e.g.
+     * {@code https://events.example.com}. No default: dev mode links to the port it serves, and the
+     * production jar refuses to start without it ({@link ProductionSettings}).
+     */
+    @WithName("base-url")
+    Optional<String> configuredBaseUrl();
+
+    /** {@link #configuredBaseUrl()} without a trailing slash. */
+    default String baseUrl() {
+        String url = configuredBaseUrl().map(String::strip).filter(u -> !u.isEmpty())
+                .orElseThrow(() -> new IllegalStateException("eventdesk.base-url (EVENTDESK_BASE_URL) is not set"));
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
 
     /** How long a PENDING registration holds its seat before it expires. */
     @WithDefault("PT24H")
@@ -51,6 +63,12 @@ public interface EventdeskConfig {
 
         /** The organizer's password; prod refuses to start without one. */
         Optional<String> password();
+
+        /**
+         * Where to tell the organizer that too many wrong passwords locked the account
+         * ({@code EVENTDESK_ADMIN_EMAIL}); when unset, the user name if it is an email address.
+         */
+        Optional<String> email();
     }
 
     /** Sign-up limits ({@link RateLimiter}); 0 turns a limit off. Every refused sign-up gets 429 with Retry-After. */

@@ -29,7 +29,11 @@ import java.util.Set;
  * <li>A malformed {@code Accept-Language} is dropped (the page falls back to the default language)
  * instead of failing the request with 400.</li>
  * <li>State-changing API requests with a body must send JSON (else 415) and are read into memory (up to {@code quarkus.http.limits.max-body-size})
- * before the resource sees them, so an oversized or endless chunked body is a quiet 413.</li>
+ * before the resource sees them, so an oversized or endless chunked body is a quiet 413. Over HTTP/2 (whose
+ * requests REST must read itself) a Content-Length over the limit is answered 413 here, on its own stream, and
+ * no answer carries the {@code Connection} header HTTP/2 forbids, so a client always reads its 413.</li>
+ * <li>Every answer gets a Content-Security-Policy: the strict one for the app's pages; Swagger UI and the
+ * dev mailbox, which cannot work under it, get their own ({@link #contentSecurityPolicy}).</li>
  * <li>Personal pages (organizer area, admin API, every page behind an emailed link, metrics) get {@code Cache-Control: no-store};
  * requests that came over https get HSTS.</li>
  * <li>The form login's "where to go after login" cookie holds the requested URI; characters a cookie
@@ -43,13 +47,28 @@ public class HttpHardening {
     static final String FORM = "application/x-www-form-urlencoded";
     static final String REDIRECT_COOKIE = "quarkus-redirect-location";
     static final String HSTS = "max-age=31536000";
+    /** The app's pages: nothing inline, nothing from elsewhere, never framed. */
+    static final String APP_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+    /** Swagger UI (dev mode) starts itself with an inline script and styles its widgets inline. */
+    static final String SWAGGER_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self' 'unsafe-inline'; connect-src 'self'; object-src 'none'; form-action 'self'; frame-ancestors 'none'";
+    /**
+     * The dev mailbox shows each mail in a sandboxed {@code srcdoc} frame, which takes this page's policy: the
+     * mail's inline styles and inline QR code may show; no script runs (none is allowed, and the frame's sandbox
+     * forbids it too).
+     */
+    static final String DEV_MAIL_POLICY = "default-src 'none'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "frame-src 'self'; form-action 'self'; frame-ancestors 'none'";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
     private BodyHandler apiBodies;
+    private long bodyLimit;
 
     void install(@Observes Router router) {
         long limit = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
                 .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
+        bodyLimit = limit;
         apiBodies = BodyHandler.create(false).setBodyLimit(limit);
         router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
     }
@@ -71,6 +90,12 @@ public class HttpHardening {
                                 + "\"detail\":\"Send the body as application/json.\"}");
                 return;
             }
+            if (request.version() == HttpVersion.HTTP_2 && declaredLength(request) > bodyLimit) {
+                // Quarkus answers an over-long Content-Length with "Connection: close" and closes the
+                // connection, which over HTTP/2 resets every stream on it: the client never sees the 413.
+                tooLarge(ctx);
+                return;
+            }
             if (hasBody(request) && request.version() != HttpVersion.HTTP_2) {
                 // JSON bodies are read as a stream; one over the limit ended with a 413 written under the
                 // reader's feet and an ERROR logged. Buffered here (up to the limit) it is a plain 413.
@@ -81,6 +106,24 @@ public class HttpHardening {
             }
         }
         ctx.next();
+    }
+
+    /** The request's Content-Length, or -1 when it has none (or an unreadable one). */
+    static long declaredLength(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length == null) return -1;
+        try {
+            return Long.parseLong(length.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** 413 on this request's own stream; the connection (and the client's other streams) stays open. */
+    static void tooLarge(RoutingContext ctx) {
+        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .end("{\"type\":\"about:blank\",\"title\":\"Payload Too Large\",\"status\":413,"
+                        + "\"detail\":\"The body is larger than the server accepts.\"}");
     }
 
     /** Pages and the organizer area take forms; the JSON API and operations endpoints have their own types. */
@@ -129,6 +172,7 @@ public class HttpHardening {
 
     static void beforeHeaders(RoutingContext ctx, String path) {
         HttpServerResponse response = ctx.response();
+        response.headers().set("Content-Security-Policy", contentSecurityPolicy(path));
         if (isPersonal(path)) {
             response.headers().set(HttpHeaders.CACHE_CONTROL, "no-store");
             response.headers().set("Pragma", "no-cache");
@@ -136,10 +180,22 @@ public class HttpHardening {
         if ("https".equalsIgnoreCase(ctx.request().scheme()) || ctx.request().isSSL()) {
             response.headers().set("Strict-Transport-Security", HSTS);
         }
+        if (ctx.request().version() == HttpVersion.HTTP_2) {
+            // A connection-specific header is illegal in HTTP/2: the client would drop the whole answer
+            // (Quarkus adds "Connection: close" to a 413 for a body that grew past the limit).
+            response.headers().remove(HttpHeaders.CONNECTION);
+        }
         for (Cookie location : ctx.request().cookies(REDIRECT_COOKIE)) {
             String safe = cookieSafe(location.getValue());
             if (!safe.equals(location.getValue())) location.setValue(safe);
         }
+    }
+
+    /** The strict policy everywhere, except for the two tools that need inline styles (and Swagger UI its script). */
+    static String contentSecurityPolicy(String path) {
+        if (path.equals("/q/swagger-ui") || path.startsWith("/q/swagger-ui/")) return SWAGGER_POLICY;
+        if (path.equals("/dev/mail") || path.startsWith("/dev/mail/")) return DEV_MAIL_POLICY;
+        return APP_POLICY;
     }
 
     /** Pages and answers with someone's personal data or the organizer's session. */

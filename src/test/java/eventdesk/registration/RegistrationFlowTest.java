@@ -257,7 +257,7 @@ class RegistrationFlowTest {
                 .contentType("application/x-www-form-urlencoded")
                 .formParams(person("No Token", RUN + "nocsrf@example.com"))
                 .post("/events/" + event.slug + "/registrations")
-                .then().statusCode(400).body(containsString("Request not accepted"));
+                .then().statusCode(400).body(containsString("This form has expired"));
         assertThat(TestEvents.registrations(event)).isEmpty();
     }
 

@@ -49,6 +49,7 @@ public final class AppProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> all = new HashMap<>(env);
         all.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        all.putIfAbsent("EVENTDESK_BASE_URL", "http://127.0.0.1:" + port);
         all.putIfAbsent("EVENTDESK_ADMIN_USERNAME", "admin");
         all.putIfAbsent("EVENTDESK_ADMIN_PASSWORD", "it-secret");
         all.putIfAbsent("EVENTDESK_RATE_LIMIT_PER_MINUTE", "0");
