@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The arithmetic of a verifiable draw (SPEC §2a), nothing else: a secret 256-bit seed, its public
+ * The arithmetic of a verifiable draw, nothing else: a secret 256-bit seed, its public
  * SHA-256 commitment, and the order of applications by {@code HMAC-SHA256(seed, reference)} — the
  * seed's 32 bytes as the key, the reference code's ASCII as the message, hex digests compared as
  * text (equal to comparing them as unsigned numbers). Anyone holding the revealed seed and the list

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.List;
 
-/** A custom question in the JSON API (SPEC §4): what a partner's sign-up must answer under {@code answers.<key>}. */
+/** A custom question in the JSON API: what a partner's sign-up must answer under {@code answers.<key>}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record QuestionJson(String key, QuestionType type, String label, String labelKo, String hint, String hintKo,
                            boolean required, List<Question.Choice> choices, List<String> ticketTypes) {

@@ -4,7 +4,7 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The texts of allocation by draw (SPEC §2a), English here, Korean in messages/drw_ko.properties;
+ * The texts of allocation by draw, English here, Korean in messages/drw_ko.properties;
  * templates use {drw:key}. Kept apart from {@code msg} so the draw's wording reads as one piece.
  */
 @MessageBundle(value = "drw", locale = "en")

@@ -25,7 +25,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** Sign-ups for partners (SPEC §4): 202 with the outcome, 400 problem+json, 404, 409, 429. */
+/** Sign-ups for partners: 202 with the outcome, 400 problem+json, 404, 409, 429. */
 @Path("/api/events/{slug}/registrations")
 @Tag(name = "Registrations")
 public class RegistrationApi {

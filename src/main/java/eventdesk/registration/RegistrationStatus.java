@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a registration stands (SPEC §2). PENDING and CONFIRMED hold a seat; WAITLISTED waits for one
+ * Where a registration stands. PENDING and CONFIRMED hold a seat; WAITLISTED waits for one
  * in first-come order; APPLIED holds no seat and waits for the organizer (approval) or for the
  * draw (a draw event's verified applications become PENDING or WAITLISTED, unverified ones EXPIRED).
  * CANCELLED, EXPIRED and DECLINED are final.

@@ -115,7 +115,7 @@ public interface EventdeskConfig {
 
     interface Messages {
         /**
-         * Group messages (issue 14) leave the outbox at most this many per second: each recipient's
+         * Group messages leave the outbox at most this many per second: each recipient's
          * row is due a little later than the one before, so a message to thousands does not swamp the
          * mail server and sign-up mails go out in between.
          */

@@ -15,7 +15,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
-/** SPEC §1: drafts are hidden, cancelled events are shown as cancelled, a window not yet open says why. */
+/** Drafts are hidden, cancelled events are shown as cancelled, a window not yet open says why. */
 @QuarkusTest
 class EventVisibilityTest {
 

@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-/** Messages to a group of an event (issue 14), read from a real SMTP server. */
+/** Messages to a group of an event, read from a real SMTP server. */
 @QuarkusTest
 @QuarkusTestResource(GreenMailResource.class)
 class GroupMessageTest extends RestoresTestClock {

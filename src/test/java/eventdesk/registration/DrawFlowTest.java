@@ -49,7 +49,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 /**
- * Allocation by draw (SPEC §2a) end to end: applications through the API, verification from the
+ * Allocation by draw end to end: applications through the API, verification from the
  * emailed link, the draw at drawAt (exactly once), the public record recomputed here with a plain
  * JDK HMAC, mails read from a real SMTP server, and the reserve list moving in draw order.
  */

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
- * Finding 2 of issue 11 (and HSTS from 8), with the proxy settings of docs/security.md and this test client
+ * Behind a trusted proxy (and HSTS), with the proxy settings of docs/security.md and this test client
  * as the trusted proxy: a client cannot pick its own rate-limit or login back-off bucket by writing
  * X-Forwarded-For, and IPv6 clients share a bucket per /64. The profile is shared with the sign-in limit tests.
  */

@@ -25,7 +25,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Finding 1 of issue 11, per form POST route: no token, another session's token, a cookie and field
+ * Per form POST route: no token, another session's token, a cookie and field
  * forged to be equal, a token field without its cookie, and an upper-case Content-Type without a token
  * are all refused (4xx) and change nothing; the same form with its own token then works.
  */

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Issue 11, item 3: every form and API field, every route, gets hostile input. For each request:
+ * Every form and API field, every route, gets hostile input. For each request:
  * never a 5xx, an answer before the hang deadline, nothing stored for input that must be refused, and whatever
  * is stored is clean text; echoed markup is escaped. The log gets no ERROR. Figures per route are
  * printed and written to target/hostile-input-summary.txt.
@@ -83,7 +83,7 @@ class HostileInputTest {
 
     @AfterAll
     static void report() throws IOException {
-        StringBuilder b = new StringBuilder("Hostile inputs per route (issue 11):\n");
+        StringBuilder b = new StringBuilder("Hostile inputs per route:\n");
         TRIED.forEach((route, n) -> b.append(String.format("  %5d  %s%n", n.get(), route)));
         int total = TRIED.values().stream().mapToInt(AtomicInteger::get).sum();
         b.append(String.format("  %5d  in all; 5xx: %d; hangs (no answer within %d ms): %d; ERROR log lines: %d%n",

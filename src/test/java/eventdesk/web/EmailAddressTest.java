@@ -6,7 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Finding 5 of issue 11: only addresses the mailer can deliver pass; IDN domains become punycode. */
+/** Only addresses the mailer can deliver pass; IDN domains become punycode. */
 class EmailAddressTest {
 
     @ParameterizedTest

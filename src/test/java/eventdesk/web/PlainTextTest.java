@@ -5,7 +5,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Finding 8 of issue 11: C0, C1, U+2028/2029, lone surrogates and bidi overrides are not text people type. */
+/** C0, C1, U+2028/2029, lone surrogates and bidi overrides are not text people type. */
 class PlainTextTest {
 
     @ParameterizedTest

@@ -7,7 +7,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Finding 2 of issue 11: the client behind a proxy is the right-most untrusted hop, IPv6 by /64. */
+/** The client behind a proxy is the right-most untrusted hop, IPv6 by /64. */
 class TrustedProxiesTest {
 
     static TrustedProxies trusting(String... entries) {

@@ -23,12 +23,12 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 /**
- * One test (or a few) per numbered finding of issue 11 that is fixed on this side: each failed
- * before the fix. Findings 2 (proxy) and the HSTS part of 8 are in {@link BehindProxyTest}; 3 and
- * the mail headers of 8 belong to the registration/mail packages.
+ * Probes a hostile visitor tried against the running app, one test (or a few) per weakness found and
+ * fixed: each failed before its fix. The proxy and HSTS probes are in {@link BehindProxyTest}; the
+ * hostile field values in {@link HostileInputTest}.
  */
 @QuarkusTest
-class IssueElevenFindingsTest {
+class HardeningProbesTest {
 
     static RequestSpecification admin() {
         return given().auth().preemptive().basic("admin", "admin");
