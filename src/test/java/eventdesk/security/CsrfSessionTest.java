@@ -109,17 +109,17 @@ class CsrfSessionTest extends RestoresTestClock {
         Browser basic = new Browser();
         basic.basicAuth = true;
         basic.csrf = visitor.csrf;
-        basic.post("/admin/registrations/" + id + "/cancel", field, Map.of()).then().statusCode(400)
+        basic.post("/admin/registrations/" + id + "/cancel", field, Map.of("confirmed", "true")).then().statusCode(400)
                 .body(containsString(msg().csrf_refused_title()));
         Browser signedIn = new Browser();
         signedIn.session = signIn();
         signedIn.csrf = visitor.csrf;
-        signedIn.post("/admin/registrations/" + id + "/cancel", field, Map.of()).then().statusCode(400);
+        signedIn.post("/admin/registrations/" + id + "/cancel", field, Map.of("confirmed", "true")).then().statusCode(400);
         assertThat(Fixtures.status(id)).isEqualTo(RegistrationStatus.CONFIRMED);
 
         String own = signedIn.load("/admin/events/" + event.slug);
         assertThat(signedIn.csrf).as("signing in gave the browser a new cookie").isNotEqualTo(visitor.csrf);
-        signedIn.post("/admin/registrations/" + id + "/cancel", own, Map.of()).then().statusCode(303);
+        signedIn.post("/admin/registrations/" + id + "/cancel", own, Map.of("confirmed", "true")).then().statusCode(303);
         assertThat(Fixtures.status(id)).isEqualTo(RegistrationStatus.CANCELLED);
     }
 
