@@ -55,7 +55,7 @@ public class Event extends PanacheEntity {
     /** APPLIED registrations (a draw's applications before the draw). */
     public int applied;
 
-    /** How seats are given: first come, first served, or by a draw at {@link #drawAt} (SPEC §2a). */
+    /** How seats are given: first come, first served, or by a draw at {@link #drawAt}, whose seed is published with the result. */
     @Enumerated(EnumType.STRING)
     public Allocation allocation = Allocation.FIRST_COME;
     /** A DRAW event takes applications from registrationOpensAt until this instant, then draws. */

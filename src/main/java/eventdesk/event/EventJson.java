@@ -8,8 +8,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * An event in the JSON API (SPEC §4); times are ISO-8601 with the +09:00 offset. Beyond the SPEC's
- * fields: whether sign-ups wait for approval, when held seats are released, and the ticket types
+ * An event in the JSON API; times are ISO-8601 with the +09:00 offset. Besides the basic fields
+ * (slug, titles, descriptions, venue, times, capacity, seats left, status): whether sign-ups wait for approval, when held seats are released, and the ticket types
  * with their seats ({@code seatsLeft} is what a sign-up without a code can take). A draw event also
  * says when it draws, its commitment and how many applications it has (left out for first come).
  * {@code questions} (the custom questions a sign-up answers) is in the answer for one event, not in lists.
