@@ -64,7 +64,7 @@ class AttendeeExportMemoryTest {
         java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
         // With a fixed delay, not a fixed rate: a collection that takes longer than the period must not be followed
         // at once by the next one (at a fixed rate, a loaded machine spent minutes in back-to-back full collections).
-        sampler.scheduleWithFixedDelay(() -> peak.accumulateAndGet(liveHeap(), Math::max), 0, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        sampler.scheduleWithFixedDelay(() -> peak.accumulateAndGet(liveHeap(), Math::max), 0, 1, java.util.concurrent.TimeUnit.SECONDS);
         long start = System.nanoTime();
         long lines = 0;
         long bytes = 0;
