@@ -1,6 +1,7 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
+import eventdesk.testing.Race;
 import eventdesk.testing.RestoresTestClock;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
@@ -11,10 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static eventdesk.testing.TestEvents.signUpJson;
 import static io.restassured.RestAssured.given;
@@ -124,21 +121,8 @@ class HoldsAndWaitlistTest extends RestoresTestClock {
         for (String who : List.of("x1", "x2", "x3", "x4", "x5", "x6")) signUp(event, who);
         long id1 = TestEvents.byEmail(event, "x1@example.com").id;
         long id2 = TestEvents.byEmail(event, "x2@example.com").id;
-        CountDownLatch ready = new CountDownLatch(2);
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Registration>> cancels = List.of(id1, id2).stream().map(id -> pool.submit(() -> {
-                ready.countDown();
-                start.await();
-                return service.cancelById(id, TestClock.now());
-            })).toList();
-            ready.await();
-            start.countDown();
-            for (Future<Registration> f : cancels) f.get();
-        } finally {
-            pool.shutdownNow();
-        }
+        Race.run(List.of(id1, id2).stream().<java.util.concurrent.Callable<Registration>>map(id ->
+                () -> service.cancelById(id, TestClock.now())).toList());
         assertThat(status(event, "x3")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(status(event, "x4")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(status(event, "x5")).isEqualTo(RegistrationStatus.WAITLISTED);

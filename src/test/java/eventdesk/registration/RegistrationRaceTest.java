@@ -1,6 +1,7 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
+import eventdesk.testing.Race;
 import eventdesk.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -8,16 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,33 +70,13 @@ class RegistrationRaceTest {
                 .isEqualTo(java.util.stream.LongStream.rangeClosed(1, waitlisted).boxed().toList());
     }
 
-    /** Every thread is ready and waits at one start barrier; one count-down releases them all together. */
+    /** All sign-ups released together through the real HTTP API; each answer as "status body". */
     private List<String> race(Event event, int threads, java.util.function.IntFunction<String> email) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         URI uri = base.toURI().resolve("api/events/" + event.slug + "/registrations");
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch ready = new CountDownLatch(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<String>> answers = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                String body = TestEvents.signUpJson("Racer " + i, email.apply(i));
-                answers.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                    return r.statusCode() + " " + r.body();
-                }));
-            }
-            ready.await();
-            start.countDown();
-            List<String> bodies = new ArrayList<>();
-            for (Future<String> f : answers) bodies.add(f.get());
-            return bodies;
-        } finally {
-            pool.shutdownNow();
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            requests.add(Race.postJson(uri, TestEvents.signUpJson("Racer " + i, email.apply(i)), Duration.ofSeconds(60)));
         }
+        return Race.send(requests);
     }
 }
