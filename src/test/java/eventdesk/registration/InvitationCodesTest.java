@@ -37,7 +37,7 @@ class InvitationCodesTest extends RestoresTestClock {
     @TestHTTPResource("/")
     URL base;
     @Inject
-    RegistrationService service;
+    SeatJobs jobs;
 
     static List<String> codes(Event event, String json) {
         return Curated.admin().contentType("application/json").body(json)
@@ -172,15 +172,15 @@ class InvitationCodesTest extends RestoresTestClock {
         }
         assertThat(Curated.status(event, "a2@example.com")).isEqualTo(RegistrationStatus.WAITLISTED);
         assertThat(Curated.status(event, "b2@example.com")).isEqualTo(RegistrationStatus.WAITLISTED);
-        assertThat(service.releaseHeld(event.id, TestClock.now())).as("not yet due").isZero();
+        assertThat(jobs.releaseHeld(event.id, TestClock.now())).as("not yet due").isZero();
 
         TestClock.get().advance(Duration.ofDays(1).plusMinutes(1));
-        assertThat(service.releaseHeld(event.id, TestClock.now())).isEqualTo(2);
+        assertThat(jobs.releaseHeld(event.id, TestClock.now())).isEqualTo(2);
         assertThat(Curated.status(event, "a2@example.com")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(Curated.status(event, "a3@example.com")).isEqualTo(RegistrationStatus.WAITLISTED);
         assertThat(Curated.status(event, "b2@example.com")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(Curated.waitlist(event, "a")).containsExactly("a3@example.com#1");
-        assertThat(service.releaseHeld(event.id, TestClock.now())).as("released once").isZero();
+        assertThat(jobs.releaseHeld(event.id, TestClock.now())).as("released once").isZero();
         assertThat(TestEvents.counters(event)).containsExactly(4L, 1L, 0L);
     }
 

@@ -43,6 +43,8 @@ class TicketTypesTest extends RestoresTestClock {
     URL base;
     @Inject
     RegistrationService service;
+    @Inject
+    SeatEditor seats;
 
     @Test
     void fourHundredConcurrentSignUpsFillEachTypeExactlyAndQueueEachTypeFirstComeFirstServed() throws Exception {
@@ -104,7 +106,7 @@ class TicketTypesTest extends RestoresTestClock {
         assertThat(Curated.status(event, "b2@example.com")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(Curated.status(event, "a2@example.com")).isEqualTo(RegistrationStatus.WAITLISTED);
         // A third seat in the event's cap goes to whoever waits and fits: a2.
-        service.changeCapacity(event, 3, TestClock.now());
+        seats.changeSeats(event, 3, null, TestClock.now());
         assertThat(Curated.status(event, "a2@example.com")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(TestEvents.counters(event)).containsExactly(3L, 0L, 0L);
     }
