@@ -2,15 +2,18 @@ package eventdesk.registration;
 
 import eventdesk.event.Event;
 import eventdesk.testing.Race;
+import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.common.http.TestHTTPResource;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,6 +30,8 @@ class RegistrationRaceTest {
 
     @TestHTTPResource("/")
     URL base;
+    @Inject
+    SignUpService signUps;
 
     @Test
     void fiveHundredConcurrentSignUpsForFiftySeatsNeverOversellAndQueueWithoutGaps() throws Exception {
@@ -61,6 +66,25 @@ class RegistrationRaceTest {
         assertThat(TestEvents.registrations(event)).hasSize(1);
         assertThat(TestEvents.seatsTaken(event)).isEqualTo(1);
         assertThat(TestEvents.waitlistPositions(event)).isEmpty();
+    }
+
+    /**
+     * Each app instance has its own queue ({@link SeatQueue}), so batches of one event from different
+     * instances meet only at the event's row lock. Batches decided all at once, as many instances would,
+     * still never oversell, never leave a gap in the waitlist, and keep the counters equal to the rows.
+     */
+    @Test
+    void batchesOfManyInstancesAtOnceNeverOversellAndQueueWithoutGaps() throws Exception {
+        Event event = TestEvents.create(10, true);
+        Instant now = TestClock.now();
+        List<SignUpService.Decisions> decided = Race.run(40, i -> () ->
+                signUps.decideBatch(event.slug, List.of(SeatBatchTest.request("instance" + i + "@example.com", now))));
+
+        assertThat(decided).allSatisfy(d -> assertThat(d.results()).singleElement().isInstanceOf(SignUpService.Answer.class));
+        assertThat(TestEvents.count(event, RegistrationStatus.PENDING)).isEqualTo(10);
+        assertThat(TestEvents.count(event, RegistrationStatus.WAITLISTED)).isEqualTo(30);
+        assertFullWithGapFreeWaitlist(event, 10, 30);
+        assertThat(TestEvents.counters(event)).isEqualTo(TestEvents.recount(event));
     }
 
     /** Invariants 1 and 3 as stored: seats taken equal the capacity, and the queue holds places 1..W, no gaps, no ties. */

@@ -86,7 +86,7 @@ class SeatBatchTest {
         return answers;
     }
 
-    private static Request request(String email, Instant arrivedAt) {
+    static Request request(String email, Instant arrivedAt) {
         SignUp form = new SignUp();
         form.name = "Batch Person";
         form.email = email;
