@@ -11,7 +11,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.Variant;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -86,12 +85,7 @@ public class SignInLockMail implements MailRenderer {
                 msg(lang).mail_locked_text(Long.parseLong(p.get(FAILURES)), p.get(ACCOUNT), p.get(ADDRESS),
                         Kst.dateTime(until, Locale.forLanguageTag(lang))),
                 msg(lang).mail_locked_advice())).toList();
-        return new Rendered(variant(Templates.locked(texts), Variant.TEXT_HTML), variant(Templates.locked(texts), Variant.TEXT_PLAIN),
-                null, null, null);
-    }
-
-    private static String variant(TemplateInstance t, String contentType) {
-        return t.setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType)).render();
+        return MailRenderer.pair(() -> Templates.locked(texts), null);
     }
 
     private static Msg msg(String lang) {
