@@ -13,6 +13,7 @@ public record Access(long id, String subject, Role role, Set<String> events) {
 
     /** The attribute of the security identity that holds this. */
     public static final String ATTRIBUTE = "eventdesk.access";
+    static final String TOKEN = "token:";
 
     public Access {
         events = role == Role.OWNER || events == null ? null : Set.copyOf(events);
@@ -28,5 +29,10 @@ public record Access(long id, String subject, Role role, Set<String> events) {
 
     public boolean allEvents() {
         return events == null;
+    }
+
+    /** Whether an API token acts, not an account. */
+    public boolean token() {
+        return subject.startsWith(TOKEN);
     }
 }

@@ -40,6 +40,7 @@ public class ApiToken extends PanacheEntity {
     @Column(name = "event_slug")
     public Set<String> events = new HashSet<>();
     @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "created_by")
     public Account createdBy;
     public Instant createdAt;
     public Instant expiresAt;
@@ -86,6 +87,6 @@ public class ApiToken extends PanacheEntity {
     }
 
     public Access access() {
-        return new Access(id, "token:" + id, role, allEvents ? null : events);
+        return new Access(id, Access.TOKEN + id, role, allEvents ? null : events);
     }
 }
