@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import org.hibernate.Hibernate;
 import org.hibernate.annotations.BatchSize;
 
 import java.time.Duration;
@@ -102,6 +103,13 @@ public class Event extends PanacheEntity {
 
     public static Optional<Event> bySlug(String slug) {
         return find("slug", slug).firstResultOptional();
+    }
+
+    /** The event with its ticket types read, so that both can be used after the transaction that read them. */
+    public static Optional<Event> bySlugWithTypes(String slug) {
+        Optional<Event> event = bySlug(slug);
+        event.ifPresent(e -> Hibernate.initialize(e.ticketTypes));
+        return event;
     }
 
     /** The published event, or empty for unknown and draft events (drafts are not public). */

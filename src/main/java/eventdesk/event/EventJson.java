@@ -31,10 +31,10 @@ public record EventJson(String slug, String title, String titleKo, OffsetDateTim
     public static EventJson of(Event e, Instant now) {
         List<TypeJson> types = e.ticketTypes.stream().map(t -> new TypeJson(t.key, t.name, t.nameKo, t.capacity, t.held,
                 t.approvalRequired, e.seatsLeft(t), t.waitlisted)).toList();
-        return new EventJson(e.slug, e.title, e.titleKo, kst(e.startsAt), kst(e.endsAt), e.venue, e.capacity,
+        return new EventJson(e.slug, e.title, e.titleKo, Kst.offset(e.startsAt), Kst.offset(e.endsAt), e.venue, e.capacity,
                 e.seatsLeft(), e.waitlisted, e.isOpenAt(now), e.status, e.approvalRequired,
-                e.heldUntil == null ? null : kst(e.heldUntil), types, e.allocation, e.isDraw() ? kst(e.drawAt) : null,
-                e.isDraw() ? e.drawCommitment : null, e.isDraw() ? e.applied : null, e.isDraw() ? kst(e.drawnAt) : null, null);
+                e.heldUntil == null ? null : Kst.offset(e.heldUntil), types, e.allocation, e.isDraw() ? Kst.offset(e.drawAt) : null,
+                e.isDraw() ? e.drawCommitment : null, e.isDraw() ? e.applied : null, e.isDraw() ? Kst.offset(e.drawnAt) : null, null);
     }
 
     /** One event with the questions its form asks now. */
@@ -43,9 +43,5 @@ public record EventJson(String slug, String title, String titleKo, OffsetDateTim
         return new EventJson(j.slug, j.title, j.titleKo, j.startsAt, j.endsAt, j.venue, j.capacity, j.seatsLeft,
                 j.waitlistCount, j.registrationOpen, j.status, j.approvalRequired, j.heldUntil, j.ticketTypes, j.allocation,
                 j.drawAt, j.drawCommitment, j.applications, j.drawnAt, Question.active(e).stream().map(QuestionJson::of).toList());
-    }
-
-    static OffsetDateTime kst(Instant instant) {
-        return instant == null ? null : instant.atZone(Kst.ZONE).toOffsetDateTime();
     }
 }

@@ -1,7 +1,10 @@
 package eventdesk.message;
 
 import eventdesk.event.Event;
+import eventdesk.web.FormReader;
+import eventdesk.web.InvalidInput;
 import eventdesk.web.PlainText;
+import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,6 +18,45 @@ import java.util.Map;
 public class MessageInput {
 
     static final int SUBJECT_MAX = 200, BODY_MAX = 10000, KEY_MAX = 100;
+
+    /** The message is not sent: field → problem code, with the message as typed for the form shown again. */
+    public static final class Invalid extends InvalidInput {
+        public final String slug;
+        public final transient MessageInput typed;
+
+        Invalid(String slug, MessageInput typed, Map<String, String> problems) {
+            super("invalid message", problems);
+            this.slug = slug;
+            this.typed = typed;
+        }
+
+        @Override
+        protected String title() {
+            return "Invalid message";
+        }
+
+        @Override
+        protected String explain(String field, String code) {
+            return switch (code) {
+                case "required", "too_long", "invalid_chars" -> common(code);
+                case "group_not_yet" -> "NOT_CHECKED_IN is offered once the event has started";
+                default -> "one of ACTIVE, PENDING, CONFIRMED, WAITLISTED, CHECKED_IN, NOT_CHECKED_IN";
+            };
+        }
+    }
+
+    /** The form as posted (the preview posts it again, hidden). */
+    static MessageInput fromForm(MultivaluedMap<String, String> form) {
+        FormReader f = new FormReader(form);
+        MessageInput in = new MessageInput();
+        in.group = f.text("group");
+        in.subject = f.text("subject");
+        in.subjectKo = f.text("subjectKo");
+        in.body = f.text("body");
+        in.bodyKo = f.text("bodyKo");
+        in.idempotencyKey = f.text("idempotencyKey");
+        return in;
+    }
 
     public String group;
     public String subject;
@@ -53,9 +95,5 @@ public class MessageInput {
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();
-    }
-
-    MessageService.Draft draft() {
-        return new MessageService.Draft(RecipientGroup.parse(group), subject, subjectKo, body, bodyKo);
     }
 }

@@ -2,6 +2,8 @@ package eventdesk.message;
 
 import eventdesk.event.Event;
 import eventdesk.mail.OutboxMessage;
+import eventdesk.web.FormPage;
+import eventdesk.web.InvalidInput;
 import eventdesk.web.Lang;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,7 +42,7 @@ import java.util.UUID;
  */
 @Path("/admin/events/{slug}/messages")
 @Produces(MediaType.TEXT_HTML)
-public class MessageResource {
+public class MessageResource implements FormPage {
 
     @Inject
     Lang lang;
@@ -117,20 +120,18 @@ public class MessageResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public TemplateInstance edit(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
-        return lang.page(Templates.form(head(event(slug)), input(form), Map.of()));
+        return lang.page(Templates.form(head(event(slug)), MessageInput.fromForm(form), Map.of()));
     }
 
     /** Shows what each language's readers get and exactly how many people; sends nothing. */
     @POST
     @Path("preview")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response preview(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
-        MessageInput in = input(form);
-        Head head = headOf(slug);
-        Map<String, String> problems = problems(slug, in);
-        if (!problems.isEmpty()) return Response.status(422).entity(lang.page(Templates.form(head, in, errors(problems)))).build();
-        long count = messages.count(slug, RecipientGroup.parse(in.group));
-        return Response.ok(lang.page(Templates.preview(head, in, RecipientGroup.parse(in.group), count, versions(in), false))).build();
+    public TemplateInstance preview(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        MessageInput in = MessageInput.fromForm(form);
+        messages.check(slug, in, Instant.now(clock));
+        RecipientGroup group = RecipientGroup.parse(in.group);
+        return lang.page(Templates.preview(headOf(slug), in, group, messages.count(slug, group), versions(in), false));
     }
 
     /**
@@ -140,23 +141,31 @@ public class MessageResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response send(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
-        MessageInput in = input(form);
-        Map<String, String> problems = problems(slug, in);
-        if (!problems.isEmpty()) {
-            return Response.status(422).entity(lang.page(Templates.form(headOf(slug), in, errors(problems)))).build();
-        }
+        MessageInput in = MessageInput.fromForm(form);
+        Instant now = Instant.now(clock);
+        messages.check(slug, in, now);
         String expected = form.getFirst("count");
         Long count = expected != null && expected.matches("\\d{1,9}") ? Long.valueOf(expected) : null;
-        try {
-            MessageService.Sent sent = messages.send(slug, in.draft(), in.idempotencyKey, MessageApi.sender(identity),
-                    count, Instant.now(clock));
-            return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}/messages/{id}").queryParam("sent", true)
-                    .build(slug, sent.messageId())).build();
-        } catch (MessageService.CountChanged changed) {
-            return Response.status(409).entity(lang.page(Templates.preview(headOf(slug), in, RecipientGroup.parse(in.group), changed.count,
-                    versions(in), true)))
-                    .build();
+        MessageService.Sent sent = messages.send(slug, in, MessageApi.sender(identity), count, now);
+        return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}/messages/{id}").queryParam("sent", true)
+                .build(slug, sent.messageId())).build();
+    }
+
+    /**
+     * The form again after a refused message, each error next to its field; or, when the group changed
+     * size since the preview, the preview again with the new count.
+     */
+    @Override
+    public Optional<TemplateInstance> formAgain(InvalidInput refused) {
+        if (refused instanceof MessageInput.Invalid invalid) {
+            return Optional.of(lang.page(Templates.form(headOf(invalid.slug), invalid.typed, errors(invalid.problems))));
         }
+        if (refused instanceof MessageService.CountChanged changed) {
+            MessageInput in = changed.typed;
+            return Optional.of(lang.page(Templates.preview(headOf(changed.slug), in, RecipientGroup.parse(in.group),
+                    changed.count, versions(in), true)));
+        }
+        return Optional.empty();
     }
 
     @GET
@@ -203,26 +212,10 @@ public class MessageResource {
         return head(event(slug));
     }
 
-    @Transactional
-    Map<String, String> problems(String slug, MessageInput in) {
-        return in.problems(event(slug), Instant.now(clock));
-    }
-
     private Head head(Event e) {
         Instant now = Instant.now(clock);
         return new Head(e.slug, e.title(lang.locale()), lang.range(e.startsAt, e.endsAt), !now.isBefore(e.startsAt),
                 RecipientGroup.offered(e, now));
-    }
-
-    private static MessageInput input(MultivaluedMap<String, String> form) {
-        MessageInput in = new MessageInput();
-        in.group = form.getFirst("group");
-        in.subject = form.getFirst("subject");
-        in.subjectKo = form.getFirst("subjectKo");
-        in.body = form.getFirst("body");
-        in.bodyKo = form.getFirst("bodyKo");
-        in.idempotencyKey = form.getFirst("idempotencyKey");
-        return in;
     }
 
     private static MessageTexts texts(String language) {

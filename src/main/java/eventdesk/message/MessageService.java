@@ -3,18 +3,21 @@ package eventdesk.message;
 import eventdesk.event.Event;
 import eventdesk.mail.Outbox;
 import eventdesk.mail.OutboxMessage;
-import eventdesk.mail.OutgoingMail;
 import eventdesk.registration.Registration;
 import eventdesk.web.EventdeskConfig;
+import eventdesk.web.InvalidInput;
+import eventdesk.web.Problem;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -38,22 +41,53 @@ public class MessageService {
     @Inject
     GroupMessageMails mails;
 
-    /** What the organizer wrote. Either language may be blank (each falls back to the other). */
-    public record Draft(RecipientGroup group, String subject, String subjectKo, String body, String bodyKo) {
-    }
-
     /** The message (new, or the earlier one of the same key) and how many it went to. */
     public record Sent(long messageId, int recipients, boolean repeated) {
     }
 
-    /** The group no longer has the size the organizer confirmed: nothing was sent. */
-    public static class CountChanged extends RuntimeException {
+    /**
+     * The group no longer has the size the organizer confirmed on the preview: nothing was sent. The
+     * preview is shown again (409) with the new count and the message as typed.
+     */
+    public static final class CountChanged extends InvalidInput {
+        public final String slug;
+        public final transient MessageInput typed;
         public final long count;
 
-        CountChanged(long count) {
-            super("the group now has " + count + " people", null, false, false);
+        CountChanged(String slug, MessageInput typed, long count) {
+            super("the group now has " + count + " people", Map.of("count", "changed"));
+            this.slug = slug;
+            this.typed = typed;
             this.count = count;
         }
+
+        @Override
+        protected String title() {
+            return "Group changed";
+        }
+
+        @Override
+        protected String explain(String field, String code) {
+            return "the group now has " + count + " people";
+        }
+
+        @Override
+        public Response problem() {
+            return Problem.response(409, title(), "The group now has " + count + " people; nothing was sent.", null);
+        }
+
+        @Override
+        public int pageStatus() {
+            return 409;
+        }
+    }
+
+    /** Refuses a message that cannot be sent to the event as it is now ({@link MessageInput#problems}). */
+    @Transactional
+    public void check(String slug, MessageInput in, Instant now) {
+        Event event = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        Map<String, String> problems = in.problems(event, now);
+        if (!problems.isEmpty()) throw new MessageInput.Invalid(slug, in, problems);
     }
 
     /** How many people the group has now: the number a send right now reaches. */
@@ -65,14 +99,16 @@ public class MessageService {
     }
 
     /**
-     * Sends the draft unless a message with this key exists for the event (then returns that one).
+     * Sends the message (checked: {@link #check}) unless one with its idempotency key exists for the
+     * event (then returns that one).
      *
      * @param expectedCount the count the organizer confirmed, or null (API): when the group has
      *                      changed size since, {@link CountChanged} and nothing is sent
      */
-    public Sent send(String slug, Draft draft, String key, String sentBy, Long expectedCount, Instant now) {
+    public Sent send(String slug, MessageInput in, String sentBy, Long expectedCount, Instant now) {
+        String key = in.idempotencyKey;
         try {
-            return write(slug, draft, key, sentBy, expectedCount, now);
+            return write(slug, in, sentBy, expectedCount, now);
         } catch (CountChanged | NotFoundException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -88,18 +124,20 @@ public class MessageService {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Sent write(String slug, Draft draft, String key, String sentBy, Long expectedCount, Instant now) {
+    Sent write(String slug, MessageInput in, String sentBy, Long expectedCount, Instant now) {
         Event event = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        String key = in.idempotencyKey;
+        RecipientGroup group = RecipientGroup.parse(in.group);
         Optional<GroupMessage> earlier = GroupMessage.byKey(event, key);
         if (earlier.isPresent()) return new Sent(earlier.get().id, earlier.get().recipientCount, true);
 
         GroupMessage m = new GroupMessage();
         m.event = event;
-        m.recipientGroup = draft.group();
-        m.subject = blankToNull(draft.subject());
-        m.subjectKo = blankToNull(draft.subjectKo());
-        m.body = blankToNull(draft.body());
-        m.bodyKo = blankToNull(draft.bodyKo());
+        m.recipientGroup = group;
+        m.subject = blankToNull(in.subject);
+        m.subjectKo = blankToNull(in.subjectKo);
+        m.body = blankToNull(in.body);
+        m.bodyKo = blankToNull(in.bodyKo);
         m.idempotencyKey = key;
         m.sentBy = sentBy;
         m.createdAt = now;
@@ -108,10 +146,10 @@ public class MessageService {
         Panache.getEntityManager().flush();
 
         List<Object[]> people = Registration.getEntityManager().createQuery(
-                        "select r.id, r.email, r.locale from Registration r where " + draft.group().where() + " order by r.id",
+                        "select r.id, r.email, r.locale from Registration r where " + group.where() + " order by r.id",
                         Object[].class)
-                .setParameter("event", event).setParameter("statuses", draft.group().statuses).getResultList();
-        if (expectedCount != null && people.size() != expectedCount) throw new CountChanged(people.size());
+                .setParameter("event", event).setParameter("statuses", group.statuses).getResultList();
+        if (expectedCount != null && people.size() != expectedCount) throw new CountChanged(slug, in, people.size());
 
         int perSecond = Math.max(1, config.messages().perSecond());
         for (int i = 0; i < people.size(); i++) {

@@ -210,6 +210,22 @@ public class Registration extends PanacheEntity {
                 .page(0, limit).list();
     }
 
+    /** Those of the registrations {@code ids} that are applications of the event awaiting the organizer, oldest first. */
+    public static List<Registration> applications(Event event, Collection<Long> ids) {
+        if (ids.isEmpty()) return List.of();
+        return list("event = ?1 and id in ?2 and status = ?3 order by createdAt, id", event, ids, RegistrationStatus.APPLIED);
+    }
+
+    /** Whether anybody ever registered for this ticket type (in any status: the type then stays). */
+    public static boolean anyOfType(TicketType type) {
+        return count("ticketType", type) > 0;
+    }
+
+    /** Whether the event has active registrations without a ticket type (then types cannot be added). */
+    public static boolean anyActiveWithoutType(Event event) {
+        return count("event = ?1 and ticketType is null and activeEmail is not null", event) > 0;
+    }
+
     public static List<Long> eventsWithExpiredHolds(Instant now) {
         return find("select distinct r.event.id from Registration r where r.status = ?1 and r.holdExpiresAt <= ?2",
                 RegistrationStatus.PENDING, now).project(Long.class).list();

@@ -17,7 +17,15 @@ public final class Kst {
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
+    /** The years a date-time the app accepts may fall in: events happen in this century or the next. */
+    public static final int MIN_YEAR = 2000, MAX_YEAR = 2200;
+
     private Kst() {
+    }
+
+    /** Whether the app accepts this date-time: +999999999 is a typo or an attack, not a date. */
+    public static boolean plausible(java.time.OffsetDateTime t) {
+        return t.getYear() >= MIN_YEAR && t.getYear() <= MAX_YEAR;
     }
 
     /** "2027년 3월 18일 (목) 오전 10:00 KST" or "Thu, Mar 18, 2027, 10:00 AM KST". */
@@ -47,6 +55,11 @@ public final class Kst {
     /** ISO 8601 with the +09:00 offset, for exports. */
     public static String iso(Instant instant) {
         return instant == null ? "" : instant.atZone(ZONE).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).format(ISO);
+    }
+
+    /** The instant as a date-time with the +09:00 offset, as JSON shows times; null stays null. */
+    public static java.time.OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atZone(ZONE).toOffsetDateTime();
     }
 
     /** Value for an {@code <input type="datetime-local">}, in KST. */

@@ -42,7 +42,12 @@ public class Lang {
 
     /** The message bundle in this visitor's language, for texts built in Java. */
     public Msg msg() {
-        return io.quarkus.qute.i18n.MessageBundles.get(Msg.class, io.quarkus.qute.i18n.Localized.Literal.of(code()));
+        return bundle(Msg.class);
+    }
+
+    /** Any message bundle (a feature's own texts) in this visitor's language. */
+    public <T> T bundle(Class<T> type) {
+        return io.quarkus.qute.i18n.MessageBundles.get(type, io.quarkus.qute.i18n.Localized.Literal.of(code()));
     }
 
     /** The other language, for the switch link. */

@@ -1,5 +1,6 @@
-package eventdesk.admin;
+package eventdesk.question;
 
+import eventdesk.attendee.AttendeeCsv;
 import eventdesk.event.Event;
 import eventdesk.testing.Forms;
 import eventdesk.testing.TestEvents;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,8 +69,8 @@ class QuestionsAdminTest {
         signUpWith(event, "plus@example.com", "{\"company\":\"+82 10-1234-5678\"}");
 
         List<String> en = header(event, "en");
-        assertThat(en.subList(0, AttendeeCsv.HEADER.length)).containsExactly(AttendeeCsv.HEADER);
-        assertThat(en.subList(AttendeeCsv.HEADER.length, en.size())).containsExactly("Company", "Tracks", "Lunch");
+        assertThat(en.subList(0, AttendeeCsv.HEADER.size())).containsExactlyElementsOf(AttendeeCsv.HEADER);
+        assertThat(en.subList(AttendeeCsv.HEADER.size(), en.size())).containsExactly("Company", "Tracks", "Lunch");
         assertThat(header(event, "ko")).endsWith("회사", "트랙", "점심");
 
         Map<String, CSVRecord> rows = csv(event, "en");
@@ -243,6 +243,6 @@ class QuestionsAdminTest {
                 .post("/api/admin/events").then().statusCode(201)
                 .body("questions.key", equalTo(List.of("company", "tracks", "lunch")))
                 .body("questions[1].choices[1].label", equalTo("Web, \"modern\""));
-        assertThat(Arrays.asList(AttendeeCsv.HEADER)).doesNotContain("Company");
+        assertThat(AttendeeCsv.HEADER).doesNotContain("Company");
     }
 }

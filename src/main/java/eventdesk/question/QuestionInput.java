@@ -1,15 +1,18 @@
-package eventdesk.admin;
+package eventdesk.question;
 
 import eventdesk.event.Question;
 import eventdesk.event.QuestionType;
+import eventdesk.web.FormReader;
 import eventdesk.web.PlainText;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -67,16 +70,18 @@ public class QuestionInput {
         return in;
     }
 
-    public static QuestionInput fromForm(MultivaluedMap<String, String> f) {
+    /** The questions page's form of one question: choices as lines {@code key|English|한국어}, types comma-separated. */
+    public static QuestionInput fromForm(MultivaluedMap<String, String> form) {
+        FormReader f = new FormReader(form);
         QuestionInput in = new QuestionInput();
-        in.key = f.getFirst("key");
-        in.type = f.getFirst("type");
-        in.label = f.getFirst("label");
-        in.labelKo = f.getFirst("labelKo");
-        in.hint = f.getFirst("hint");
-        in.hintKo = f.getFirst("hintKo");
-        in.required = "true".equals(f.getFirst("required"));
-        in.choicesText = f.getFirst("choices") == null ? "" : f.getFirst("choices");
+        in.key = f.text("key");
+        in.type = f.text("type");
+        in.label = f.text("label");
+        in.labelKo = f.text("labelKo");
+        in.hint = f.text("hint");
+        in.hintKo = f.text("hintKo");
+        in.required = f.ticked("required");
+        in.choicesText = f.text("choices") == null ? "" : f.text("choices");
         in.choices = new ArrayList<>();
         for (String line : in.choicesText.split("\\R")) {
             if (line.isBlank()) continue;
@@ -87,10 +92,10 @@ public class QuestionInput {
             }
             in.choices.add(new ChoiceInput(parts[0].strip(), parts[1].strip(), parts.length == 3 ? parts[2].strip() : ""));
         }
-        String types = f.getFirst("ticketTypes");
-        in.ticketTypes = types == null ? new ArrayList<>() : java.util.Arrays.stream(types.split(","))
+        String types = f.text("ticketTypes");
+        in.ticketTypes = types == null ? new ArrayList<>() : Arrays.stream(types.split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toList());
-        String order = f.getFirst("sortOrder");
+        String order = f.text("sortOrder");
         in.sortOrder = order != null && order.strip().matches("-?\\d{1,6}") ? Integer.valueOf(order.strip()) : null;
         return in;
     }
@@ -103,15 +108,15 @@ public class QuestionInput {
     Map<String, String> problems(Question existing, boolean answered) {
         Map<String, String> p = new LinkedHashMap<>();
         if (key == null || !key.matches(Question.KEY_PATTERN)) p.put("key", "question_key");
-        QuestionType t = type();
-        if (t == null) p.put("type", "invalid_choice");
-        else if (existing != null && answered && existing.type != t) p.put("type", "question_type_locked");
+        Optional<QuestionType> t = type();
+        if (t.isEmpty()) p.put("type", "invalid_choice");
+        else if (existing != null && answered && existing.type != t.get()) p.put("type", "question_type_locked");
         if (blank(label) && blank(labelKo)) p.put("label", "required");
         text(p, "label", label, 300);
         text(p, "labelKo", labelKo, 300);
         text(p, "hint", hint, 500);
         text(p, "hintKo", hintKo, 500);
-        if (t != null && t.hasChoices()) {
+        if (t.isPresent() && t.get().hasChoices()) {
             List<ChoiceInput> cs = choices == null ? List.of() : choices;
             Set<String> keys = new HashSet<>();
             boolean ok = !unreadableChoices && !cs.isEmpty() && cs.size() <= Question.MAX_CHOICES;
@@ -129,17 +134,15 @@ public class QuestionInput {
         return p;
     }
 
-    QuestionType type() {
-        try {
-            return type == null ? null : QuestionType.valueOf(type.strip());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    /** The type named, if it is one. */
+    Optional<QuestionType> type() {
+        return type == null ? Optional.empty()
+                : Arrays.stream(QuestionType.values()).filter(t -> t.name().equals(type.strip())).findFirst();
     }
 
     /** Copies the wording, choices and rules; the key and event are the caller's. */
     void applyTo(Question q) {
-        q.type = type();
+        q.type = type().orElseThrow();
         q.label = strip(label) == null ? strip(labelKo) : strip(label);
         q.labelKo = strip(labelKo) == null ? strip(label) : strip(labelKo);
         q.hint = strip(hint);

@@ -1,8 +1,10 @@
-package eventdesk.admin;
+package eventdesk.question;
 
 import eventdesk.event.Event;
 import eventdesk.event.Question;
 import eventdesk.event.QuestionType;
+import eventdesk.web.FormPage;
+import eventdesk.web.InvalidInput;
 import eventdesk.web.Lang;
 import eventdesk.web.Msg;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,16 +30,17 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An event's custom questions for organizers, without JavaScript: one small form per question (wording
  * in both languages, choices as lines {@code key|English|한국어}), a remove button, and a form to add one.
- * Every change goes through {@link QuestionEditor}; a refused one re-renders with 422 and the errors
- * next to that question's fields, a saved one is 303 back to the page.
+ * Every change goes through {@link QuestionEditor}; a refused one shows the page again with 422 and the
+ * errors next to that question's fields ({@link #formAgain}), a saved one is 303 back to the page.
  */
 @Path("/admin/events/{slug}/questions")
 @Produces(MediaType.TEXT_HTML)
-public class QuestionsResource {
+public class QuestionsResource implements FormPage {
 
     @Inject
     QuestionEditor editor;
@@ -73,13 +76,8 @@ public class QuestionsResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
-        QuestionInput in = QuestionInput.fromForm(form);
-        try {
-            editor.add(slug, in, Instant.now(clock));
-            return back(slug, "added");
-        } catch (QuestionEditor.Invalid invalid) {
-            return refused(slug, in, "", invalid);
-        }
+        editor.add(slug, QuestionInput.fromForm(form), Instant.now(clock));
+        return back(slug, "added");
     }
 
     @POST
@@ -87,14 +85,8 @@ public class QuestionsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("slug") String slug, @PathParam("key") String key,
                            MultivaluedMap<String, String> form) {
-        QuestionInput in = QuestionInput.fromForm(form);
-        in.key = key;
-        try {
-            editor.update(slug, key, in);
-            return back(slug, "saved");
-        } catch (QuestionEditor.Invalid invalid) {
-            return refused(slug, in, key, invalid);
-        }
+        editor.update(slug, key, QuestionInput.fromForm(form));
+        return back(slug, "saved");
     }
 
     @POST
@@ -113,9 +105,12 @@ public class QuestionsResource {
         return back(slug, "restored");
     }
 
-    private Response refused(String slug, QuestionInput in, String editing, QuestionEditor.Invalid invalid) {
-        TemplateInstance page = QuarkusTransaction.requiringNew().call(() -> page(slug, in, editing, errors(invalid.problems), ""));
-        return Response.status(422).entity(lang.page(page)).build();
+    /** The page again after a refused question: what was typed into that question's form, each error next to its field. */
+    @Override
+    public Optional<TemplateInstance> formAgain(InvalidInput refused) {
+        if (!(refused instanceof QuestionEditor.Invalid invalid) || invalid.typed == null) return Optional.empty();
+        return Optional.of(QuarkusTransaction.requiringNew().call(() ->
+                page(invalid.slug, invalid.typed, invalid.editing, errors(invalid.problems), "")));
     }
 
     /**

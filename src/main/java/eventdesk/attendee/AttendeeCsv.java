@@ -1,6 +1,5 @@
-package eventdesk.admin;
+package eventdesk.attendee;
 
-import eventdesk.event.Question;
 import eventdesk.registration.Answers;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.web.Kst;
@@ -25,41 +24,32 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The attendee export (SPEC §5): RFC 4180 CSV in UTF-8 with a BOM so Excel on Korean Windows shows
- * Hangul. Rows are read in keyset batches straight from JDBC and written as they come, so memory
- * does not grow with the number of registrations. Seated and past registrations come first (by id),
- * then the waitlist in queue order with positions (each ticket type's queue counted on its own). After
- * the columns SPEC §5 lists come the ticket type's key, a draw's reference code and draw rank, then
- * one column per custom question the event ever asked (removed ones too, so no answer is lost),
- * headed by its label in the organizer's language; several choices are joined with "; ".
+ * The attendee export: RFC 4180 CSV in UTF-8 with a byte order mark, so Excel on Korean Windows shows
+ * Hangul, and a header row. Rows are read in keyset batches straight from JDBC and written as they
+ * come, so memory does not grow with the number of registrations. Seated and past registrations come
+ * first (by id), then the waitlist in queue order with positions (each ticket type's queue counted on
+ * its own). The columns: id, status, name, email, affiliation, role, language, registered, confirmed
+ * and checked-in times (KST, ISO 8601), waitlist position; then the ticket type's key, a draw's
+ * reference code and draw rank; then one column per custom question the event ever asked (removed
+ * ones too, so no answer is lost). A cell that a spreadsheet would run as a formula is defused
+ * ({@link #cell}).
  */
 @ApplicationScoped
 public class AttendeeCsv {
 
-    static final String[] HEADER = {"id", "status", "name", "email", "affiliation", "role", "language",
-            "registered_at", "confirmed_at", "checked_in_at", "waitlist_position", "ticket_type", "reference", "draw_rank"};
+    /** The fixed columns, before one per custom question. */
+    public static final List<String> HEADER = List.of("id", "status", "name", "email", "affiliation", "role", "language",
+            "registered_at", "confirmed_at", "checked_in_at", "waitlist_position", "ticket_type", "reference", "draw_rank");
     private static final int BATCH = 2000;
     private static final String COLUMNS = "id, status, name, email, affiliation, role, locale, created_at,"
             + " confirmed_at, checked_in_at, waitlist_seq, ticket_type_id, reference, draw_rank, answers";
 
-    /** One question's column: its header and how an answer reads (choice labels, yes/no in the organizer's language). */
-    public record AnswerColumn(String header, Question question, Locale locale, String yes, String no) {
-        String cellOf(Map<String, Object> answers) {
-            return cell(Answers.display(question, answers.get(question.key), locale, yes, no));
-        }
-    }
-
     @Inject
     AgroalDataSource dataSource;
-
-    public void write(long eventId, RegistrationStatus status, OutputStream out) throws IOException {
-        write(eventId, status, null, Map.of(), List.of(), out);
-    }
 
     /**
      * @param typeId   only registrations of this ticket type, or all when null
@@ -70,7 +60,7 @@ public class AttendeeCsv {
             throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
         writer.write('\uFEFF');
-        List<String> header = new ArrayList<>(List.of(HEADER));
+        List<String> header = new ArrayList<>(HEADER);
         questions.forEach(q -> header.add(cell(q.header())));
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
         try (Connection c = dataSource.getConnection()) {
@@ -137,7 +127,7 @@ public class AttendeeCsv {
                 rs.getObject(14) == null ? "" : rs.getInt(14)));
         if (!questions.isEmpty()) {
             Map<String, Object> answers = Answers.fromJson(rs.getString(15));
-            for (AnswerColumn q : questions) cells.add(q.cellOf(answers));
+            for (AnswerColumn q : questions) cells.add(cell(q.answerIn(answers)));
         }
         csv.printRecord(cells);
     }

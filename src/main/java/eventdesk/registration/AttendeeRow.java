@@ -1,8 +1,5 @@
-package eventdesk.admin;
+package eventdesk.registration;
 
-import eventdesk.registration.Registration;
-import eventdesk.registration.RegistrationStatus;
-import eventdesk.registration.Role;
 import eventdesk.web.Kst;
 
 import java.util.Locale;

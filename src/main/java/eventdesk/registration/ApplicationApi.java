@@ -1,7 +1,5 @@
-package eventdesk.admin;
+package eventdesk.registration;
 
-import eventdesk.registration.Registration;
-import eventdesk.registration.ApprovalService;
 import eventdesk.web.Problem;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -41,7 +39,7 @@ public class ApplicationApi {
     @APIResponse(responseCode = "404", description = "no such registration")
     @APIResponse(responseCode = "409", description = "not APPLIED, a draw event's application (the draw alone gives "
             + "its seats), or sold out without a waitlist (it stays APPLIED)")
-    public AdminApi.RegistrationJson approve(@PathParam("id") long id) {
+    public RegistrationJson approve(@PathParam("id") long id) {
         return json(registrations.approve(id, Instant.now(clock)).id);
     }
 
@@ -51,13 +49,12 @@ public class ApplicationApi {
     @APIResponse(responseCode = "200", description = "the registration as it is now")
     @APIResponse(responseCode = "404", description = "no such registration")
     @APIResponse(responseCode = "409", description = "not APPLIED, or a draw event's application (the draw decides it)")
-    public AdminApi.RegistrationJson decline(@PathParam("id") long id) {
+    public RegistrationJson decline(@PathParam("id") long id) {
         return json(registrations.decline(id, Instant.now(clock)).id);
     }
 
     @Transactional
-    AdminApi.RegistrationJson json(long id) {
-        Registration r = Registration.findById(id);
-        return AdminApi.RegistrationJson.of(r, r.waitlistPosition() == 0 ? null : r.waitlistPosition());
+    RegistrationJson json(long id) {
+        return RegistrationJson.of(Registration.findById(id));
     }
 }

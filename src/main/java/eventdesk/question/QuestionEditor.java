@@ -1,8 +1,9 @@
-package eventdesk.admin;
+package eventdesk.question;
 
 import eventdesk.event.Event;
 import eventdesk.event.Question;
 import eventdesk.registration.Registration;
+import eventdesk.web.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
@@ -23,13 +24,46 @@ import java.util.Set;
 @ApplicationScoped
 public class QuestionEditor {
 
-    /** The input is not saved: field (for the API {@code questions[i].field}) → problem code. */
-    public static class Invalid extends RuntimeException {
-        public final Map<String, String> problems;
+    /**
+     * The question is not saved: field (for the API {@code questions[i].field}) to problem code. From the
+     * questions page it carries the question as typed and which form it was ({@code editing}: its key, or
+     * "" for the add form).
+     */
+    public static final class Invalid extends InvalidInput {
+        public final String slug;
+        public final transient QuestionInput typed;
+        public final String editing;
 
-        Invalid(Map<String, String> problems) {
-            super("invalid question: " + problems, null, false, false);
-            this.problems = problems;
+        Invalid(String slug, QuestionInput typed, String editing, Map<String, String> problems) {
+            super("invalid question", problems);
+            this.slug = slug;
+            this.typed = typed;
+            this.editing = editing;
+        }
+
+        @Override
+        protected String title() {
+            return "Invalid question";
+        }
+
+        @Override
+        protected String explain(String field, String code) {
+            return text(field, code);
+        }
+
+        /** What the API says about a problem of a question's field. */
+        public static String text(String field, String code) {
+            return switch (code) {
+                case "question_key" -> "a key of 1-40 lowercase letters, digits, - or _ (it names the answers and never changes)";
+                case "question_key_taken" -> "another question of this event has this key";
+                case "question_type_locked" -> "the type cannot change once people have signed up; remove the question and add a new one";
+                case "question_choices" -> "one or more choices, each with a unique key and a label without |";
+                case "question_ticket_types" -> "ticket type keys: lowercase letters, digits, - or _";
+                case "question_too_many" -> "at most " + Question.MAX_QUESTIONS + " questions";
+                case "invalid_choice" -> field.endsWith(".type")
+                        ? "one of TEXT, LONG_TEXT, CHOICE, MULTI_CHOICE, YES_NO, NUMBER" : common(code);
+                default -> common(code);
+            };
         }
     }
 
@@ -40,7 +74,7 @@ public class QuestionEditor {
         Map<String, String> problems = in.problems(null, answered(e));
         if (existing != null) problems.putIfAbsent("key", "question_key_taken");
         if (Question.active(e).size() >= Question.MAX_QUESTIONS) problems.putIfAbsent("key", "question_too_many");
-        if (!problems.isEmpty()) throw new Invalid(problems);
+        if (!problems.isEmpty()) throw new Invalid(slug, in, "", problems);
         Question q = new Question();
         q.event = e;
         q.key = in.key;
@@ -57,7 +91,7 @@ public class QuestionEditor {
         Question q = Question.byKey(e, key).orElseThrow(NotFoundException::new);
         in.key = key;
         Map<String, String> problems = in.problems(q, answered(e));
-        if (!problems.isEmpty()) throw new Invalid(problems);
+        if (!problems.isEmpty()) throw new Invalid(slug, in, key, problems);
         in.applyTo(q);
         if (in.sortOrder != null) q.sortOrder = in.sortOrder;
     }
@@ -88,11 +122,11 @@ public class QuestionEditor {
      * left out is removed (kept with its answers once sign-ups began; a removed key sent again comes back).
      * Problems are keyed {@code questions[i].field}.
      */
-    void replaceAll(Event locked, List<QuestionInput> inputs, Instant now) {
+    public void replaceAll(Event locked, List<QuestionInput> inputs, Instant now) {
         boolean answered = answered(locked);
         Map<String, Question> stored = stored(locked);
         Map<String, String> problems = problems(inputs, stored, answered);
-        if (!problems.isEmpty()) throw new Invalid(problems);
+        if (!problems.isEmpty()) throw new Invalid(locked.slug, null, null, problems);
         for (int i = 0; i < inputs.size(); i++) {
             QuestionInput in = inputs.get(i);
             Question q = stored.remove(in.key);
@@ -117,7 +151,7 @@ public class QuestionEditor {
     }
 
     /** Problems of the API's {@code questions} for an event whose questions are {@code stored} (by key), keyed {@code questions[i].field}. */
-    static Map<String, String> problems(List<QuestionInput> inputs, Map<String, Question> stored, boolean answered) {
+    public static Map<String, String> problems(List<QuestionInput> inputs, Map<String, Question> stored, boolean answered) {
         Map<String, String> problems = new LinkedHashMap<>();
         if (inputs.size() > Question.MAX_QUESTIONS) problems.put("questions", "question_too_many");
         Set<String> seen = new HashSet<>();
@@ -135,7 +169,7 @@ public class QuestionEditor {
     }
 
     /** Every question the event ever asked, by key. */
-    static Map<String, Question> stored(Event e) {
+    public static Map<String, Question> stored(Event e) {
         Map<String, Question> stored = new LinkedHashMap<>();
         Question.all(e).forEach(q -> stored.put(q.key, q));
         return stored;
@@ -146,7 +180,7 @@ public class QuestionEditor {
     }
 
     /** Once anybody signed up, answers may exist: questions are kept and their types fixed. */
-    static boolean answered(Event e) {
+    public static boolean answered(Event e) {
         return Registration.count("event", e) > 0;
     }
 

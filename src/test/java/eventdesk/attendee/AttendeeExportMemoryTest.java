@@ -1,4 +1,4 @@
-package eventdesk.admin;
+package eventdesk.attendee;
 
 import eventdesk.event.Event;
 import eventdesk.testing.TestClock;

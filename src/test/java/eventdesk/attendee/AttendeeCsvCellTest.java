@@ -1,4 +1,4 @@
-package eventdesk.admin;
+package eventdesk.attendee;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,130 @@
+package eventdesk.registration;
+
+import eventdesk.event.Event;
+import eventdesk.web.EventdeskConfig;
+import eventdesk.web.FormPage;
+import eventdesk.web.FormReader;
+import eventdesk.web.InvalidInput;
+import eventdesk.web.Lang;
+import eventdesk.web.Msg;
+import eventdesk.web.TicketMsg;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An event's invitation codes for the organizer: who used which, and a form for new ones. New codes
+ * are shown once, on the answer to the form: only their hashes are kept.
+ */
+@Path("/admin/events/{slug}/codes")
+@Produces(MediaType.TEXT_HTML)
+public class CodesResource implements FormPage {
+
+    /** How many codes the page lists at most. */
+    static final int LISTED = 1000;
+
+    @Inject
+    Lang lang;
+    @Inject
+    Clock clock;
+    @Inject
+    ApprovalService registrations;
+    @Inject
+    EventdeskConfig config;
+
+    /** An invitation code in the organizer's list: its first characters, for whom, and who used it. */
+    public record CodeRow(String hint, String type, String email, String expiresAt, String usedAt, String usedBy,
+                          String usedByEmail) {
+    }
+
+    /** The form as typed, for showing it again. */
+    public record CodeFields(String count, String ticketType, String email, String expiresAt) {
+        static final CodeFields NEW = new CodeFields("1", "", "", "");
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(EventHead e, List<TypeRow> types, List<CodeRow> codes, List<String> created,
+                                            String createdLinks, CodeFields form, Map<String, String> errors);
+    }
+
+    @GET
+    public TemplateInstance list(@PathParam("slug") String slug) {
+        return page(slug, List.of(), CodeFields.NEW, Map.of());
+    }
+
+    /** Makes codes and shows them this once, so the answer is the page itself rather than a redirect. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TemplateInstance create(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
+        FormReader read = new FormReader(form);
+        CodeFields typed = new CodeFields(read.text("count"), read.text("ticketType"), read.text("email"),
+                read.text("expiresAt"));
+        CodeForm.CodeRequest in = new CodeForm.CodeRequest();
+        in.count = read.number("count", "count", true);
+        in.ticketType = typed.ticketType();
+        in.email = typed.email();
+        in.expiresAt = read.time("expiresAt", false);
+        Event e = event(slug);
+        CodeForm.check(e, in, read.unreadable(), typed);
+        List<String> created = registrations.createCodes(e.id, in.ticketType, in.count, CodeForm.email(in.email),
+                in.expiresAt == null ? null : in.expiresAt.toInstant(), Instant.now(clock));
+        return page(slug, created, CodeFields.NEW, Map.of());
+    }
+
+    /** The codes page again after refused codes: what was typed, each error next to its field. */
+    @Override
+    public Optional<TemplateInstance> formAgain(InvalidInput refused) {
+        if (!(refused instanceof CodeForm.Invalid invalid) || invalid.typed == null) return Optional.empty();
+        return Optional.of(page(invalid.slug, List.of(), invalid.typed, errors(invalid.problems)));
+    }
+
+    @Transactional
+    Event event(String slug) {
+        return Event.bySlugWithTypes(slug).orElseThrow(NotFoundException::new);
+    }
+
+    @Transactional
+    TemplateInstance page(String slug, List<String> created, CodeFields form, Map<String, String> errors) {
+        Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
+        Locale locale = lang.locale();
+        List<CodeRow> codes = InvitationCode.ofEvent(e, LISTED).stream().map(c -> new CodeRow(c.shownHint(),
+                c.ticketType == null ? "" : c.ticketType.name(locale), c.email, lang.dateTime(c.expiresAt),
+                lang.dateTime(c.usedAt), c.registration == null ? null : c.registration.name,
+                c.registration == null ? null : c.registration.email)).toList();
+        String links = String.join("\n", created.stream().map(c -> config.baseUrl() + "/events/" + e.slug + "?code=" + c).toList());
+        return lang.page(Templates.list(EventHead.of(e, lang), TypeRow.of(e, locale), codes, created, links, form, errors));
+    }
+
+    private Map<String, String> errors(Map<String, String> problems) {
+        Msg msg = lang.msg();
+        TicketMsg tix = lang.bundle(TicketMsg.class);
+        Map<String, String> errors = new LinkedHashMap<>();
+        problems.forEach((field, code) -> errors.put(field, switch (code) {
+            case "count" -> tix.error_code_count();
+            case "required" -> tix.error_type_required();
+            case "invalid_email" -> msg.error_invalid_email();
+            case "datetime" -> msg.error_datetime();
+            default -> msg.error_invalid_choice();
+        }));
+        return errors;
+    }
+}
