@@ -10,7 +10,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 /**
  * The package rules of docs/architecture.md: no package imports one that imports it back, the outbox in
- * {@code mail} knows no feature, and {@code web} (layout, language, errors, config) sits below every feature.
+ * {@code mail} and the access log in {@code audit} know no feature, the organizer team ({@code team}) knows
+ * no organizer page, and {@code web} (layout, language, errors, config) sits below every feature.
  */
 class ArchitectureTest {
 
@@ -27,7 +28,25 @@ class ArchitectureTest {
     void theOutboxKnowsNoFeature() {
         noClasses().that().resideInAPackage("eventdesk.mail..")
                 .should().dependOnClassesThat().resideInAnyPackage("eventdesk.event..", "eventdesk.registration..",
-                        "eventdesk.admin..", "eventdesk.message..", "eventdesk.chart..", "eventdesk.attendance..")
+                        "eventdesk.admin..", "eventdesk.message..", "eventdesk.chart..", "eventdesk.attendance..",
+                        "eventdesk.team..", "eventdesk.audit..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theAccessLogKnowsNoFeature() {
+        noClasses().that().resideInAPackage("eventdesk.audit..")
+                .should().dependOnClassesThat().resideInAnyPackage("eventdesk.event..", "eventdesk.registration..",
+                        "eventdesk.admin..", "eventdesk.message..", "eventdesk.chart..", "eventdesk.attendance..",
+                        "eventdesk.team..", "eventdesk.mail..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theTeamKnowsNoOrganizerPage() {
+        noClasses().that().resideInAPackage("eventdesk.team..")
+                .should().dependOnClassesThat().resideInAnyPackage("eventdesk.admin..", "eventdesk.registration..",
+                        "eventdesk.message..", "eventdesk.chart..", "eventdesk.attendance..")
                 .check(MAIN);
     }
 
@@ -36,7 +55,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("eventdesk.web..")
                 .should().dependOnClassesThat().resideInAnyPackage("eventdesk.event..", "eventdesk.registration..",
                         "eventdesk.admin..", "eventdesk.mail..", "eventdesk.message..", "eventdesk.chart..",
-                        "eventdesk.attendance..")
+                        "eventdesk.attendance..", "eventdesk.team..", "eventdesk.audit..")
                 .check(MAIN);
     }
 

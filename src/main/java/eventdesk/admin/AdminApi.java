@@ -6,12 +6,12 @@ import eventdesk.event.EventJson;
 import eventdesk.registration.DrawRecord;
 import eventdesk.registration.Answers;
 import eventdesk.registration.Registration;
-import eventdesk.registration.RegistrationService;
+import eventdesk.registration.ApprovalService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import eventdesk.registration.InvitationCode;
 import eventdesk.registration.Registration;
-import eventdesk.registration.RegistrationService;
+import eventdesk.registration.DrawService;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.registration.Role;
 import eventdesk.web.Kst;
@@ -51,7 +51,9 @@ public class AdminApi {
     @Inject
     EventEditor editor;
     @Inject
-    RegistrationService registrations;
+    ApprovalService approvals;
+    @Inject
+    DrawService draws;
     @Inject
     Clock clock;
 
@@ -140,7 +142,7 @@ public class AdminApi {
     public Response draw(@PathParam("slug") String slug) {
         Instant now = Instant.now(clock);
         Event e = drawEvent(slug);
-        registrations.draw(e.id, now);
+        draws.draw(e.id, now);
         DrawJson record = drawRecord(slug);
         if (record.drawnAt() == null) {
             return Problem.response(409, "Draw not due", "Applications are open until " + record.drawAt() + ".", null);
@@ -186,7 +188,7 @@ public class AdminApi {
             }));
             return Problem.response(400, "Invalid codes", "Some fields are missing or invalid.", text);
         }
-        List<String> codes = registrations.createCodes(e.id, in.ticketType, in.count, CodeForm.email(in.email),
+        List<String> codes = approvals.createCodes(e.id, in.ticketType, in.count, CodeForm.email(in.email),
                 in.expiresAt == null ? null : in.expiresAt.toInstant(), Instant.now(clock));
         return Response.status(201).entity(codes.stream().map(CodeJson::new).toList()).build();
     }

@@ -10,6 +10,9 @@ import eventdesk.event.Question;
 import eventdesk.registration.Answers;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationException;
+import eventdesk.registration.ApprovalService;
+import eventdesk.registration.CheckInService;
+import eventdesk.registration.DrawService;
 import eventdesk.registration.RegistrationService;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.web.EventdeskConfig;
@@ -66,6 +69,10 @@ public class AdminResource {
     EventEditor editor;
     @Inject
     RegistrationService registrations;
+    @Inject
+    ApprovalService approvals;
+    @Inject
+    DrawService draws;
     @Inject
     AttendeeCsv csv;
     @Inject
@@ -269,7 +276,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response draw(@PathParam("slug") String slug) {
         long eventId = eventId(slug);
-        boolean ran = registrations.draw(eventId, Instant.now(clock));
+        boolean ran = draws.draw(eventId, Instant.now(clock));
         return backToAttendees(slug, ran ? "drawn" : "draw_not_due");
     }
 
@@ -344,7 +351,7 @@ public class AdminResource {
             if (step == null) return Response.seeOther(back.queryParam("nothing", "selection").build(slug)).build();
             return Response.ok(lang.page(Templates.confirm(step))).build();
         }
-        RegistrationService.Decided d = registrations.decideApplications(slug, ids, approve, Instant.now(clock));
+        ApprovalService.Decided d = approvals.decideApplications(slug, ids, approve, Instant.now(clock));
         if (approve) back.queryParam("approved", d.approved()).queryParam("waitlisted", d.waitlisted());
         else back.queryParam("declined", d.declined());
         return Response.seeOther(back.queryParam("skipped", d.skipped()).build(slug)).build();
@@ -407,7 +414,7 @@ public class AdminResource {
         if (!problems.isEmpty()) {
             return Response.status(422).entity(lang.page(codesPageTx(slug, List.of(), typed, codeErrors(problems)))).build();
         }
-        List<String> created = registrations.createCodes(e.id, in.ticketType, in.count, CodeForm.email(in.email),
+        List<String> created = approvals.createCodes(e.id, in.ticketType, in.count, CodeForm.email(in.email),
                 in.expiresAt == null ? null : in.expiresAt.toInstant(), now);
         return Response.ok(lang.page(codesPageTx(slug, created, new CodeFields("1", "", "", ""), Map.of()))).build();
     }
@@ -515,7 +522,7 @@ public class AdminResource {
     @Transactional
     public TemplateInstance scanned(@PathParam("code") String code) {
         AttendeeRow row = checkIn.find(code, lang.locale()).orElse(null);
-        CheckIn.Outcome unknown = row == null ? new CheckIn.Outcome(RegistrationService.CheckInResult.UNKNOWN, null) : null;
+        CheckIn.Outcome unknown = row == null ? new CheckIn.Outcome(CheckInService.CheckInResult.UNKNOWN, null) : null;
         return lang.page(Templates.checkin(doorEvents(), "", unknown, "", List.of(), row));
     }
 

@@ -1,7 +1,7 @@
 package eventdesk.admin;
 
 import eventdesk.registration.Registration;
-import eventdesk.registration.RegistrationService;
+import eventdesk.registration.ApprovalService;
 import eventdesk.web.Problem;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -29,7 +29,7 @@ import java.time.Instant;
 public class ApplicationApi {
 
     @Inject
-    RegistrationService registrations;
+    ApprovalService registrations;
     @Inject
     Clock clock;
 

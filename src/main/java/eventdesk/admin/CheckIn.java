@@ -2,8 +2,8 @@ package eventdesk.admin;
 
 import eventdesk.registration.AccessToken;
 import eventdesk.registration.Registration;
-import eventdesk.registration.RegistrationService;
-import eventdesk.registration.RegistrationService.CheckInResult;
+import eventdesk.registration.CheckInService;
+import eventdesk.registration.CheckInService.CheckInResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,7 +17,7 @@ import java.util.Optional;
 public class CheckIn {
 
     @Inject
-    RegistrationService registrations;
+    CheckInService checkIns;
 
     /** What the door screen shows: the outcome and whose ticket it was (null when unknown). */
     public record Outcome(CheckInResult kind, AttendeeRow attendee) {
@@ -40,7 +40,7 @@ public class CheckIn {
     }
 
     public Outcome byId(long registrationId, Instant now, Locale locale) {
-        return new Outcome(registrations.checkIn(registrationId, now), row(registrationId, locale));
+        return new Outcome(checkIns.checkIn(registrationId, now), row(registrationId, locale));
     }
 
     @Transactional

@@ -2,7 +2,7 @@ package eventdesk.admin;
 
 import eventdesk.attendance.Attendance;
 import eventdesk.event.Event;
-import eventdesk.registration.RegistrationService;
+import eventdesk.registration.SeatEditor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
@@ -14,14 +14,14 @@ import java.util.function.UnaryOperator;
 
 /**
  * Creates and edits events for organizers. A new capacity and the ticket types go through
- * {@link RegistrationService#changeSeats}, under the event lock: raising a capacity offers the seats
+ * {@link SeatEditor#changeSeats}, under the event lock: raising a capacity offers the seats
  * to the waitlist at once, and none can drop below the seats already taken.
  */
 @ApplicationScoped
 public class EventEditor {
 
     @Inject
-    RegistrationService registrations;
+    SeatEditor seats;
     @Inject
     Attendance attendance;
     @Inject
@@ -54,7 +54,7 @@ public class EventEditor {
         e.createdAt = now;
         in.applyTo(e, now);
         e.persist();
-        if (in.ticketTypes != null) registrations.changeSeats(e, in.capacity, in.drafts(), now);
+        if (in.ticketTypes != null) seats.changeSeats(e, in.capacity, in.drafts(), now);
         if (in.questions != null) questions.replaceAll(e, in.questions, now);
         return e;
     }
@@ -77,7 +77,7 @@ public class EventEditor {
         if (!problems.isEmpty()) throw new Invalid(problems);
         in.applyTo(e, now);
         if (in.questions != null) questions.replaceAll(e, in.questions, now);
-        registrations.changeSeats(e, in.capacity, in.drafts(), now);
+        seats.changeSeats(e, in.capacity, in.drafts(), now);
         return e;
     }
 }

@@ -1,8 +1,12 @@
 package eventdesk.admin;
 
+import eventdesk.team.Access;
+import eventdesk.team.Account;
+import eventdesk.team.Role;
 import eventdesk.web.EventdeskConfig;
-import io.agroal.api.AgroalDataSource;
+import eventdesk.web.Secrets;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -17,52 +21,39 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The organizer's login session. A form login names a fresh random session in the principal that
- * the encrypted cookie carries ({@code admin#<session>}); the cookie is the organizer only while
- * that user is still the configured account and the session has not been logged out. Logging out
- * lists the session in {@code organizer_logout}, so a saved copy of any of its cookies is refused
- * by every instance. Also answers 401s under /api/admin with a Basic challenge, which Quarkus
- * leaves out when form login is on.
+ * The organizer's login session. A form login starts a session ({@link SessionRecord}) and names it
+ * in the principal that the encrypted cookie carries ({@code <email>#<session>}). Each request with
+ * that cookie is the organizer only while the session is alive (not logged out, used within
+ * {@code eventdesk.admin.idle-timeout}, begun less than 12 hours ago) and its account is still ACTIVE
+ * with that email: logging out or disabling the account refuses every copy of the cookie at once, on
+ * every instance. Also answers 401s under /api/admin with a Basic challenge, which Quarkus leaves out
+ * when form login is on.
  */
 @ApplicationScoped
 public class OrganizerSession implements IdentityProvider<TrustedAuthenticationRequest> {
 
     static final char SEPARATOR = '#';
-    /** Longer than any cookie can live after its session's last use (form timeout PT8H). */
-    static final Duration KEEP_LOGOUTS = Duration.ofDays(1);
-
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The role the organizer pages ask for (all of them, until each route checks its own role and events). */
+    static final String ROLE = "admin";
+    /** The identity's attribute naming its session, if it has one. */
+    static final String SESSION = "eventdesk.session";
 
     @Inject
     EventdeskConfig config;
     @Inject
-    AgroalDataSource db;
-    @Inject
     Clock clock;
 
-    /** Sessions known here to be logged out (a logout is forever, so this only saves queries). */
-    private final Set<String> loggedOut = ConcurrentHashMap.newKeySet();
-
-    /** A principal name for a new form-login session of {@code user}. */
-    static String newSession(String user) {
-        byte[] id = new byte[18];
-        RANDOM.nextBytes(id);
-        return user + SEPARATOR + Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+    /** Starts a session for the account (in the caller's transaction); returns its principal name. */
+    String start(Account account, Instant now) {
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(Secrets.randomBytes(18));
+        SessionRecord.start(id, account.id, now);
+        return account.email + SEPARATOR + id;
     }
 
     /** The session id in a principal name, if it has one (HTTP Basic identities do not). */
@@ -71,6 +62,19 @@ public class OrganizerSession implements IdentityProvider<TrustedAuthenticationR
         if (at < 0) return Optional.empty();
         String id = principal.substring(at + 1);
         return id.matches("[A-Za-z0-9_-]{16,64}") ? Optional.of(id) : Optional.empty();
+    }
+
+    /**
+     * The identity of an organizer: the principal, the role names the account's role includes (and
+     * {@value #ROLE} for an OWNER, whom every organizer page admits), and its {@link Access} as the
+     * attribute {@link Access#ATTRIBUTE}, so that a route can check its role and event.
+     */
+    static SecurityIdentity identity(String principal, Access access) {
+        QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principal))
+                .addRoles(access.role().names()).addAttribute(Access.ATTRIBUTE, access);
+        if (access.role() == Role.OWNER) b.addRole(ROLE);
+        sessionOf(principal).ifPresent(s -> b.addAttribute(SESSION, s));
+        return b.build();
     }
 
     @Override
@@ -82,61 +86,42 @@ public class OrganizerSession implements IdentityProvider<TrustedAuthenticationR
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         String principal = request.getPrincipal();
         Optional<String> session = sessionOf(principal);
-        String user = session.isPresent() ? principal.substring(0, principal.lastIndexOf(SEPARATOR)) : null;
-        if (session.isEmpty() || config.admin().username().isEmpty()
-                || !OrganizerIdentity.same(user, config.admin().username().get())) {
-            return Uni.createFrom().failure(new AuthenticationFailedException());
-        }
+        if (session.isEmpty()) return Uni.createFrom().failure(new AuthenticationFailedException());
+        String email = principal.substring(0, principal.lastIndexOf(SEPARATOR));
         return context.runBlocking(() -> {
-            if (isLoggedOut(session.get())) throw new AuthenticationFailedException();
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(principal)).addRole(OrganizerIdentity.ROLE).build();
+            Optional<Access> access = QuarkusTransaction.requiringNew().call(() -> alive(session.get(), email));
+            if (access.isEmpty()) throw new AuthenticationFailedException();
+            return identity(principal, access.get());
         });
+    }
+
+    /** The access of the session's account, if the session is alive and its account ACTIVE with this email; notes the use. */
+    Optional<Access> alive(String sessionId, String email) {
+        Instant now = Instant.now(clock);
+        SessionRecord s = SessionRecord.findById(sessionId);
+        if (s == null || !s.aliveAt(now, config.admin().idleTimeout())) return Optional.empty();
+        Account account = Account.findById(s.accountId);
+        if (account == null || !account.active() || !account.email.equals(email)) return Optional.empty();
+        SessionRecord.seen(sessionId, now);
+        return Optional.of(account.access());
     }
 
     /** Ends the session named in {@code principal} for good, on every instance. */
     public void logout(String principal) {
-        Optional<String> session = sessionOf(principal);
-        if (session.isEmpty()) return;
-        loggedOut.add(session.get());
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into organizer_logout (session_id, logged_out_at) values (?, ?)")) {
-            s.setString(1, session.get());
-            s.setTimestamp(2, Timestamp.from(Instant.now(clock)));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            if (!isLoggedOut(session.get())) throw new IllegalStateException("could not record the logout", e);
-        }
-    }
-
-    boolean isLoggedOut(String session) {
-        if (loggedOut.contains(session)) return true;
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("select 1 from organizer_logout where session_id = ?")) {
-            s.setString(1, session);
-            try (ResultSet r = s.executeQuery()) {
-                if (r.next()) {
-                    loggedOut.add(session);
-                    return true;
-                }
-                return false;
-            }
-        } catch (SQLException e) {
-            Log.warnf("Could not check an organizer session (%s); refusing it", e.getMessage());
-            return true;
-        }
+        sessionOf(principal).ifPresent(id -> QuarkusTransaction.requiringNew().run(() -> SessionRecord.end(id, Instant.now(clock))));
     }
 
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void forgetOldLogouts() {
-        try (Connection c = db.getConnection();
-             PreparedStatement s = c.prepareStatement("delete from organizer_logout where logged_out_at < ?")) {
-            s.setTimestamp(1, Timestamp.from(Instant.now(clock).minus(KEEP_LOGOUTS)));
-            s.executeUpdate();
-        } catch (SQLException e) {
-            Log.warnf("Could not delete old organizer logouts: %s", e.getMessage());
+    void forgetOldSessions() {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                Instant now = Instant.now(clock);
+                SessionRecord.forgetOld(now);
+                SignInChallenge.forgetExpired(now);
+            });
+        } catch (RuntimeException e) {
+            Log.warnf("Could not delete old organizer sessions: %s", e.getMessage());
         }
-        if (loggedOut.size() > 100_000) loggedOut.clear();
     }
 
     void basicChallengeForScripts(@Observes Router router) {

@@ -11,7 +11,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.Variant;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,10 +23,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The mail to the organizer account's owner when too many wrong passwords locked it: how many, from
+ * The mail to an organizer account's owner when too many wrong passwords locked it: how many, from
  * which address, until when, and what to do. In Korean and English (the account has no language). It
- * goes to {@code eventdesk.admin.email}, or to the user name when that is an email address; with
- * neither, the lock is only logged.
+ * goes to the account's email; when that is no address (a bootstrap owner named only by a user name),
+ * to {@code eventdesk.admin.email}, or to the user name when that is an email address; with none, the
+ * lock is only logged.
  */
 @ApplicationScoped
 public class SignInLockMail implements MailRenderer {
@@ -55,7 +55,7 @@ public class SignInLockMail implements MailRenderer {
     void send(String account, String address, int failures, Instant until) {
         Log.warnf("Organizer sign-in for %s locked until %s after %d wrong passwords (the last from %s)", account, until,
                 failures, address);
-        Optional<String> owner = owner();
+        Optional<String> owner = Optional.of(account).filter(EmailAddress::isValid).or(this::owner);
         if (owner.isEmpty()) {
             Log.warn("No address to tell the organizer of the lock: set EVENTDESK_ADMIN_EMAIL");
             return;
@@ -86,12 +86,7 @@ public class SignInLockMail implements MailRenderer {
                 msg(lang).mail_locked_text(Long.parseLong(p.get(FAILURES)), p.get(ACCOUNT), p.get(ADDRESS),
                         Kst.dateTime(until, Locale.forLanguageTag(lang))),
                 msg(lang).mail_locked_advice())).toList();
-        return new Rendered(variant(Templates.locked(texts), Variant.TEXT_HTML), variant(Templates.locked(texts), Variant.TEXT_PLAIN),
-                null, null, null);
-    }
-
-    private static String variant(TemplateInstance t, String contentType) {
-        return t.setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType)).render();
+        return MailRenderer.pair(() -> Templates.locked(texts), null);
     }
 
     private static Msg msg(String lang) {

@@ -10,7 +10,6 @@ import eventdesk.web.EventdeskConfig;
 import eventdesk.web.Kst;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.Variant;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +21,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The mails before the day, in the registrant's language: "still coming?" ({@code mail/reconfirm}),
@@ -80,23 +78,20 @@ public class AttendanceMails implements MailRenderer {
 
     @Override
     public Rendered render(String kind, long registrationId, Map<String, String> p) {
-        Registration r = Registration.findById(registrationId);
-        if (r == null) throw new IllegalStateException("registration " + registrationId + " is gone");
+        Registration r = RegistrationMails.recipient(registrationId);
         Locale locale = r.locale();
         Event e = r.event;
         Kind k = Kind.valueOf(kind);
-        RegistrationMails.View view = new RegistrationMails.View(r.locale, subjectOf(k, r), r.name, e.title(locale),
-                Kst.range(e.startsAt, e.endsAt, locale), e.venue + ", " + e.address,
-                p.containsKey(MANAGE) ? link("/manage/", p.get(MANAGE)) : null, config.baseUrl() + "/events/" + e.slug,
-                r.ticketType == null ? null : r.ticketType.name(locale));
+        RegistrationMails.View view = RegistrationMails.View.of(r, subjectOf(k, r),
+                p.containsKey(MANAGE) ? link("/manage/", p.get(MANAGE)) : null, config.baseUrl());
         String deadline = p.containsKey(DEADLINE) ? Kst.dateTime(Instant.parse(p.get(DEADLINE)), locale) : null;
         String attend = p.get(ATTEND);
         return switch (k) {
-            case RECONFIRM -> rendered(() -> Templates.reconfirm(view, link("/attendance/", attend + "/yes"),
-                    link("/attendance/", attend + "/release"), deadline), locale, null);
-            case REMINDER -> rendered(() -> Templates.reminder(view, p.get(CHECKIN), mapUrl(e, locale),
-                    link("/attendance/", attend + "/release")), locale, link("/admin/checkin/", p.get(CHECKIN)));
-            case AUTO_RELEASED -> rendered(() -> Templates.autoReleased(view, deadline), locale, null);
+            case RECONFIRM -> MailRenderer.pair(() -> Templates.reconfirm(view, link("/attendance/", attend + "/yes"),
+                    link("/attendance/", attend + "/release"), deadline), locale);
+            case REMINDER -> MailRenderer.pair(() -> Templates.reminder(view, p.get(CHECKIN), mapUrl(e, locale),
+                    link("/attendance/", attend + "/release")), locale, link("/admin/checkin/", p.get(CHECKIN)), null, null);
+            case AUTO_RELEASED -> MailRenderer.pair(() -> Templates.autoReleased(view, deadline), locale);
         };
     }
 
@@ -115,17 +110,6 @@ public class AttendanceMails implements MailRenderer {
             case REMINDER -> att.reminder_subject(title);
             case AUTO_RELEASED -> att.released_subject(title);
         };
-    }
-
-    /** Both variants of a template pair: {@code .html} and {@code .txt}; the QR code, if any, inline. */
-    private static Rendered rendered(Supplier<TemplateInstance> t, Locale locale, String qrData) {
-        return new Rendered(render(t.get(), locale, Variant.TEXT_HTML), render(t.get(), locale, Variant.TEXT_PLAIN),
-                qrData, null, null);
-    }
-
-    private static String render(TemplateInstance t, Locale locale, String contentType) {
-        return t.setLocale(locale).setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType))
-                .render();
     }
 
     private String link(String path, String rest) {

@@ -195,17 +195,11 @@ public class Event extends PanacheEntity {
     }
 
     /**
-     * Whether a sign-up without a code gets a seat of this type now: both the type and the event's cap
-     * have a free seat that is not held for codes. {@code type} is null for an event without types.
+     * Seats of this type free to everyone now: free in the type and in the event's cap, not counting
+     * seats held for codes. {@code type} is null for an event without types (then the event's own).
      */
-    public boolean hasPublicSeat(TicketType type) {
-        if (type == null) return publicRoom() > 0;
-        return type.publicFree() > 0 && publicRoom() > 0;
-    }
-
-    /** Seats of this type a sign-up without a code can take now (the type's and the event's cap). */
     public int seatsLeft(TicketType type) {
-        return Math.min(type.publicFree(), publicRoom());
+        return type == null ? publicRoom() : Math.min(type.publicFree(), publicRoom());
     }
 
     /** The length of the waitlist a sign-up of this type joins (the event's, without types). */

@@ -63,7 +63,7 @@ public record EventView(String slug, String title, String description, String ve
                 e.lateApplications == Event.LateApplications.WAITLIST);
         State state = state(e, now);
         List<TypeView> types = e.ticketTypes.stream().map(t -> {
-            boolean free = e.hasPublicSeat(t);
+            boolean free = e.seatsLeft(t) > 0;
             State typeState = !state.takesSignUps() && state != State.SOLD_OUT ? state
                     : free ? State.OPEN : e.waitlistEnabled ? State.WAITLIST : State.SOLD_OUT;
             return new TypeView(t.key, t.name(locale), e.seatsLeft(t),

@@ -16,7 +16,7 @@ import java.util.Locale;
  *
  * <p>Seat arithmetic: a type has {@link #capacity} seats, of which {@link #heldRemaining()} are kept
  * for codes; public sign-ups see the rest ({@link #publicFree()}). The event's capacity stays the
- * overall cap: {@link Event#hasPublicSeat(TicketType)} asks both. {@link #seatsTaken},
+ * overall cap: {@link Event#seatsLeft(TicketType)} counts both. {@link #seatsTaken},
  * {@link #waitlisted} and {@link #heldUsed} are counters kept by the registration seat path under the
  * event's row lock, in the same transaction as the registrations they count; everybody else only
  * reads them.

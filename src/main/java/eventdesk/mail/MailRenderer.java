@@ -1,6 +1,11 @@
 package eventdesk.mail;
 
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.Variant;
+
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Renders the mails of one feature when the outbox sends them. A feature that writes
@@ -23,5 +28,21 @@ public interface MailRenderer {
      * @param ics    a calendar entry attached as {@code icsName}, or null
      */
     record Rendered(String html, String text, String qrData, String ics, String icsName) {
+    }
+
+    /** Both variants of a template pair ({@code x.html} and {@code x.txt}), in {@code locale} (null: the template's own texts). */
+    static Rendered pair(Supplier<TemplateInstance> template, Locale locale) {
+        return pair(template, locale, null, null, null);
+    }
+
+    /** {@link #pair(Supplier, Locale)} with a QR code and a calendar entry (each may be null). */
+    static Rendered pair(Supplier<TemplateInstance> template, Locale locale, String qrData, String ics, String icsName) {
+        return new Rendered(variant(template.get(), locale, Variant.TEXT_HTML), variant(template.get(), locale, Variant.TEXT_PLAIN),
+                qrData, ics, icsName);
+    }
+
+    private static String variant(TemplateInstance t, Locale locale, String contentType) {
+        if (locale != null) t.setLocale(locale);
+        return t.setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType)).render();
     }
 }

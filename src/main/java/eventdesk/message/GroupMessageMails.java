@@ -1,16 +1,13 @@
 package eventdesk.message;
 
-import eventdesk.event.Event;
 import eventdesk.mail.MailRenderer;
 import eventdesk.mail.OutgoingMail;
 import eventdesk.registration.AccessToken;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationMails;
 import eventdesk.web.EventdeskConfig;
-import eventdesk.web.Kst;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.Variant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -54,23 +51,13 @@ public class GroupMessageMails implements MailRenderer {
 
     @Override
     public Rendered render(String kind, long registrationId, Map<String, String> params) {
-        Registration r = Registration.findById(registrationId);
-        if (r == null) throw new IllegalStateException("registration " + registrationId + " is gone");
+        Registration r = RegistrationMails.recipient(registrationId);
         GroupMessage message = GroupMessage.findById(Long.parseLong(params.get(MESSAGE)));
         if (message == null) throw new IllegalStateException("message " + params.get(MESSAGE) + " is gone");
         Locale locale = r.locale();
-        Event e = r.event;
         String manageUrl = config.baseUrl() + "/manage/" + AccessToken.issue(r, AccessToken.Purpose.MANAGE, Instant.now(clock));
-        RegistrationMails.View view = new RegistrationMails.View(r.locale, message.subject(locale), r.name, e.title(locale),
-                Kst.range(e.startsAt, e.endsAt, locale), e.venue + ", " + e.address, manageUrl,
-                config.baseUrl() + "/events/" + e.slug, r.ticketType == null ? null : r.ticketType.name(locale));
+        RegistrationMails.View view = RegistrationMails.View.of(r, message.subject(locale), manageUrl, config.baseUrl());
         String text = message.body(locale);
-        return new Rendered(render(Templates.groupMessage(view, text, LinkedText.of(text)), locale, Variant.TEXT_HTML),
-                render(Templates.groupMessage(view, text, LinkedText.of(text)), locale, Variant.TEXT_PLAIN), null, null, null);
-    }
-
-    private static String render(TemplateInstance t, Locale locale, String contentType) {
-        return t.setLocale(locale).setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType))
-                .render();
+        return MailRenderer.pair(() -> Templates.groupMessage(view, text, LinkedText.of(text)), locale);
     }
 }

@@ -1,5 +1,6 @@
 package eventdesk.registration;
 
+import eventdesk.web.Secrets;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,13 +9,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -23,8 +18,6 @@ import java.util.Optional;
  */
 @Entity
 public class AccessToken extends PanacheEntityBase {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     public String tokenHash;
@@ -39,9 +32,7 @@ public class AccessToken extends PanacheEntityBase {
 
     /** Creates a token for the registration and returns the secret to put in the link. */
     public static String issue(Registration registration, Purpose purpose, Instant now) {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String secret = Secrets.newSecret();
         AccessToken token = new AccessToken();
         token.tokenHash = hash(secret);
         token.registration = registration;
@@ -67,11 +58,6 @@ public class AccessToken extends PanacheEntityBase {
     }
 
     static String hash(String secret) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Secrets.sha256Hex(secret);
     }
 }

@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The one place answers to an event's custom questions are checked, for the form and the API alike,
@@ -53,13 +55,10 @@ public final class Answers {
         for (Question q : questions) {
             if (!q.appliesTo(ticketType)) continue;
             String field = FIELD_PREFIX + q.key;
-            try {
-                Object value = normalize(q, raw.get(q.key));
-                if (value != null) values.put(q.key, value);
-                else if (q.required) errors.put(field, "required");
-            } catch (IllegalArgumentException bad) {
-                errors.put(field, bad.getMessage());
-            }
+            Read read = read(q, raw.get(q.key));
+            if (read.error().isPresent()) errors.put(field, read.error().get());
+            else if (read.value().isPresent()) values.put(q.key, read.value().get());
+            else if (q.required) errors.put(field, "required");
         }
         for (String key : raw.keySet()) {
             boolean known = key != null && (removedKeys.contains(key) || questions.stream().anyMatch(q -> q.key.equals(key)));
@@ -68,73 +67,96 @@ public final class Answers {
         return new Checked(values, errors);
     }
 
-    /** The stored form of one answer, null when blank; an {@link IllegalArgumentException} whose message is the error code. */
-    static Object normalize(Question q, Object raw) {
-        if (raw == null) return null;
+    /** One raw answer read against its question: the value to store (none when blank), or the error code that refuses it. */
+    record Read(Optional<Object> value, Optional<String> error) {
+        static final Read BLANK = new Read(Optional.empty(), Optional.empty());
+
+        static Read of(Object value) {
+            return new Read(Optional.of(value), Optional.empty());
+        }
+
+        static Read refused(String error) {
+            return new Read(Optional.empty(), Optional.of(error));
+        }
+    }
+
+    /** Reads one answer: its stored form, blank, or refused with an error code. */
+    static Read read(Question q, Object raw) {
+        if (raw == null) return Read.BLANK;
         return switch (q.type) {
-            case TEXT -> text(raw, Question.TEXT_MAX, false);
-            case LONG_TEXT -> text(raw, Question.LONG_TEXT_MAX, true);
-            case CHOICE -> {
-                String key = scalar(raw);
-                if (key == null) yield null;
-                if (q.choice(key).isEmpty()) throw new IllegalArgumentException("invalid_choice");
-                yield key;
-            }
-            case MULTI_CHOICE -> {
-                List<?> picked = raw instanceof List<?> list ? list : List.of(raw);
-                List<String> keys = new ArrayList<>();
-                for (Object item : picked) {
-                    if (item instanceof List<?> || item instanceof Map<?, ?>) throw new IllegalArgumentException("invalid_choice");
-                    String key = scalar(item);
-                    if (key == null) continue;
-                    if (q.choice(key).isEmpty()) throw new IllegalArgumentException("invalid_choice");
-                    keys.add(key);
-                }
-                // In the question's order, each once.
-                List<String> ordered = q.choices.stream().map(Question.Choice::key).filter(keys::contains).toList();
-                yield ordered.isEmpty() ? null : ordered;
-            }
-            case YES_NO -> {
-                if (raw instanceof Boolean b) yield b;
-                String s = scalar(raw);
-                if (s == null) yield null;
-                yield switch (s.toLowerCase(Locale.ROOT)) {
-                    case "true", "yes" -> true;
-                    case "false", "no" -> false;
-                    default -> throw new IllegalArgumentException("invalid_choice");
-                };
-            }
-            case NUMBER -> {
-                String s = scalar(raw);
-                if (s == null) yield null;
-                if (s.length() > NUMBER_MAX_CHARS) throw new IllegalArgumentException("number");
-                try {
-                    BigDecimal n = new BigDecimal(s);
-                    if (n.abs().compareTo(NUMBER_LIMIT) > 0 || n.scale() > 6) throw new IllegalArgumentException("number");
-                    yield new BigDecimal(n.toPlainString());
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("number");
-                }
-            }
+            case TEXT -> single(raw, s -> text(s, Question.TEXT_MAX, false));
+            case LONG_TEXT -> single(raw, s -> text(s, Question.LONG_TEXT_MAX, true));
+            case CHOICE -> single(raw, key -> q.choice(key).isPresent() ? Read.of(key) : Read.refused("invalid_choice"));
+            case MULTI_CHOICE -> choices(q, raw);
+            case YES_NO -> raw instanceof Boolean b ? Read.of(b) : single(raw, Answers::yesNo);
+            case NUMBER -> single(raw, Answers::number);
         };
     }
 
-    private static String text(Object raw, int max, boolean multiLine) {
-        String s = scalar(raw);
-        if (s == null) return null;
-        if (s.length() > max) throw new IllegalArgumentException("too_long");
-        if (PlainText.hasForbidden(s, multiLine)) throw new IllegalArgumentException("control_chars");
-        // Only invisible characters is no answer (a required question then says it is required).
-        return PlainText.hasVisible(s) ? s : null;
+    /** One value as trimmed text, read by {@code then}; blank when empty. Several values or an object are refused. */
+    private static Read single(Object raw, Function<String, Read> then) {
+        Optional<Object> one = oneValue(raw);
+        if (one.isEmpty()) return Read.refused("invalid_choice");
+        return trimmed(one.get()).map(then).orElse(Read.BLANK);
     }
 
-    /** A string, number or boolean as trimmed text; null when blank; arrays and objects are not one value. */
-    private static String scalar(Object raw) {
-        if (raw instanceof List<?> list && list.size() == 1) return scalar(list.get(0));
-        if (raw instanceof List<?> || raw instanceof Map<?, ?>) throw new IllegalArgumentException("invalid_choice");
-        if (raw instanceof BigDecimal n) return n.toPlainString();
-        String s = raw.toString().strip();
-        return s.isEmpty() ? null : s;
+    private static Read yesNo(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "true", "yes" -> Read.of(true);
+            case "false", "no" -> Read.of(false);
+            default -> Read.refused("invalid_choice");
+        };
+    }
+
+    /** Choice keys in the question's order, each once; blank when none is ticked. */
+    private static Read choices(Question q, Object raw) {
+        List<?> picked = raw instanceof List<?> list ? list : List.of(raw);
+        List<String> keys = new ArrayList<>();
+        for (Object item : picked) {
+            if (item instanceof List<?> || item instanceof Map<?, ?>) return Read.refused("invalid_choice");
+            Optional<String> key = trimmed(item);
+            if (key.isEmpty()) continue;
+            if (q.choice(key.get()).isEmpty()) return Read.refused("invalid_choice");
+            keys.add(key.get());
+        }
+        List<String> ordered = q.choices.stream().map(Question.Choice::key).filter(keys::contains).toList();
+        return ordered.isEmpty() ? Read.BLANK : Read.of(ordered);
+    }
+
+    private static Read text(String s, int max, boolean multiLine) {
+        if (s.length() > max) return Read.refused("too_long");
+        if (PlainText.hasForbidden(s, multiLine)) return Read.refused("control_chars");
+        // Only invisible characters is no answer (a required question then says it is required).
+        return PlainText.hasVisible(s) ? Read.of(s) : Read.BLANK;
+    }
+
+    private static Read number(String s) {
+        if (s.length() > NUMBER_MAX_CHARS) return Read.refused("number");
+        return decimal(s).filter(n -> n.abs().compareTo(NUMBER_LIMIT) <= 0 && n.scale() <= 6)
+                .map(n -> Read.of(new BigDecimal(n.toPlainString())))
+                .orElse(Read.refused("number"));
+    }
+
+    /** The number {@code s} spells, or empty; {@link BigDecimal} itself only parses by throwing. */
+    private static Optional<BigDecimal> decimal(String s) {
+        try {
+            return Optional.of(new BigDecimal(s));
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+    }
+
+    /** A value that is one answer: a one-element list is its element; other lists and objects are none (empty). */
+    private static Optional<Object> oneValue(Object raw) {
+        if (raw instanceof List<?> list && list.size() == 1) return oneValue(list.get(0));
+        if (raw instanceof List<?> || raw instanceof Map<?, ?>) return Optional.empty();
+        return Optional.of(raw);
+    }
+
+    /** A string, number or boolean as trimmed text; empty when blank. */
+    private static Optional<String> trimmed(Object value) {
+        String s = value instanceof BigDecimal n ? n.toPlainString() : value.toString().strip();
+        return s.isEmpty() ? Optional.empty() : Optional.of(s);
     }
 
     /** The stored JSON of normalized answers; null when there are none. */

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** One person's sign-up for one event. Status changes only through {@link RegistrationService}. */
+/** One person's sign-up for one event. Status changes only through the seat path ({@link SeatPath}). */
 @Entity
 public class Registration extends PanacheEntity {
 
@@ -117,10 +117,25 @@ public class Registration extends PanacheEntity {
         return Locale.forLanguageTag(locale);
     }
 
-    /** Only the seat path ({@link RegistrationService}) changes a status, together with the event's counters. */
+    /** Only the seat path ({@link SeatPath}) changes a status, together with the event's counters. */
     void setStatus(RegistrationStatus next) {
         status = next;
         activeEmail = next.isActive() ? emailNormalized : null;
+    }
+
+    /**
+     * Locks the registration's event row, then reads the registration as it is now: every change to an
+     * existing registration starts here, so it runs after any other change to the same event's seats.
+     */
+    static Registration lock(Registration r) {
+        Event.lock(r.event.id);
+        getEntityManager().refresh(r);
+        return r;
+    }
+
+    /** {@link #lock} by id; an unknown id is {@link RegistrationException.UnknownRegistration}. */
+    static Registration lockById(long id) {
+        return lock(Registration.<Registration>findByIdOptional(id).orElseThrow(RegistrationException.UnknownRegistration::new));
     }
 
     /** The active registrations of these (normalized) emails, by normalized email: one query for a whole batch. */

@@ -31,7 +31,7 @@ import java.util.concurrent.CompletionStage;
 public class RegistrationApi {
 
     @Inject
-    RegistrationService service;
+    SignUpService service;
     @Inject
     SignUpCheck check;
     @Inject

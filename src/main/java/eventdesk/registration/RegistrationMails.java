@@ -11,7 +11,6 @@ import eventdesk.web.Msg;
 import eventdesk.web.TicketMsg;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.qute.Variant;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +19,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * The mails a registration gets, one Qute template pair per {@link Kind} ({@code mail/seatHeld.html}
@@ -48,6 +46,22 @@ public class RegistrationMails implements MailRenderer {
     /** What every registration mail shows: greeting, the event, its ticket type (or null), and the manage link (or the event page). */
     public record View(String lang, String subject, String name, String eventTitle, String when, String where,
                        String manageUrl, String eventUrl, String ticketType) {
+
+        /** The view of {@code r}'s mail in its language; {@code manageUrl} may be null (the mail then links the event page). */
+        public static View of(Registration r, String subject, String manageUrl, String baseUrl) {
+            Locale locale = r.locale();
+            Event e = r.event;
+            return new View(r.locale, subject, r.name, e.title(locale), Kst.range(e.startsAt, e.endsAt, locale),
+                    e.venue + ", " + e.address, manageUrl, baseUrl + "/events/" + e.slug,
+                    r.ticketType == null ? null : r.ticketType.name(locale));
+        }
+    }
+
+    /** The registration a mail is for, at sending time. */
+    public static Registration recipient(long registrationId) {
+        Registration r = Registration.findById(registrationId);
+        if (r == null) throw new IllegalStateException("registration " + registrationId + " is gone");
+        return r;
     }
 
     @CheckedTemplate(basePath = "mail")
@@ -142,31 +156,28 @@ public class RegistrationMails implements MailRenderer {
 
     @Override
     public Rendered render(String kind, long registrationId, Map<String, String> p) {
-        Registration r = Registration.findById(registrationId);
-        if (r == null) throw new IllegalStateException("registration " + registrationId + " is gone");
+        Registration r = recipient(registrationId);
         Locale locale = r.locale();
         String manageUrl = p.containsKey(MANAGE) ? link("/manage/", p.get(MANAGE)) : null;
         Event e = r.event;
-        View view = new View(r.locale, subjectOf(Kind.valueOf(kind), r), r.name, e.title(locale),
-                Kst.range(e.startsAt, e.endsAt, locale), e.venue + ", " + e.address, manageUrl,
-                config.baseUrl() + "/events/" + e.slug, r.ticketType == null ? null : r.ticketType.name(locale));
+        View view = View.of(r, subjectOf(Kind.valueOf(kind), r), manageUrl, config.baseUrl());
         String deadline = p.containsKey(DEADLINE) ? Kst.dateTime(Instant.parse(p.get(DEADLINE)), locale) : null;
         return switch (Kind.valueOf(kind)) {
-            case SEAT_HELD -> rendered(() -> Templates.seatHeld(view, link("/confirm/", p.get(CONFIRM)), deadline), locale, null, null, null);
-            case SEAT_OFFERED -> rendered(() -> Templates.seatOffered(view, link("/confirm/", p.get(CONFIRM)), deadline), locale, null, null, null);
-            case WAITLISTED -> rendered(() -> Templates.waitlisted(view, Long.parseLong(p.get(POSITION))), locale, null, null, null);
-            case TICKET -> rendered(() -> Templates.ticket(view, p.get(CHECKIN)), locale, link("/admin/checkin/", p.get(CHECKIN)),
+            case SEAT_HELD -> MailRenderer.pair(() -> Templates.seatHeld(view, link("/confirm/", p.get(CONFIRM)), deadline), locale);
+            case SEAT_OFFERED -> MailRenderer.pair(() -> Templates.seatOffered(view, link("/confirm/", p.get(CONFIRM)), deadline), locale);
+            case WAITLISTED -> MailRenderer.pair(() -> Templates.waitlisted(view, Long.parseLong(p.get(POSITION))), locale);
+            case TICKET -> MailRenderer.pair(() -> Templates.ticket(view, p.get(CHECKIN)), locale, link("/admin/checkin/", p.get(CHECKIN)),
                     ics(r, manageUrl), e.slug + ".ics");
-            case CANCELLED -> rendered(() -> Templates.cancelled(view), locale, null, null, null);
-            case EXPIRED -> rendered(() -> Templates.expired(view), locale, null, null, null);
-            case APPLIED -> rendered(() -> Templates.applied(view), locale, null, null, null);
-            case APPROVED -> rendered(() -> Templates.approved(view, link("/confirm/", p.get(CONFIRM)), deadline), locale, null, null, null);
-            case DECLINED -> rendered(() -> Templates.declined(view), locale, null, null, null);
-            case DRAW_APPLIED -> rendered(() -> Templates.drawApplied(view, p.containsKey(VERIFY) ? link("/verify/", p.get(VERIFY)) : null,
-                    Kst.dateTime(e.drawAt, locale), r.reference, e.drawCommitment), locale, null, null, null);
-            case DRAWN -> rendered(() -> Templates.drawn(view, link("/confirm/", p.get(CONFIRM)), deadline), locale, null, null, null);
-            case DRAW_RESERVE -> rendered(() -> Templates.drawReserve(view, Long.parseLong(p.get(POSITION))), locale, null, null, null);
-            case WITHDRAWN -> rendered(() -> Templates.withdrawn(view), locale, null, null, null);
+            case CANCELLED -> MailRenderer.pair(() -> Templates.cancelled(view), locale);
+            case EXPIRED -> MailRenderer.pair(() -> Templates.expired(view), locale);
+            case APPLIED -> MailRenderer.pair(() -> Templates.applied(view), locale);
+            case APPROVED -> MailRenderer.pair(() -> Templates.approved(view, link("/confirm/", p.get(CONFIRM)), deadline), locale);
+            case DECLINED -> MailRenderer.pair(() -> Templates.declined(view), locale);
+            case DRAW_APPLIED -> MailRenderer.pair(() -> Templates.drawApplied(view, p.containsKey(VERIFY) ? link("/verify/", p.get(VERIFY)) : null,
+                    Kst.dateTime(e.drawAt, locale), r.reference, e.drawCommitment), locale);
+            case DRAWN -> MailRenderer.pair(() -> Templates.drawn(view, link("/confirm/", p.get(CONFIRM)), deadline), locale);
+            case DRAW_RESERVE -> MailRenderer.pair(() -> Templates.drawReserve(view, Long.parseLong(p.get(POSITION))), locale);
+            case WITHDRAWN -> MailRenderer.pair(() -> Templates.withdrawn(view), locale);
         };
     }
 
@@ -195,17 +206,6 @@ public class RegistrationMails implements MailRenderer {
         Event e = r.event;
         return Ics.of(e.title(r.locale()), e.venue + (manageUrl == null ? "" : "\n" + manageUrl),
                 e.venue + ", " + e.address, e.startsAt, e.endsAt, "registration-" + r.id + "@eventdesk", manageUrl);
-    }
-
-    /** Both variants of a template pair: {@code .html} and {@code .txt}. */
-    private static Rendered rendered(Supplier<TemplateInstance> t, Locale locale, String qrData, String ics, String icsName) {
-        return new Rendered(render(t.get(), locale, Variant.TEXT_HTML), render(t.get(), locale, Variant.TEXT_PLAIN),
-                qrData, ics, icsName);
-    }
-
-    private static String render(TemplateInstance t, Locale locale, String contentType) {
-        return t.setLocale(locale).setAttribute(TemplateInstance.SELECTED_VARIANT, Variant.forContentType(contentType))
-                .render();
     }
 
     private static Msg msg(Registration r) {

@@ -32,6 +32,8 @@ public class RegistrationResource {
     @Inject
     RegistrationService service;
     @Inject
+    DrawService draws;
+    @Inject
     Lang lang;
     @Inject
     Clock clock;
@@ -99,7 +101,7 @@ public class RegistrationResource {
     @Path("verify/{token}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response verify(@PathParam("token") String token) {
-        service.verify(token, Instant.now(clock));
+        draws.verify(token, Instant.now(clock));
         return Response.seeOther(UriBuilder.fromPath("/verify/{token}").build(token)).build();
     }
 

@@ -25,6 +25,8 @@ public class Retention {
     @Inject
     Outbox outbox;
     @Inject
+    SeatPath seats;
+    @Inject
     Clock clock;
 
     @Scheduled(cron = "0 30 3 * * ?", timeZone = "Asia/Seoul", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -33,13 +35,18 @@ public class Retention {
         if (deleted > 0) Log.infof("Deleted %d registrations past their retention period", deleted);
     }
 
-    /** Deletes registrations (with their tokens and mails) of events that ended before now - retention. */
+    /**
+     * Deletes registrations (with their tokens and mails) of events that ended before now - retention,
+     * each event under its lock; the seat path takes them out of the event's counters.
+     */
     @Transactional
     public int purge(Instant now) {
         Instant cutoff = now.minus(config.retention());
-        List<Event> ended = Event.list("endsAt < ?1", cutoff);
+        List<Long> ended = Registration.find("select distinct r.event.id from Registration r where r.event.endsAt < ?1", cutoff)
+                .project(Long.class).list();
         int deleted = 0;
-        for (Event event : ended) {
+        for (Long eventId : ended) {
+            Event event = Event.lock(eventId);
             List<Long> ids = Registration.find("select r.id from Registration r where r.event = ?1", event)
                     .project(Long.class).list();
             if (ids.isEmpty()) continue;
@@ -47,16 +54,7 @@ public class Retention {
             AccessToken.delete("registration.id in ?1", ids);
             // Codes stay (they say how many were used), without the person who used them.
             InvitationCode.update("registration = null where event = ?1", event);
-            deleted += (int) Registration.delete("id in ?1", ids);
-            // The event stays, with counters that match its (now no) registrations.
-            Event locked = Event.lock(event.id);
-            locked.seatsTaken = 0;
-            locked.waitlisted = 0;
-            locked.applied = 0;
-            locked.ticketTypes.forEach(t -> {
-                t.seatsTaken = 0;
-                t.waitlisted = 0;
-            });
+            deleted += seats.forgetAll(event);
         }
         return deleted;
     }

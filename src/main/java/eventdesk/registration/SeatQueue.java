@@ -1,8 +1,8 @@
 package eventdesk.registration;
 
 import eventdesk.mail.Outbox;
-import eventdesk.registration.RegistrationService.Answer;
-import eventdesk.registration.RegistrationService.Request;
+import eventdesk.registration.SignUpService.Answer;
+import eventdesk.registration.SignUpService.Request;
 import io.quarkus.logging.Log;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Group commit for sign-ups. Requests queue per event; while a batch of an event is being decided,
- * the next arrivals wait and then go together as the next batch ({@link RegistrationService#decideBatch}:
+ * the next arrivals wait and then go together as the next batch ({@link SignUpService#decideBatch}:
  * one lock, one commit). An idle event runs a batch of one at once, so light traffic waits for
  * nothing. Waiting costs no thread: a request is a queued future until its batch has committed.
  * Events are decided in parallel by a few workers; one event's batches run one after another.
@@ -37,7 +37,7 @@ public class SeatQueue {
     static final int WORKERS = 4;
 
     @Inject
-    RegistrationService service;
+    SignUpService service;
     @Inject
     Outbox outbox;
 
@@ -110,7 +110,7 @@ public class SeatQueue {
      * ({@link AnswerTiming}), so the answer's time does not tell who is registered.
      */
     private void decide(String slug, List<Request> batch) {
-        RegistrationService.Decisions decisions;
+        SignUpService.Decisions decisions;
         long started = System.nanoTime();
         try {
             decisions = service.decideBatch(slug, batch);

@@ -46,7 +46,7 @@ import java.util.concurrent.CompletionStage;
 public class SignUpResource {
 
     @Inject
-    RegistrationService service;
+    SignUpService service;
     @Inject
     SignUpCheck check;
     @Inject

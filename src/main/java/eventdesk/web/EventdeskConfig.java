@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
 import java.time.Duration;
+import java.time.Period;
 import java.util.Optional;
 
 /** Every eventdesk setting and its default. Environment variables: EVENTDESK_BASE_URL, EVENTDESK_HOLD_DURATION, ... */
@@ -66,9 +67,35 @@ public interface EventdeskConfig {
 
         /**
          * Where to tell the organizer that too many wrong passwords locked the account
-         * ({@code EVENTDESK_ADMIN_EMAIL}); when unset, the user name if it is an email address.
+         * ({@code EVENTDESK_ADMIN_EMAIL}); when unset, the user name if it is an email address. Also the
+         * email of the bootstrap owner's account when the user name is not an address.
          */
         Optional<String> email();
+
+        /**
+         * Whether every organizer must give a second factor (a TOTP code or a recovery code) after the
+         * password; an account without an authenticator app enrolls one at its next sign-in. Accounts that
+         * enrolled one are asked for it either way. Dev mode and tests turn it off.
+         */
+        @WithName("require-2fa")
+        @WithDefault("true")
+        boolean requireTwoFactor();
+
+        /** An organizer's session ends after this long without a request (it ends 12 hours after sign-in in any case). */
+        @WithDefault("PT30M")
+        Duration idleTimeout();
+
+        /** Whether the bootstrap owner ({@link #username()}) may also sign in with HTTP Basic, for scripts. */
+        @WithDefault("true")
+        boolean basicAuth();
+    }
+
+    Audit audit();
+
+    interface Audit {
+        /** How long an access log entry is kept; older ones are deleted each night, the chain still verifying. */
+        @WithDefault("P2Y")
+        Period retention();
     }
 
     /** Sign-up limits ({@link RateLimiter}); 0 turns a limit off. Every refused sign-up gets 429 with Retry-After. */

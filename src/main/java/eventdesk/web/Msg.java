@@ -346,7 +346,7 @@ public interface Msg {
     @Message("Organizer login")
     String login_title();
 
-    @Message("User name")
+    @Message("Email")
     String login_username();
 
     @Message("Password")

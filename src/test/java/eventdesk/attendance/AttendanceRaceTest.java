@@ -9,6 +9,7 @@ import eventdesk.registration.RegistrationStatus;
 import eventdesk.testing.Deliveries;
 import eventdesk.testing.GreenMailResource;
 import eventdesk.testing.Mailbox;
+import eventdesk.testing.Race;
 import eventdesk.testing.RestoresTestClock;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
@@ -23,10 +24,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
@@ -74,26 +71,7 @@ class AttendanceRaceTest extends RestoresTestClock {
     /** Runs {@code job} in two threads released at the same instant; returns what each sent. */
     static List<Integer> twice(ToIntFunction<Instant> job) throws Exception {
         Instant now = TestClock.now();
-        CountDownLatch ready = new CountDownLatch(2);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Integer>> runs = new ArrayList<>();
-            for (int i = 0; i < 2; i++) {
-                runs.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return job.applyAsInt(now);
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<Integer> sent = new ArrayList<>();
-            for (Future<Integer> f : runs) sent.add(f.get());
-            return sent;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.run(2, i -> () -> job.applyAsInt(now));
     }
 
     /** Outbox rows of this kind per person. */

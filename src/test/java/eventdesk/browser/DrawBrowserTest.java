@@ -7,7 +7,7 @@ import com.microsoft.playwright.options.AriaRole;
 import eventdesk.event.Event;
 import eventdesk.mail.Outbox;
 import eventdesk.registration.DrawMessages;
-import eventdesk.registration.RegistrationService;
+import eventdesk.registration.DrawService;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.testing.Deliveries;
 import eventdesk.testing.Forms;
@@ -43,7 +43,7 @@ class DrawBrowserTest extends BrowserTest {
     @Inject
     Outbox outbox;
     @Inject
-    RegistrationService service;
+    DrawService draws;
 
     GreenMail greenMail;
 
@@ -85,7 +85,7 @@ class DrawBrowserTest extends BrowserTest {
             step(page, "draw", "04-verified", ui);
 
             TestClock.get().set(drawAt.plusSeconds(1));
-            assertThat(service.draw(event.id, TestClock.now())).isTrue();
+            assertThat(draws.draw(event.id, TestClock.now())).isTrue();
             assertThat(TestEvents.byEmail(event, email).status).isEqualTo(RegistrationStatus.PENDING);
 
             page.navigate(BrowserEvents.local(Forms.link(text, "http://localhost:8080/manage/"), app));

@@ -3,6 +3,9 @@ package eventdesk.chart;
 import eventdesk.event.Event;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationService;
+import eventdesk.registration.ApprovalService;
+import eventdesk.registration.CheckInService;
+import eventdesk.registration.DrawService;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.testing.RestoresTestClock;
 import eventdesk.testing.TestClock;
@@ -31,6 +34,12 @@ class EventChartsTest extends RestoresTestClock {
     EventCharts charts;
     @Inject
     RegistrationService registrations;
+    @Inject
+    ApprovalService approvals;
+    @Inject
+    CheckInService checkIns;
+    @Inject
+    DrawService draws;
 
     final String tag = UUID.randomUUID().toString().substring(0, 8);
     int people;
@@ -89,11 +98,11 @@ class EventChartsTest extends RestoresTestClock {
         Event approval = TestEvents.update(TestEvents.create(2, true), e -> e.approvalRequired = true);
         for (int i = 0; i < 6; i++) signUp(approval, "en");
         List<Registration> applied = TestEvents.registrations(approval);
-        registrations.approve(applied.get(0).id, TestClock.now());
-        registrations.approve(applied.get(1).id, TestClock.now());
-        registrations.approve(applied.get(2).id, TestClock.now()); // full: the waitlist
-        registrations.decline(applied.get(3).id, TestClock.now());
-        registrations.decline(applied.get(4).id, TestClock.now());
+        approvals.approve(applied.get(0).id, TestClock.now());
+        approvals.approve(applied.get(1).id, TestClock.now());
+        approvals.approve(applied.get(2).id, TestClock.now()); // full: the waitlist
+        approvals.decline(applied.get(3).id, TestClock.now());
+        approvals.decline(applied.get(4).id, TestClock.now());
         EventCharts.Point approvals = QuarkusTransaction.requiringNew().call(() -> charts.signUps(Event.findById(approval.id))).last();
         assertThat(List.of(approvals.seats(), approvals.waitlist())).containsExactly(2L, 1L);
 
@@ -105,11 +114,11 @@ class EventChartsTest extends RestoresTestClock {
         for (int i = 0; i < 5; i++) signUp(draw, "ko");
         List<Registration> applications = TestEvents.registrations(draw);
         for (Registration r : applications.subList(0, 3)) {
-            registrations.verify(QuarkusTransaction.requiringNew().call(() -> eventdesk.registration.AccessToken.issue(
+            draws.verify(QuarkusTransaction.requiringNew().call(() -> eventdesk.registration.AccessToken.issue(
                     Registration.findById(r.id), eventdesk.registration.AccessToken.Purpose.VERIFY, TestClock.now())), TestClock.now());
         }
         TestClock.get().set(drawAt.plusSeconds(1));
-        assertThat(registrations.draw(draw.id, TestClock.now())).isTrue();
+        assertThat(draws.draw(draw.id, TestClock.now())).isTrue();
         EventCharts.Point drawn = QuarkusTransaction.requiringNew().call(() -> charts.signUps(Event.findById(draw.id))).last();
         assertThat(List.of(drawn.seats(), drawn.waitlist())).containsExactly(2L, 1L);
         assertThat(TestEvents.seatsTaken(draw)).isEqualTo(2);
@@ -124,7 +133,7 @@ class EventChartsTest extends RestoresTestClock {
         TestEvents.update(event, e -> e.capacity = 10);
         long came = TestEvents.insert(event, "Came " + tag, "came." + tag + "@example.com", "Toss", RegistrationStatus.CONFIRMED);
         TestEvents.insert(event, "Missed " + tag, "missed." + tag + "@example.com", "Toss", RegistrationStatus.CONFIRMED);
-        registrations.checkIn(came, TestClock.now());
+        checkIns.checkIn(came, TestClock.now());
         // The one who came had answered "I'll be there".
         QuarkusTransaction.requiringNew().run(() -> Registration.<Registration>findById(came).reconfirmedAt = TestClock.now());
         EventCharts.Funnel before = QuarkusTransaction.requiringNew().call(() -> charts.funnel(Event.findById(event.id), TestClock.now()));

@@ -10,6 +10,7 @@ import eventdesk.testing.Deliveries;
 import eventdesk.testing.Forms;
 import eventdesk.testing.GreenMailResource;
 import eventdesk.testing.Mailbox;
+import eventdesk.testing.Race;
 import eventdesk.testing.RestoresTestClock;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
@@ -27,10 +28,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import static io.restassured.RestAssured.given;
@@ -157,21 +154,8 @@ class GroupMessageTest extends RestoresTestClock {
         Event event = TestEvents.create(20, true);
         for (int i = 0; i < 5; i++) person(event, "p" + i, RegistrationStatus.CONFIRMED, i % 2 == 0 ? "ko" : "en");
         String request = json("CONFIRMED", "Hello", "안녕하세요", "See you.", "곧 만나요.", "race-" + tag);
-        int threads = 6;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> answers = new ArrayList<>();
-        for (int i = 0; i < threads; i++) {
-            answers.add(pool.submit(() -> {
-                start.await();
-                return post(event, request);
-            }));
-        }
-        start.countDown();
-        for (Future<Response> answer : answers) {
-            answer.get().then().statusCode(202).body("recipients", equalTo(5));
-        }
-        pool.shutdown();
+        List<Response> answers = Race.run(6, i -> () -> post(event, request));
+        for (Response answer : answers) answer.then().statusCode(202).body("recipients", equalTo(5));
         deliverAll();
         assertThat(messages(event)).isEqualTo(1);
         for (int i = 0; i < 5; i++) assertThat(Mailbox.to(greenMail, email("p" + i))).as("p" + i).hasSize(1);

@@ -7,6 +7,7 @@ import eventdesk.testing.Deliveries;
 import eventdesk.testing.Forms;
 import eventdesk.testing.GreenMailResource;
 import eventdesk.testing.Mailbox;
+import eventdesk.testing.Race;
 import eventdesk.testing.TestEvents;
 import eventdesk.web.Msg;
 import eventdesk.web.TicketMsg;
@@ -21,19 +22,13 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,31 +83,13 @@ class ApprovalTest {
             long id = TestEvents.insert(event, "Applicant " + i, "app" + i + "@example.com", "X", RegistrationStatus.APPLIED);
             ids.add(id);
         }
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8));
-        ExecutorService pool = Executors.newFixedThreadPool(100);
-        CountDownLatch ready = new CountDownLatch(100);
-        CountDownLatch start = new CountDownLatch(1);
-        List<String> answers = new ArrayList<>();
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (long id : ids) {
-                URI uri = base.toURI().resolve("api/admin/registrations/" + id + "/approve");
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(90))
-                            .header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    return r.statusCode() + " " + r.body();
-                }));
-            }
-            ready.await();
-            start.countDown();
-            for (Future<String> f : futures) answers.add(f.get());
-        } finally {
-            pool.shutdownNow();
+        List<HttpRequest> approvals = new ArrayList<>();
+        for (long id : ids) {
+            approvals.add(HttpRequest.newBuilder(base.toURI().resolve("api/admin/registrations/" + id + "/approve"))
+                    .timeout(Duration.ofSeconds(90)).header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build());
         }
+        List<String> answers = Race.send(approvals);
         assertThat(answers).allSatisfy(a -> assertThat(a).startsWith("200 "));
         assertThat(answers.stream().filter(a -> a.contains("\"status\":\"PENDING\""))).hasSize(50);
         assertThat(answers.stream().filter(a -> a.contains("\"status\":\"WAITLISTED\""))).hasSize(50);

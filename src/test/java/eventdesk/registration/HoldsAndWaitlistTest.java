@@ -1,6 +1,7 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
+import eventdesk.testing.Race;
 import eventdesk.testing.RestoresTestClock;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
@@ -11,10 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static eventdesk.testing.TestEvents.signUpJson;
 import static io.restassured.RestAssured.given;
@@ -30,6 +27,12 @@ class HoldsAndWaitlistTest extends RestoresTestClock {
 
     @Inject
     RegistrationService service;
+    @Inject
+    CheckInService checkIns;
+    @Inject
+    SeatJobs jobs;
+    @Inject
+    SeatEditor seats;
 
     private static void signUp(Event event, String who) {
         given().contentType("application/json").body(signUpJson(who, who + "@example.com"))
@@ -48,10 +51,10 @@ class HoldsAndWaitlistTest extends RestoresTestClock {
 
         // Not yet due (holds last 30 minutes in tests): nothing changes.
         TestClock.get().advance(Duration.ofMinutes(29));
-        assertThat(service.expireHolds(event.id, TestClock.now())).isZero();
+        assertThat(jobs.expireHolds(event.id, TestClock.now())).isZero();
         assertThat(List.of(status(event, "a"), status(event, "b"))).containsOnly(RegistrationStatus.PENDING);
         TestClock.get().advance(Duration.ofMinutes(2));
-        assertThat(service.expireHolds(event.id, TestClock.now())).isEqualTo(2);
+        assertThat(jobs.expireHolds(event.id, TestClock.now())).isEqualTo(2);
 
         assertThat(status(event, "a")).isEqualTo(RegistrationStatus.EXPIRED);
         assertThat(status(event, "b")).isEqualTo(RegistrationStatus.EXPIRED);
@@ -66,7 +69,7 @@ class HoldsAndWaitlistTest extends RestoresTestClock {
         assertThat(TestEvents.seatsTaken(event)).isEqualTo(2);
         // Their holds run out in turn and the last one waiting gets the seat.
         TestClock.get().advance(Duration.ofMinutes(31));
-        assertThat(service.expireHolds(event.id, TestClock.now())).isEqualTo(2);
+        assertThat(jobs.expireHolds(event.id, TestClock.now())).isEqualTo(2);
         assertThat(status(event, "e")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(TestEvents.waitlistPositions(event)).isEmpty();
     }
@@ -92,14 +95,14 @@ class HoldsAndWaitlistTest extends RestoresTestClock {
     void raisingCapacityPromotesAtOnceAndLoweringNeverCancels() {
         Event event = TestEvents.create(1, true);
         for (String who : List.of("k1", "k2", "k3", "k4")) signUp(event, who);
-        service.changeCapacity(event, 3, TestClock.now());
+        seats.changeSeats(event, 3, null, TestClock.now());
         assertThat(status(event, "k2")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(status(event, "k3")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(status(event, "k4")).isEqualTo(RegistrationStatus.WAITLISTED);
-        assertThatThrownBy(() -> service.changeCapacity(event, 2, TestClock.now()))
+        assertThatThrownBy(() -> seats.changeSeats(event, 2, null, TestClock.now()))
                 .isInstanceOf(RegistrationException.CapacityBelowTaken.class);
         assertThat(TestEvents.count(event, RegistrationStatus.PENDING)).isEqualTo(3);
-        service.changeCapacity(event, 3, TestClock.now());
+        seats.changeSeats(event, 3, null, TestClock.now());
     }
 
     @Test
@@ -124,21 +127,8 @@ class HoldsAndWaitlistTest extends RestoresTestClock {
         for (String who : List.of("x1", "x2", "x3", "x4", "x5", "x6")) signUp(event, who);
         long id1 = TestEvents.byEmail(event, "x1@example.com").id;
         long id2 = TestEvents.byEmail(event, "x2@example.com").id;
-        CountDownLatch ready = new CountDownLatch(2);
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Registration>> cancels = List.of(id1, id2).stream().map(id -> pool.submit(() -> {
-                ready.countDown();
-                start.await();
-                return service.cancelById(id, TestClock.now());
-            })).toList();
-            ready.await();
-            start.countDown();
-            for (Future<Registration> f : cancels) f.get();
-        } finally {
-            pool.shutdownNow();
-        }
+        Race.run(List.of(id1, id2).stream().<java.util.concurrent.Callable<Registration>>map(id ->
+                () -> service.cancelById(id, TestClock.now())).toList());
         assertThat(status(event, "x3")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(status(event, "x4")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(status(event, "x5")).isEqualTo(RegistrationStatus.WAITLISTED);
@@ -172,7 +162,7 @@ class HoldsAndWaitlistTest extends RestoresTestClock {
         Event event = TestEvents.create(1, true);
         long id = TestEvents.insert(event, "Door", "door@example.com", "X", RegistrationStatus.CONFIRMED);
         signUp(event, "behind");
-        assertThat(service.checkIn(id, TestClock.now())).isEqualTo(RegistrationService.CheckInResult.CHECKED_IN);
+        assertThat(checkIns.checkIn(id, TestClock.now())).isEqualTo(CheckInService.CheckInResult.CHECKED_IN);
         service.cancelById(id, TestClock.now());
         assertThat(status(event, "door")).isEqualTo(RegistrationStatus.CONFIRMED);
         assertThat(status(event, "behind")).isEqualTo(RegistrationStatus.WAITLISTED);

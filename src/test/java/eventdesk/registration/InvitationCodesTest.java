@@ -2,6 +2,7 @@ package eventdesk.registration;
 
 import eventdesk.event.Event;
 import eventdesk.testing.Forms;
+import eventdesk.testing.Race;
 import eventdesk.testing.RestoresTestClock;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
@@ -12,17 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -42,7 +37,7 @@ class InvitationCodesTest extends RestoresTestClock {
     @TestHTTPResource("/")
     URL base;
     @Inject
-    RegistrationService service;
+    SeatJobs jobs;
 
     static List<String> codes(Event event, String json) {
         return Curated.admin().contentType("application/json").body(json)
@@ -59,33 +54,15 @@ class InvitationCodesTest extends RestoresTestClock {
         String code = codes(event, "{\"count\": 1, \"ticketType\": \"speaker\"}").get(0);
         assertThat(code).matches(CODE);
 
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         URI uri = base.toURI().resolve("api/events/" + event.slug + "/registrations");
-        ExecutorService pool = Executors.newFixedThreadPool(20);
-        CountDownLatch ready = new CountDownLatch(20);
-        CountDownLatch start = new CountDownLatch(1);
-        List<String> answers = new ArrayList<>();
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                // Lower case and without hyphens: still the same code.
-                String typed = i % 2 == 0 ? code : code.replace("-", "").toLowerCase();
-                String body = Curated.signUp("Guest " + i, "guest" + i + "@example.com", "en", null, typed);
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    return r.statusCode() + " " + r.body();
-                }));
-            }
-            ready.await();
-            start.countDown();
-            for (Future<String> f : futures) answers.add(f.get());
-        } finally {
-            pool.shutdownNow();
+        List<HttpRequest> signUps = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            // Lower case and without hyphens: still the same code.
+            String typed = i % 2 == 0 ? code : code.replace("-", "").toLowerCase();
+            signUps.add(Race.postJson(uri, Curated.signUp("Guest " + i, "guest" + i + "@example.com", "en", null, typed),
+                    Duration.ofSeconds(60)));
         }
+        List<String> answers = Race.send(signUps);
         assertThat(answers.stream().filter(a -> a.startsWith("202 ") && a.contains("\"PENDING\""))).hasSize(1);
         assertThat(answers.stream().filter(a -> a.startsWith("400 ") && a.contains("already been used"))).hasSize(19);
         assertThat(TestEvents.registrations(event)).hasSize(1);
@@ -195,15 +172,15 @@ class InvitationCodesTest extends RestoresTestClock {
         }
         assertThat(Curated.status(event, "a2@example.com")).isEqualTo(RegistrationStatus.WAITLISTED);
         assertThat(Curated.status(event, "b2@example.com")).isEqualTo(RegistrationStatus.WAITLISTED);
-        assertThat(service.releaseHeld(event.id, TestClock.now())).as("not yet due").isZero();
+        assertThat(jobs.releaseHeld(event.id, TestClock.now())).as("not yet due").isZero();
 
         TestClock.get().advance(Duration.ofDays(1).plusMinutes(1));
-        assertThat(service.releaseHeld(event.id, TestClock.now())).isEqualTo(2);
+        assertThat(jobs.releaseHeld(event.id, TestClock.now())).isEqualTo(2);
         assertThat(Curated.status(event, "a2@example.com")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(Curated.status(event, "a3@example.com")).isEqualTo(RegistrationStatus.WAITLISTED);
         assertThat(Curated.status(event, "b2@example.com")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(Curated.waitlist(event, "a")).containsExactly("a3@example.com#1");
-        assertThat(service.releaseHeld(event.id, TestClock.now())).as("released once").isZero();
+        assertThat(jobs.releaseHeld(event.id, TestClock.now())).as("released once").isZero();
         assertThat(TestEvents.counters(event)).containsExactly(4L, 1L, 0L);
     }
 

@@ -44,7 +44,7 @@ class KeyFlowsIn2030Test {
     static final String SITE = "http://localhost:8080";
 
     @Inject
-    RegistrationService service;
+    SeatJobs jobs;
     @Inject
     Outbox outbox;
     GreenMail greenMail;
@@ -135,9 +135,9 @@ class KeyFlowsIn2030Test {
         given().contentType("application/json").body(signUpJson("Dan Queue", dan, "en"))
                 .post("/api/events/" + event.slug + "/registrations").then().statusCode(202)
                 .body("status", equalTo("WAITLISTED")).body("waitlistPosition", equalTo(1));
-        assertThat(service.expireHolds(event.id, TestClock.now())).isZero();
+        assertThat(jobs.expireHolds(event.id, TestClock.now())).isZero();
         TestClock.get().set(choHold.plusSeconds(1));
-        assertThat(service.expireHolds(event.id, TestClock.now())).isEqualTo(1);
+        assertThat(jobs.expireHolds(event.id, TestClock.now())).isEqualTo(1);
         assertThat(status(event, cho)).isEqualTo(RegistrationStatus.EXPIRED);
         assertThat(status(event, dan)).isEqualTo(RegistrationStatus.PENDING);
         assertThat(TestEvents.seatsTaken(event)).isEqualTo(2);

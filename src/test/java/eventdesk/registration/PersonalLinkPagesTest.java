@@ -37,6 +37,14 @@ class PersonalLinkPagesTest extends RestoresTestClock {
 
     @Inject
     RegistrationService service;
+    @Inject
+    ApprovalService approvals;
+    @Inject
+    CheckInService checkIns;
+    @Inject
+    DrawService draws;
+    @Inject
+    SeatJobs jobs;
 
     /** A registration of one ticket type, brought to a status through the seat path as people and organizers do. */
     record Typed(String label, long id, RegistrationStatus status, String typeName, String typeNameKo) {
@@ -68,7 +76,7 @@ class PersonalLinkPagesTest extends RestoresTestClock {
         Event late = Curated.create(10, true, TYPES, "");
         long expired = signUp(late, "founder", "PENDING");
         TestClock.get().advance(Duration.ofMinutes(31));
-        service.expireHolds(late.id, TestClock.now());
+        jobs.expireHolds(late.id, TestClock.now());
         all.add(new Typed("expired", expired, RegistrationStatus.EXPIRED));
 
         Event event = Curated.create(10, true, TYPES, "");
@@ -76,7 +84,7 @@ class PersonalLinkPagesTest extends RestoresTestClock {
         long waitlisted = signUp(event, "founder", "WAITLISTED");
         long applied = signUp(event, "vip", "APPLIED");
         long declined = signUp(event, "vip", "APPLIED");
-        service.decline(declined, TestClock.now());
+        approvals.decline(declined, TestClock.now());
         all.add(new Typed("pending", pending, RegistrationStatus.PENDING));
         all.add(new Typed("waitlisted", waitlisted, RegistrationStatus.WAITLISTED));
         all.add(new Typed("applied", applied, RegistrationStatus.APPLIED, "Guest of honour", "귀빈"));
@@ -93,7 +101,7 @@ class PersonalLinkPagesTest extends RestoresTestClock {
         Event door = Curated.create(10, true, TYPES, "");
         long checkedIn = signUp(door, "founder", "PENDING");
         service.confirm(token(checkedIn, Purpose.CONFIRM), TestClock.now());
-        service.checkIn(checkedIn, TestClock.now());
+        checkIns.checkIn(checkedIn, TestClock.now());
         all.add(new Typed("checked in", checkedIn, RegistrationStatus.CONFIRMED));
 
         for (Typed t : all) assertThat(status(t.id())).as(t.label()).isEqualTo(t.status());
@@ -162,12 +170,12 @@ class PersonalLinkPagesTest extends RestoresTestClock {
         applications.forEach((who, id) -> verify.put(who, token(id, Purpose.VERIFY)));
 
         assertPersonalPage(get("/verify/" + verify.get("first"), "en"), "verify, not yet verified");
-        service.verify(verify.get("first"), TestClock.now());
-        service.verify(verify.get("second"), TestClock.now());
+        draws.verify(verify.get("first"), TestClock.now());
+        draws.verify(verify.get("second"), TestClock.now());
         assertPersonalPage(get("/verify/" + verify.get("first"), "en"), "verify, verified");
 
         TestClock.get().set(drawAt.plusSeconds(1));
-        assertThat(service.draw(event.id, TestClock.now())).isTrue();
+        assertThat(draws.draw(event.id, TestClock.now())).isTrue();
         assertThat(applications.values().stream().map(PersonalLinkPagesTest::status).toList())
                 .containsExactlyInAnyOrder(RegistrationStatus.PENDING, RegistrationStatus.WAITLISTED, RegistrationStatus.EXPIRED);
         assertPersonalPage(get("/verify/" + verify.get("first"), "ko"), "verify after the draw");

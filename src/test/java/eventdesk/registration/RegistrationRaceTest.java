@@ -1,23 +1,21 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
+import eventdesk.testing.Race;
+import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.common.http.TestHTTPResource;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,6 +30,8 @@ class RegistrationRaceTest {
 
     @TestHTTPResource("/")
     URL base;
+    @Inject
+    SignUpService signUps;
 
     @Test
     void fiveHundredConcurrentSignUpsForFiftySeatsNeverOversellAndQueueWithoutGaps() throws Exception {
@@ -68,6 +68,25 @@ class RegistrationRaceTest {
         assertThat(TestEvents.waitlistPositions(event)).isEmpty();
     }
 
+    /**
+     * Each app instance has its own queue ({@link SeatQueue}), so batches of one event from different
+     * instances meet only at the event's row lock. Batches decided all at once, as many instances would,
+     * still never oversell, never leave a gap in the waitlist, and keep the counters equal to the rows.
+     */
+    @Test
+    void batchesOfManyInstancesAtOnceNeverOversellAndQueueWithoutGaps() throws Exception {
+        Event event = TestEvents.create(10, true);
+        Instant now = TestClock.now();
+        List<SignUpService.Decisions> decided = Race.run(40, i -> () ->
+                signUps.decideBatch(event.slug, List.of(SeatBatchTest.request("instance" + i + "@example.com", now))));
+
+        assertThat(decided).allSatisfy(d -> assertThat(d.results()).singleElement().isInstanceOf(SignUpService.Answer.class));
+        assertThat(TestEvents.count(event, RegistrationStatus.PENDING)).isEqualTo(10);
+        assertThat(TestEvents.count(event, RegistrationStatus.WAITLISTED)).isEqualTo(30);
+        assertFullWithGapFreeWaitlist(event, 10, 30);
+        assertThat(TestEvents.counters(event)).isEqualTo(TestEvents.recount(event));
+    }
+
     /** Invariants 1 and 3 as stored: seats taken equal the capacity, and the queue holds places 1..W, no gaps, no ties. */
     static void assertFullWithGapFreeWaitlist(Event event, int capacity, int waitlisted) {
         assertThat(TestEvents.seatsTaken(event)).as("seats taken").isEqualTo(capacity);
@@ -75,33 +94,13 @@ class RegistrationRaceTest {
                 .isEqualTo(java.util.stream.LongStream.rangeClosed(1, waitlisted).boxed().toList());
     }
 
-    /** Every thread is ready and waits at one start barrier; one count-down releases them all together. */
+    /** All sign-ups released together through the real HTTP API; each answer as "status body". */
     private List<String> race(Event event, int threads, java.util.function.IntFunction<String> email) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         URI uri = base.toURI().resolve("api/events/" + event.slug + "/registrations");
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch ready = new CountDownLatch(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<String>> answers = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                String body = TestEvents.signUpJson("Racer " + i, email.apply(i));
-                answers.add(pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                    return r.statusCode() + " " + r.body();
-                }));
-            }
-            ready.await();
-            start.countDown();
-            List<String> bodies = new ArrayList<>();
-            for (Future<String> f : answers) bodies.add(f.get());
-            return bodies;
-        } finally {
-            pool.shutdownNow();
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            requests.add(Race.postJson(uri, TestEvents.signUpJson("Racer " + i, email.apply(i)), Duration.ofSeconds(60)));
         }
+        return Race.send(requests);
     }
 }

@@ -1,8 +1,8 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
-import eventdesk.registration.RegistrationService.Answer;
-import eventdesk.registration.RegistrationService.Request;
+import eventdesk.registration.SignUpService.Answer;
+import eventdesk.registration.SignUpService.Request;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SeatBatchTest {
 
     @Inject
-    RegistrationService service;
+    SignUpService service;
 
     @Test
     void aBatchWithADuplicateEmailAClosedWindowAndTheLastSeatDecidesEachAsOneAtATimeWould() {
@@ -86,7 +86,7 @@ class SeatBatchTest {
         return answers;
     }
 
-    private static Request request(String email, Instant arrivedAt) {
+    static Request request(String email, Instant arrivedAt) {
         SignUp form = new SignUp();
         form.name = "Batch Person";
         form.email = email;
@@ -97,7 +97,7 @@ class SeatBatchTest {
         return new Request("unused", form, arrivedAt, new CompletableFuture<>());
     }
 
-    private static List<String> outcomes(RegistrationService.Decisions decisions) {
+    private static List<String> outcomes(SignUpService.Decisions decisions) {
         return decisions.results().stream().map(o -> o instanceof Answer a ? a.status() + " " + a.waitlistPosition()
                 : o.getClass().getSimpleName()).toList();
     }

@@ -2,6 +2,7 @@ package eventdesk.registration;
 
 import eventdesk.event.Event;
 import eventdesk.testing.Forms;
+import eventdesk.testing.Race;
 import eventdesk.testing.RestoresTestClock;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
@@ -12,18 +13,12 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.LongStream;
@@ -48,6 +43,8 @@ class TicketTypesTest extends RestoresTestClock {
     URL base;
     @Inject
     RegistrationService service;
+    @Inject
+    SeatEditor seats;
 
     @Test
     void fourHundredConcurrentSignUpsFillEachTypeExactlyAndQueueEachTypeFirstComeFirstServed() throws Exception {
@@ -109,7 +106,7 @@ class TicketTypesTest extends RestoresTestClock {
         assertThat(Curated.status(event, "b2@example.com")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(Curated.status(event, "a2@example.com")).isEqualTo(RegistrationStatus.WAITLISTED);
         // A third seat in the event's cap goes to whoever waits and fits: a2.
-        service.changeCapacity(event, 3, TestClock.now());
+        seats.changeSeats(event, 3, null, TestClock.now());
         assertThat(Curated.status(event, "a2@example.com")).isEqualTo(RegistrationStatus.PENDING);
         assertThat(TestEvents.counters(event)).containsExactly(3L, 0L, 0L);
     }
@@ -245,34 +242,19 @@ class TicketTypesTest extends RestoresTestClock {
         });
     }
 
-    /** All threads wait at one latch; returns each email's "status body". */
+    /** All sign-ups released together; returns each email's "status body". */
     private Map<String, String> race(Event event, int threads, java.util.function.IntFunction<String> type) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         URI uri = base.toURI().resolve("api/events/" + event.slug + "/registrations");
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch ready = new CountDownLatch(threads);
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            Map<String, Future<String>> answers = new HashMap<>();
-            for (int i = 0; i < threads; i++) {
-                String email = "typed" + i + "@example.com";
-                String body = Curated.signUp("Racer " + i, email, "ko", type.apply(i), null);
-                answers.put(email, pool.submit(() -> {
-                    ready.countDown();
-                    start.await();
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(90))
-                            .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-                    return r.statusCode() + " " + r.body();
-                }));
-            }
-            ready.await();
-            start.countDown();
-            Map<String, String> bodies = new HashMap<>();
-            for (Map.Entry<String, Future<String>> f : answers.entrySet()) bodies.put(f.getKey(), f.getValue().get());
-            return bodies;
-        } finally {
-            pool.shutdownNow();
+        List<String> emails = new ArrayList<>();
+        List<HttpRequest> signUps = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            String email = "typed" + i + "@example.com";
+            emails.add(email);
+            signUps.add(Race.postJson(uri, Curated.signUp("Racer " + i, email, "ko", type.apply(i), null), Duration.ofSeconds(90)));
         }
+        List<String> answers = Race.send(signUps);
+        Map<String, String> bodies = new HashMap<>();
+        for (int i = 0; i < threads; i++) bodies.put(emails.get(i), answers.get(i));
+        return bodies;
     }
 }

@@ -5,6 +5,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import eventdesk.testing.AppProcess;
 import eventdesk.testing.Postgres;
 import eventdesk.testing.PostgresServer;
+import eventdesk.testing.Race;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
@@ -22,10 +23,6 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -142,33 +139,18 @@ class TwoInstancesPostgresIT {
         }
     }
 
+    /** {@link #PEOPLE} sign-ups released together, alternating between the two instances. */
     private List<String> race(List<AppProcess> apps, String slug) throws Exception {
-        int threads = 64;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch ready = new CountDownLatch(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (int i = 0; i < PEOPLE; i++) {
-                AppProcess app = apps.get(i % 2);
-                String body = """
-                        {"name":"Person %d","email":"person%d@two.example","affiliation":"Seoul","role":"DEVELOPER",
-                         "locale":"en","consent":true}""".formatted(i, i);
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    HttpResponse<String> r = send(app, "POST", "/api/events/" + slug + "/registrations", body, false);
-                    return r.statusCode() + " " + r.body();
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<String> answers = new ArrayList<>();
-            for (Future<String> f : futures) answers.add(f.get());
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
+        return Race.run(PEOPLE, i -> {
+            AppProcess app = apps.get(i % 2);
+            String body = """
+                    {"name":"Person %d","email":"person%d@two.example","affiliation":"Seoul","role":"DEVELOPER",
+                     "locale":"en","consent":true}""".formatted(i, i);
+            return () -> {
+                HttpResponse<String> r = send(app, "POST", "/api/events/" + slug + "/registrations", body, false);
+                return r.statusCode() + " " + r.body();
+            };
+        });
     }
 
     /** Emails of the first n WAITLISTED registrations by position. */

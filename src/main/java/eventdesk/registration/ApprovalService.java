@@ -1,0 +1,133 @@
+package eventdesk.registration;
+
+import eventdesk.event.Event;
+import eventdesk.event.TicketType;
+import eventdesk.registration.Availability.Request;
+import eventdesk.registration.RegistrationException.Closed;
+import eventdesk.registration.RegistrationException.NotApplied;
+import eventdesk.registration.RegistrationException.SeatsByDraw;
+import eventdesk.registration.RegistrationException.SoldOut;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static eventdesk.registration.RegistrationStatus.APPLIED;
+import static eventdesk.registration.RegistrationStatus.WAITLISTED;
+
+/**
+ * The organizer's say over who gets in besides first come, first served: approving or declining
+ * applications (approval mode), and issuing invitation codes. An approval takes a seat by the same
+ * rule as every other request ({@link Availability}, {@link Request#APPROVAL}), under the event lock.
+ * A draw event's applications are never decided here ({@link SeatsByDraw}): the draw alone gives its seats.
+ */
+@ApplicationScoped
+public class ApprovalService {
+
+    @Inject
+    SeatPath seats;
+    @Inject
+    MeterRegistry metrics;
+
+    /**
+     * Approves an application: a free seat of its type with nobody of the type waiting makes it PENDING
+     * with a hold and a confirm mail; else it joins the end of the type's waitlist, or {@link SoldOut}
+     * without a waitlist leaves it APPLIED. Anything but APPLIED is refused ({@link NotApplied}).
+     */
+    @Transactional
+    public Registration approve(long id, Instant now) {
+        Registration r = Registration.lockById(id);
+        seats.settle(r.event, now);
+        approveLocked(r, now);
+        return r;
+    }
+
+    /**
+     * Declines an application (APPLIED to DECLINED, final) and sends a kind note in the person's
+     * language. A draw event's applications are refused ({@link SeatsByDraw}): the draw decides them.
+     */
+    @Transactional
+    public Registration decline(long id, Instant now) {
+        Registration r = Registration.lockById(id);
+        declineLocked(r, now);
+        return r;
+    }
+
+    /** What a batch of approvals or declines did. */
+    public record Decided(int approved, int waitlisted, int declined, int skipped) {
+    }
+
+    /**
+     * Approves or declines many applications of one event at once, under one lock, oldest first.
+     * Ids of other events, or registrations that are no longer APPLIED, are skipped, as are
+     * approvals that find the event sold out without a waitlist. A draw event refuses the whole
+     * batch ({@link SeatsByDraw}).
+     */
+    @Transactional
+    public Decided decideApplications(String slug, List<Long> ids, boolean approve, Instant now) {
+        Event event = Event.lockBySlug(slug).orElseThrow(RegistrationException.UnknownEvent::new);
+        if (event.isDraw()) throw new SeatsByDraw(event.slug);
+        seats.settle(event, now);
+        int approved = 0, waitlisted = 0, declined = 0, skipped = 0;
+        List<Registration> chosen = ids.isEmpty() ? List.of()
+                : Registration.list("event = ?1 and id in ?2 order by createdAt, id", event, ids);
+        skipped += ids.size() - chosen.size();
+        for (Registration r : chosen) {
+            try {
+                if (approve) {
+                    approveLocked(r, now);
+                    if (r.status == WAITLISTED) waitlisted++;
+                    else approved++;
+                } else {
+                    declineLocked(r, now);
+                    declined++;
+                }
+            } catch (NotApplied | SoldOut | Closed notNow) {
+                skipped++;
+            }
+        }
+        return new Decided(approved, waitlisted, declined, skipped);
+    }
+
+    private void approveLocked(Registration r, Instant now) {
+        if (r.event.isDraw()) throw new SeatsByDraw(r.event.slug);
+        if (r.status != APPLIED) throw new NotApplied(r.status);
+        Availability seat = Availability.of(r.event, r.ticketType, Request.APPROVAL, now);
+        switch (seat.status()) {
+            case SEAT -> {
+                r.approvedAt = now;
+                seats.give(r, seat, RegistrationMails.Kind.APPROVED, now);
+            }
+            case WAITLIST -> {
+                r.approvedAt = now;
+                seats.joinWaitlist(r, now);
+            }
+            case CLOSED -> throw new Closed(Event.Closure.CANCELLED, r.event.slug);
+            default -> throw new SoldOut(r.event.slug);
+        }
+        metrics.counter("eventdesk.approvals").increment();
+    }
+
+    private void declineLocked(Registration r, Instant now) {
+        if (r.event.isDraw()) throw new SeatsByDraw(r.event.slug);
+        if (r.status != APPLIED) throw new NotApplied(r.status);
+        seats.decline(r, now);
+    }
+
+    /**
+     * Makes invitation codes for an event (and one of its types), single use, optionally for one
+     * email and with an expiry; returns them as people type them. Only their hashes are stored.
+     */
+    @Transactional
+    public List<String> createCodes(long eventId, String typeKey, int count, String email, Instant expiresAt, Instant now) {
+        Event event = Event.findById(eventId);
+        TicketType type = typeKey == null ? null : event.type(typeKey).orElseThrow();
+        List<String> codes = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) codes.add(InvitationCode.create(event, type, email, expiresAt, now));
+        return codes;
+    }
+}
