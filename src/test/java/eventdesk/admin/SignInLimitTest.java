@@ -1,7 +1,7 @@
 package eventdesk.admin;
 
 import eventdesk.mail.OutboxMessage;
-import eventdesk.security.BehindProxyTest;
+import eventdesk.testing.BehindTrustedProxy;
 import eventdesk.testing.RestoresTestClock;
 import eventdesk.testing.TestClock;
 import eventdesk.web.Msg;
@@ -36,7 +36,7 @@ import static org.hamcrest.Matchers.containsString;
  * trusted test proxy, so each test's client is the address it puts in X-Forwarded-For.
  */
 @QuarkusTest
-@TestProfile(BehindProxyTest.Proxied.class)
+@TestProfile(BehindTrustedProxy.class)
 class SignInLimitTest extends RestoresTestClock {
 
     @Inject

@@ -41,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Before the day, as an attendee clicks it: the "still coming?" mail's "Release my seat" on a
  * Korean phone (390 x 844) and an English laptop, and "I'll be there" then the reminder. The mails
- * themselves are saved as screenshots too (target/screenshots/attendance-mail-*).
+ * themselves are shown in the browser too, and kept as screenshots (target/screenshots/attendance-mail-*)
+ * when step screenshots are asked for.
  */
 @QuarkusTest
 @QuarkusTestResource(GreenMailResource.class)
@@ -93,13 +94,13 @@ class AttendanceBrowserTest extends BrowserTest {
         return m.group();
     }
 
-    /** The mail's HTML as the person's mail app shows it (inline images aside), saved as a screenshot. */
+    /** The mail's HTML as the person's mail app shows it (inline images aside), in the person's language. */
     void screenshotMail(MimeMessage mail, String name, Ui ui) throws Exception {
         try (BrowserContext context = chromium.visitor(ui, false)) {
             Page page = context.newPage();
             page.setContent(html(mail));
             assertThat(page.locator("html")).hasAttribute("lang", ui.code);
-            Chromium.fullPage(page, Chromium.SCREENSHOTS.resolve("attendance-mail-" + name + "-" + ui.code + ".png"));
+            Chromium.keep(page, "attendance-mail-" + name + "-" + ui.code + ".png");
         }
     }
 

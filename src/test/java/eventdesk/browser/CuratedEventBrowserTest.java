@@ -176,7 +176,7 @@ class CuratedEventBrowserTest extends BrowserTest {
         }
     }
 
-    /** The audited step of every browser test (saved under target/screenshots). */
+    /** The audited step of every browser test. */
     private static void shot(Page page, String name) {
         Chromium.step(page, "curated", name, page.locator("html").getAttribute("lang").equals("ko") ? Ui.KO : Ui.EN);
     }

@@ -14,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,15 +25,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Custom questions as people meet them: an organizer adds one on the questions page, and a visitor
  * answers every kind of question on a phone, first with mistakes (each error next to its question),
- * then correctly. Screenshots also go to /tmp/shots-questions/ for a look by hand.
+ * then correctly. With step screenshots asked for, the filled form and the result are kept too.
  */
 @QuarkusTest
 class QuestionsBrowserTest extends BrowserTest {
 
-    static final Path SHOTS = Chromium.SCREENSHOTS;
-
     static void shot(Page page, String name, Ui ui) {
-        Chromium.fullPage(page, SHOTS.resolve("questions-" + name + "-" + ui.code + "-" + page.viewportSize().width + ".png"));
+        Chromium.keep(page, "questions-" + name + "-" + ui.code + "-" + page.viewportSize().width + ".png");
     }
 
     @ParameterizedTest

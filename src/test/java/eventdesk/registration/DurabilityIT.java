@@ -1,6 +1,8 @@
 package eventdesk.registration;
 
 import eventdesk.testing.AppProcess;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -22,22 +24,51 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Invariant 4 on the production jar with an H2 file the operator chose: every sign-up answered 202
  * is still there after the process is killed with -9 right after answering. Also: the seed events
  * exist exactly once after a restart (as data, whatever their dates).
+ * <p>
+ * The tests share one H2 file and take turns with one process: each kills the process it finds running
+ * (or starts one), and leaves the one it restarted for the next test, so the jar starts once per kill plus once.
  */
 class DurabilityIT {
 
     final HttpClient http = HttpClient.newHttpClient();
 
+    static Path dir;
+    static Map<String, String> env;
+    /** The process on {@link #dir}, left running by the test before; null before the first start. */
+    static AppProcess running;
+
+    @BeforeAll
+    static void database() throws Exception {
+        dir = Files.createTempDirectory("eventdesk-durability");
+        env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+                "QUARKUS_MAILER_MOCK", "true");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (running != null) running.close();
+    }
+
+    /** The running process, started on the class's H2 file if none runs. */
+    static AppProcess app() throws Exception {
+        if (running == null) running = AppProcess.start(AppProcess.jar("quarkus-app"), env, dir);
+        return running;
+    }
+
+    /** Kills the running process with -9 (no shutdown hooks, no flushing). */
+    static void kill9() throws Exception {
+        AppProcess killed = running;
+        running = null;
+        killed.kill9();
+    }
+
     @Test
     void answeredSignUpsSurviveKillMinusNineAndTheSeedRunsOnce() throws Exception {
-        Path dir = Files.createTempDirectory("eventdesk-durability");
-        Map<String, String> env = Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "QUARKUS_MAILER_MOCK", "true");
         // The jar runs on the real clock: the event is made through the admin API, 30 days from now.
         String slug = "durable-" + System.currentTimeMillis();
         int capacity = 120;
         int answered = 0;
-        AppProcess app = AppProcess.start(AppProcess.jar("quarkus-app"), env, dir);
+        AppProcess app = app();
         try {
             app.createEvent(slug, "Durability", capacity, true);
             for (int i = 0; i < 40; i++) {
@@ -48,23 +79,19 @@ class DurabilityIT {
                 answered++;
             }
         } finally {
-            app.kill9();
+            kill9();
         }
-        AppProcess again = AppProcess.start(AppProcess.jar("quarkus-app"), env, dir);
-        try {
-            String registrations = get(again, "/api/admin/events/" + slug + "/registrations", true);
-            for (int i = 0; i < answered; i++) {
-                assertThat(registrations).contains("durable" + i + "@example.com");
-            }
-            assertThat(get(again, "/api/events/" + slug, false)).contains("\"seatsLeft\":" + (capacity - answered));
-            // The seed events are data: written once on the first start, not again on the second,
-            // whatever their dates are by now (so the admin list, not the public one, is asked).
-            String dashboard = get(again, "/admin", true);
-            assertThat(dashboard.split("href=\"/admin/events/founders-day-2027/edit\"", -1)).hasSize(2);
-            assertThat(dashboard.split("href=\"/admin/events/devday-exchange-2027/edit\"", -1)).hasSize(2);
-        } finally {
-            again.close();
+        AppProcess again = app();
+        String registrations = get(again, "/api/admin/events/" + slug + "/registrations", true);
+        for (int i = 0; i < answered; i++) {
+            assertThat(registrations).contains("durable" + i + "@example.com");
         }
+        assertThat(get(again, "/api/events/" + slug, false)).contains("\"seatsLeft\":" + (capacity - answered));
+        // The seed events are data: written once on the first start, not again on the later ones,
+        // whatever their dates are by now (so the admin list, not the public one, is asked).
+        String dashboard = get(again, "/admin", true);
+        assertThat(dashboard.split("href=\"/admin/events/founders-day-2027/edit\"", -1)).hasSize(2);
+        assertThat(dashboard.split("href=\"/admin/events/devday-exchange-2027/edit\"", -1)).hasSize(2);
     }
 
     /**
@@ -74,14 +101,10 @@ class DurabilityIT {
      */
     @Test
     void killMinusNineDuringACrowdLosesNoAnsweredSignUpAndLeavesNoHalfBatch() throws Exception {
-        Path dir = Files.createTempDirectory("eventdesk-durability-crowd");
-        Map<String, String> env = Map.of(
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
-                "QUARKUS_MAILER_MOCK", "true");
         String slug = "crowd-kill-" + System.currentTimeMillis();
         int capacity = 50;
         Set<String> answered = ConcurrentHashMap.newKeySet();
-        AppProcess app = AppProcess.start(AppProcess.jar("quarkus-app"), env, dir);
+        AppProcess app = app();
         try {
             app.createEvent(slug, "Crowd", capacity, true);
             CountDownLatch someAnswered = new CountDownLatch(60);
@@ -100,22 +123,18 @@ class DurabilityIT {
             }
             assertThat(someAnswered.await(60, TimeUnit.SECONDS)).as("60 answers before the kill").isTrue();
         } finally {
-            app.kill9();
+            kill9();
         }
         Set<String> answeredBeforeKill = Set.copyOf(answered);
-        AppProcess again = AppProcess.start(AppProcess.jar("quarkus-app"), env, dir);
-        try {
-            String registrations = get(again, "/api/admin/events/" + slug + "/registrations", true);
-            for (String email : answeredBeforeKill) assertThat(registrations).contains("\"" + email + "\"");
-            int seated = count(registrations, "\"status\":\"PENDING\"") + count(registrations, "\"status\":\"CONFIRMED\"");
-            int waitlisted = count(registrations, "\"status\":\"WAITLISTED\"");
-            assertThat(seated).isLessThanOrEqualTo(capacity);
-            String event = get(again, "/api/events/" + slug, false);
-            assertThat(event).contains("\"seatsLeft\":" + (capacity - seated)).contains("\"waitlistCount\":" + waitlisted);
-            for (int p = 1; p <= waitlisted; p++) assertThat(registrations).contains("\"waitlistPosition\":" + p + ",");
-        } finally {
-            again.close();
-        }
+        AppProcess again = app();
+        String registrations = get(again, "/api/admin/events/" + slug + "/registrations", true);
+        for (String email : answeredBeforeKill) assertThat(registrations).contains("\"" + email + "\"");
+        int seated = count(registrations, "\"status\":\"PENDING\"") + count(registrations, "\"status\":\"CONFIRMED\"");
+        int waitlisted = count(registrations, "\"status\":\"WAITLISTED\"");
+        assertThat(seated).isLessThanOrEqualTo(capacity);
+        String event = get(again, "/api/events/" + slug, false);
+        assertThat(event).contains("\"seatsLeft\":" + (capacity - seated)).contains("\"waitlistCount\":" + waitlisted);
+        for (int p = 1; p <= waitlisted; p++) assertThat(registrations).contains("\"waitlistPosition\":" + p + ",");
     }
 
     private static int count(String text, String needle) {

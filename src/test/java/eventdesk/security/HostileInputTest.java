@@ -25,9 +25,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * never a 5xx, an answer before the hang deadline, nothing stored for input that must be refused, and whatever
  * is stored is clean text; echoed markup is escaped. The log gets no ERROR. Figures per route are
  * printed and written to target/hostile-input-summary.txt.
+ * <p>
+ * The requests go out {@value #SENDERS} at a time: each field (or route) is one {@link Case} with an event
+ * of its own, whose requests run one after another, so "nothing stored" still compares that event before and
+ * after each request.
  */
 @QuarkusTest
 @TestMethodOrder(MethodOrderer.MethodName.class)
@@ -54,8 +63,8 @@ class HostileInputTest {
             "<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>",
             "ａｄｍｉｎ", "Кim Мin", "pаypal.com", "👩‍💻", "", "   ", "=1+2", "@SUM(A1)");
 
-    /** JSON values of the wrong type, for API fields. */
-    static final List<String> WRONG_TYPES = List.of("1", "1.5", "true", "null", "[]", "{}", "\"\"", "-1e309");
+    /** JSON values of the wrong type, for API fields (the empty string is among the hostile strings). */
+    static final List<String> WRONG_TYPES = List.of("1", "1.5", "true", "null", "[]", "{}", "-1e309");
 
     static final List<String> MALFORMED_JSON = List.of("", "{", "}", "[", "{\"name\":}", "{\"name\":\"a\"", "nul", "\"str\"",
             "[1,2]", "{\"a\":1,,}", "{'name':'single'}", "{\"name\":\"\\ud800\"}", "\u0000{}", "{\"name\":\"a\"} trailing",
@@ -71,7 +80,7 @@ class HostileInputTest {
             "APPLICATION/JSON", "application/json; charset=ISO-8859-1", "application/xml", ";;;", "a/b/c",
             "application/x-www-form-urlencoded, application/json");
 
-    static final Map<String, AtomicInteger> TRIED = new TreeMap<>();
+    static final Map<String, AtomicInteger> TRIED = new ConcurrentSkipListMap<>();
     static final AtomicInteger SERVER_ERRORS = new AtomicInteger();
     static final AtomicInteger HANGS = new AtomicInteger();
     static Fixtures.ErrorLog log;
@@ -92,6 +101,34 @@ class HostileInputTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/hostile-input-summary.txt"), b.toString());
         log.close();
+    }
+
+    static final int SENDERS = 4;
+
+    /** Requests and checks that depend on nothing another case does. */
+    interface Case {
+        void run() throws Exception;
+    }
+
+    /** Runs the cases {@link #SENDERS} at a time; the first failure, in the cases' order, fails the test. */
+    static void inParallel(Stream<Case> cases) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(SENDERS);
+        try {
+            List<Future<?>> running = cases.<Future<?>>map(c -> pool.submit(() -> {
+                c.run();
+                return null;
+            })).toList();
+            for (Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) throw error;
+                    throw (Exception) e.getCause();
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Sends, counts, and checks the answer came in time without a 5xx. */
@@ -195,10 +232,10 @@ class HostileInputTest {
     }
 
     @Test
-    void signUpFormFields() {
-        Event event = TestEvents.create(100_000, true);
-        Fixtures.CsrfSession s = Fixtures.csrf("/events/" + event.slug, false);
-        for (String field : SIGNUP_FIELDS) {
+    void signUpFormFields() throws Exception {
+        inParallel(SIGNUP_FIELDS.stream().map(field -> () -> {
+            Event event = TestEvents.create(100_000, true);
+            Fixtures.CsrfSession s = Fixtures.csrf("/events/" + event.slug, false);
             for (String v : HOSTILE) {
                 String email = "h-" + UUID.randomUUID().toString().substring(0, 10) + "@example.com";
                 Map<String, String> fields = new LinkedHashMap<>(Fixtures.person(email));
@@ -214,14 +251,14 @@ class HostileInputTest {
                 }
                 if (a.status() == 303) checkStored(event, field.equals("email") ? v.strip() : email);
             }
-        }
+        }));
     }
 
     @Test
-    void signUpApiFields() {
-        Event event = TestEvents.create(100_000, true);
-        String target = "/api/events/" + event.slug + "/registrations";
-        for (String field : SIGNUP_FIELDS) {
+    void signUpApiFields() throws Exception {
+        inParallel(Stream.concat(SIGNUP_FIELDS.stream().map(field -> () -> {
+            Event event = TestEvents.create(100_000, true);
+            String target = "/api/events/" + event.slug + "/registrations";
             List<Object> values = new ArrayList<>(HOSTILE);
             WRONG_TYPES.forEach(t -> values.add(new Json.Raw(t)));
             for (Object v : values) {
@@ -246,14 +283,17 @@ class HostileInputTest {
                     checkStored(event, field.equals("email") ? v.toString().strip() : email);
                 }
             }
-        }
-        for (String bad : MALFORMED_JSON) {
-            int before = TestEvents.registrations(event).size();
-            RawHttp.Answer a = hit("POST /api/events/{slug}/registrations", "POST", target, jsonHeaders(false),
-                    bad.getBytes(StandardCharsets.UTF_8));
-            assertThat(a.status()).as(abbreviate(bad)).isIn(400, 413);
-            assertThat(TestEvents.registrations(event)).hasSize(before);
-        }
+        }), Stream.of(() -> {
+            Event event = TestEvents.create(100_000, true);
+            String target = "/api/events/" + event.slug + "/registrations";
+            for (String bad : MALFORMED_JSON) {
+                int before = TestEvents.registrations(event).size();
+                RawHttp.Answer a = hit("POST /api/events/{slug}/registrations", "POST", target, jsonHeaders(false),
+                        bad.getBytes(StandardCharsets.UTF_8));
+                assertThat(a.status()).as(abbreviate(bad)).isIn(400, 413);
+                assertThat(TestEvents.registrations(event)).hasSize(before);
+            }
+        })));
     }
 
     static void checkStored(Event event, String email) {
@@ -351,11 +391,11 @@ class HostileInputTest {
     }
 
     @Test
-    void organizerEventFormFields() {
-        Event existing = TestEvents.create(10, true);
+    void organizerEventFormFields() throws Exception {
         Fixtures.CsrfSession create = Fixtures.csrf("/admin/events/new", true);
-        Fixtures.CsrfSession edit = Fixtures.csrf("/admin/events/" + existing.slug + "/edit", true);
-        for (String field : EVENT_FIELDS) {
+        inParallel(EVENT_FIELDS.stream().map(field -> () -> {
+            Event existing = TestEvents.create(10, true);
+            Fixtures.CsrfSession edit = Fixtures.csrf("/admin/events/" + existing.slug + "/edit", true);
             for (String v : HOSTILE) {
                 String slug = Json.newSlug();
                 Map<String, String> fields = eventForm(slug);
@@ -384,16 +424,22 @@ class HostileInputTest {
                 }
                 assertEventClean(after);
             }
-        }
+        }));
+    }
+
+    /** An event made through the API, as the organizer's scripts make them; its slug. */
+    static String apiEvent() {
+        String slug = Json.newSlug();
+        hit("POST /api/admin/events", "POST", "/api/admin/events", jsonHeaders(true),
+                Json.object(Json.event(slug)).getBytes(StandardCharsets.UTF_8));
+        return slug;
     }
 
     @Test
-    void organizerEventApiFields() {
-        String existing = Json.newSlug();
-        hit("POST /api/admin/events", "POST", "/api/admin/events", jsonHeaders(true),
-                Json.object(Json.event(existing)).getBytes(StandardCharsets.UTF_8));
-        long id = idOf(existing);
-        for (String field : EVENT_FIELDS) {
+    void organizerEventApiFields() throws Exception {
+        inParallel(Stream.concat(EVENT_FIELDS.stream().map(field -> () -> {
+            String existing = apiEvent();
+            long id = idOf(existing);
             List<Object> values = new ArrayList<>(HOSTILE);
             WRONG_TYPES.forEach(t -> values.add(new Json.Raw(t)));
             for (Object v : values) {
@@ -420,39 +466,41 @@ class HostileInputTest {
                 }
                 assertEventClean(after);
             }
-        }
-        for (String bad : MALFORMED_JSON) {
-            hit("POST /api/admin/events", "POST", "/api/admin/events", jsonHeaders(true), bad.getBytes(StandardCharsets.UTF_8));
-            hit("PUT /api/admin/events/{slug}", "PUT", "/api/admin/events/" + existing, jsonHeaders(true),
-                    bad.getBytes(StandardCharsets.UTF_8));
-        }
+        }), Stream.of(() -> {
+            String existing = apiEvent();
+            for (String bad : MALFORMED_JSON) {
+                hit("POST /api/admin/events", "POST", "/api/admin/events", jsonHeaders(true), bad.getBytes(StandardCharsets.UTF_8));
+                hit("PUT /api/admin/events/{slug}", "PUT", "/api/admin/events/" + existing, jsonHeaders(true),
+                        bad.getBytes(StandardCharsets.UTF_8));
+            }
+        })));
     }
 
     @Test
-    void checkInAndEmailedLinkForms() {
+    void checkInAndEmailedLinkForms() throws Exception {
         Event event = TestEvents.create(10, true);
         long door = TestEvents.insert(event, "Door", "hdoor-" + event.slug + "@example.com", "A", RegistrationStatus.PENDING);
         Fixtures.CsrfSession s = Fixtures.csrf("/admin/checkin", true);
-        for (String field : List.of("code", "event", "registration")) {
+        inParallel(Stream.of("code", "event", "registration").map(field -> () -> {
             for (String v : HOSTILE) {
                 Map<String, String> fields = new LinkedHashMap<>(Map.of("code", "x", "event", event.slug));
                 fields.put(field, v);
                 RawHttp.Answer a = hit("POST /admin/checkin (form)", "POST", "/admin/checkin", formHeaders(s, true), form(fields, s.field()));
                 assertEscaped(v, a.body());
             }
-        }
+        }));
         assertThat(QuarkusTransaction.requiringNew().call(() -> Registration.<Registration>findById(door).checkedInAt)).isNull();
         Fixtures.CsrfSession pub = Fixtures.csrf("/events/" + event.slug, false);
-        for (String token : ODD_PATH) {
+        inParallel(ODD_PATH.stream().map(token -> () -> {
             hit("POST /confirm/{token}", "POST", "/confirm/" + token, formHeaders(pub, false), form(Map.of(), pub.field()));
             hit("POST /manage/{token}/cancel", "POST", "/manage/" + token + "/cancel", formHeaders(pub, false), form(Map.of(), pub.field()));
-        }
+        }));
     }
 
     // Every route: odd characters in paths and queries
 
     @Test
-    void oddUrlCharactersOnEveryRoute() {
+    void oddUrlCharactersOnEveryRoute() throws Exception {
         Event event = TestEvents.create(10, true);
         List<String> routes = List.of("/{x}", "/events/{x}", "/events/{x}/thanks", "/events/" + event.slug + "/thanks?position={x}",
                 "/events/{x}/registrations", "/confirm/{x}", "/manage/{x}", "/manage/{x}/event.ics", "/api/events/{x}",
@@ -461,7 +509,7 @@ class HostileInputTest {
                 "/admin/events/" + event.slug + "/attendees.csv?status={x}", "/admin/events/" + event.slug + "?q={x}&status={x}&page={x}",
                 "/admin/events/" + event.slug + "?done={x}", "/admin/checkin?q={x}&event={x}", "/admin/checkin/{x}",
                 "/api/admin/events/{x}/registrations", "/q/health/{x}", "/q/openapi?{x}", "/style.css?{x}");
-        for (String route : routes) {
+        inParallel(routes.stream().map(route -> () -> {
             for (boolean admin : new boolean[]{false, true}) {
                 if (admin && !route.startsWith("/admin") && !route.startsWith("/api/admin")) continue;
                 for (String x : ODD_PATH) {
@@ -471,13 +519,13 @@ class HostileInputTest {
                     assertThat(a.body()).doesNotContain("<script>alert(1)</script>");
                 }
             }
-        }
+        }));
     }
 
     // Every POST route: content types and body sizes
 
     @Test
-    void wrongContentTypesAndOversizedBodiesOnEveryPostRoute() {
+    void wrongContentTypesAndOversizedBodiesOnEveryPostRoute() throws Exception {
         Event event = TestEvents.create(10, true);
         long reg = TestEvents.insert(event, "Ct", "ct-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
         List<String[]> posts = List.of(
@@ -492,7 +540,7 @@ class HostileInputTest {
                 new String[]{"POST", "/api/admin/events", ADMIN}, new String[]{"PUT", "/api/admin/events/" + event.slug, ADMIN});
         byte[] small = Json.object(Json.signUp("ct-body@example.com")).getBytes(StandardCharsets.UTF_8);
         byte[] big = ("{\"name\":\"" + "x".repeat(100_000) + "\"}").getBytes(StandardCharsets.US_ASCII);
-        for (String[] p : posts) {
+        inParallel(posts.stream().map(p -> () -> {
             String route = p[0] + " " + p[1].replaceAll("test-[0-9a-f-]+", "{slug}").replaceAll("/\\d+/", "/{id}/") + " (types, sizes)";
             for (String type : CONTENT_TYPES) {
                 List<String> headers = new ArrayList<>();
@@ -505,7 +553,7 @@ class HostileInputTest {
                 assertThat(chunked.hung()).isFalse();
                 assertThat(chunked.status()).as(route + " chunked " + type).isBetween(100, 499);
             }
-        }
+        }));
         assertThat(Fixtures.status(reg)).isEqualTo(RegistrationStatus.CONFIRMED);
     }
 

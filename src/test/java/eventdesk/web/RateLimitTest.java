@@ -4,22 +4,19 @@ import eventdesk.event.Event;
 import eventdesk.mail.OutboxMessage;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationStatus;
+import eventdesk.testing.BehindTrustedProxy;
 import eventdesk.testing.Forms;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import io.smallrye.config.WithDefault;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -38,32 +35,12 @@ import static org.hamcrest.Matchers.equalTo;
  * The sign-up limits as shipped, through the API and the form: the people of one company or campus behind
  * one NAT address all get seats in the opening minute; one email signed up over and over, from many
  * addresses, is stopped; every 429 says when to retry (Retry-After); and an email at its limit is answered
- * the same whether it is registered or not.
+ * the same whether it is registered or not. The limits are the shipped defaults, and this test client is a
+ * trusted proxy that speaks for many client addresses ({@link BehindTrustedProxy}).
  */
 @QuarkusTest
-@TestProfile(RateLimitTest.ShippedLimits.class)
+@TestProfile(BehindTrustedProxy.class)
 class RateLimitTest {
-
-    /**
-     * The test profile turns the limits off for every other test (they sign many people up from one
-     * address); this puts back each limit's default as shipped, and trusts this test client as a proxy so
-     * that it can speak for many client addresses through X-Forwarded-For.
-     */
-    public static class ShippedLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> settings = new HashMap<>(Map.of(
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1"));
-            for (Method limit : EventdeskConfig.RateLimit.class.getDeclaredMethods()) {
-                WithDefault shipped = limit.getAnnotation(WithDefault.class);
-                String key = "eventdesk.rate-limit." + limit.getName().replaceAll("([A-Z])", "-$1").toLowerCase();
-                if (shipped != null) settings.put(key, shipped.value());
-            }
-            return settings;
-        }
-    }
 
     static final String RUN = "l" + Long.toString(System.nanoTime() % 1_000_000_000L, 36) + ".";
 
