@@ -72,8 +72,7 @@ public class AttendanceMails implements MailRenderer {
 
     @Override
     public boolean renders(String kind) {
-        for (Kind k : Kind.values()) if (k.name().equals(kind)) return true;
-        return false;
+        return MailRenderer.isOneOf(Kind.values(), kind);
     }
 
     @Override

@@ -30,6 +30,12 @@ public interface MailRenderer {
     record Rendered(String html, String text, String qrData, String ics, String icsName) {
     }
 
+    /** Whether {@code kind} names one of {@code kinds}: a renderer's {@link #renders} for its enum of kinds. */
+    static boolean isOneOf(Enum<?>[] kinds, String kind) {
+        for (Enum<?> k : kinds) if (k.name().equals(kind)) return true;
+        return false;
+    }
+
     /** Both variants of a template pair ({@code x.html} and {@code x.txt}), in {@code locale} (null: the template's own texts). */
     static Rendered pair(Supplier<TemplateInstance> template, Locale locale) {
         return pair(template, locale, null, null, null);
