@@ -3,7 +3,7 @@ package eventdesk.team;
 import eventdesk.audit.AccessAction;
 import eventdesk.audit.AccessLogEntry;
 import eventdesk.event.Event;
-import eventdesk.mail.OutboxMessage;
+import eventdesk.testing.OutboxParams;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -12,8 +12,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,14 +60,8 @@ class MemberApiTest {
                 .body("events", equalTo(List.of(event.slug))).body("status", equalTo("INVITED"))
                 .extract().jsonPath().getLong("id");
 
-        OutboxMessage mail = QuarkusTransaction.requiringNew().call(() ->
-                OutboxMessage.<OutboxMessage>find("kind = ?1 and recipient = ?2", "TEAM_INVITATION", email).singleResult());
-        Map<String, String> params = new java.util.HashMap<>();
-        for (String pair : mail.params.split("&")) {
-            String[] kv = pair.split("=", 2);
-            params.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-        }
-        String text = invitationMail.render(mail.kind, 0, params).text();
+        Map<String, String> params = OutboxParams.of(InvitationMail.Kind.TEAM_INVITATION.name(), email);
+        String text = invitationMail.render(InvitationMail.Kind.TEAM_INVITATION.name(), 0, params).text();
         String link = params.get(InvitationMail.LINK);
         assertThat(text).contains(link).contains("Kim Jiwoo").contains("MANAGER");
         assertThat(link).startsWith("http://localhost:8080/admin/invitation/");
