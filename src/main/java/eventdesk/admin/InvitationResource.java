@@ -50,9 +50,9 @@ public class InvitationResource {
 
     @GET
     public Response form(@PathParam("token") String token) {
-        Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> Invitation.peek(token, Instant.now(clock)));
-        if (account.isEmpty()) return expired();
-        return Response.ok(lang.page(Templates.form(account.get().name, account.get().email, false, false))).build();
+        Optional<Invitee> invitee = invitee(token, Instant.now(clock));
+        if (invitee.isEmpty()) return expired();
+        return Response.ok(lang.page(Templates.form(invitee.get().name(), invitee.get().email(), false, false))).build();
     }
 
     @POST
@@ -63,9 +63,10 @@ public class InvitationResource {
         boolean tooShort = password == null || password.length() < MIN_PASSWORD || password.length() > MAX_PASSWORD;
         boolean mismatch = !tooShort && !password.equals(repeat);
         if (tooShort || mismatch) {
-            Optional<Account> account = QuarkusTransaction.requiringNew().call(() -> Invitation.peek(token, now));
-            if (account.isEmpty()) return expired();
-            return Response.status(422).entity(lang.page(Templates.form(account.get().name, account.get().email, tooShort, mismatch))).build();
+            Optional<Invitee> invitee = invitee(token, now);
+            if (invitee.isEmpty()) return expired();
+            return Response.status(422).entity(lang.page(Templates.form(invitee.get().name(), invitee.get().email(), tooShort,
+                    mismatch))).build();
         }
         Optional<String> challenge = QuarkusTransaction.requiringNew().call(() -> Invitation.redeem(token, now).map(a -> {
             Account account = Account.findById(a.id);
@@ -76,6 +77,14 @@ public class InvitationResource {
         if (challenge.isEmpty()) return expired();
         http.response().addCookie(OrganizerIdentity.challengeCookie(http, challenge.get(), SignInChallenge.VALID));
         return Response.seeOther(URI.create(SecondFactorResource.CODE_PAGE)).build();
+    }
+
+    /** Whom a live invitation invites. */
+    record Invitee(String name, String email) {
+    }
+
+    private static Optional<Invitee> invitee(String token, Instant now) {
+        return QuarkusTransaction.requiringNew().call(() -> Invitation.peek(token, now).map(a -> new Invitee(a.name, a.email)));
     }
 
     private Response expired() {
