@@ -226,7 +226,7 @@ public class OrganizerIdentity implements IdentityProvider<UsernamePasswordAuthe
         });
     }
 
-    private static Cookie challengeCookie(RoutingContext ctx, String value, Duration life) {
+    static Cookie challengeCookie(RoutingContext ctx, String value, Duration life) {
         boolean https = ctx.request().isSSL() || "https".equalsIgnoreCase(ctx.request().scheme());
         return Cookie.cookie(CHALLENGE_COOKIE, value).setPath("/").setHttpOnly(true).setSecure(https)
                 .setSameSite(CookieSameSite.STRICT).setMaxAge(life.toSeconds());

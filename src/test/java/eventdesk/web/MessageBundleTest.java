@@ -1,6 +1,7 @@
 package eventdesk.web;
 
 import eventdesk.admin.SignInTexts;
+import eventdesk.team.TeamTexts;
 import eventdesk.attendance.AttendanceMessages;
 import eventdesk.chart.ChartTexts;
 import eventdesk.event.EventLabels;
@@ -42,10 +43,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageBundleTest {
 
     static final List<Class<?>> BUNDLES = List.of(Msg.class, RegistrationLabels.class, EventLabels.class, DrawMessages.class,
-            AttendanceMessages.class, MessageTexts.class, ChartTexts.class, TicketMsg.class, SignInTexts.class);
+            AttendanceMessages.class, MessageTexts.class, ChartTexts.class, TicketMsg.class, SignInTexts.class,
+            TeamTexts.class);
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
     void everyMessageHasKoreanTextWithTheSameParameters(int bundle) throws Exception {
         Class<?> type = BUNDLES.get(bundle);
         Map<String, String> en = english(type);
@@ -59,7 +61,7 @@ class MessageBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
     void everyMessageIsUsed(int bundle) throws IOException {
         Class<?> type = BUNDLES.get(bundle);
         String name = name(type);
