@@ -44,6 +44,13 @@ public class OrganizerSession implements IdentityProvider<TrustedAuthenticationR
     /** The identity's attribute naming its session, if it has one. */
     static final String SESSION = "eventdesk.session";
 
+    /**
+     * Who the cookie of an ended session (logged out, idle, too old, account disabled) is: nobody. Not a
+     * failed sign-in, which would send every request carrying it (the login page too) to the login page
+     * again, round and round; an organizer page asks nobody to sign in, a public page serves nobody.
+     */
+    static final SecurityIdentity ENDED = QuarkusSecurityIdentity.builder().setAnonymous(true).setPrincipal(new QuarkusPrincipal("")).build();
+
     @Inject
     EventdeskConfig config;
     @Inject
@@ -86,13 +93,10 @@ public class OrganizerSession implements IdentityProvider<TrustedAuthenticationR
     public Uni<SecurityIdentity> authenticate(TrustedAuthenticationRequest request, AuthenticationRequestContext context) {
         String principal = request.getPrincipal();
         Optional<String> session = sessionOf(principal);
-        if (session.isEmpty()) return Uni.createFrom().failure(new AuthenticationFailedException());
+        if (session.isEmpty()) return Uni.createFrom().item(ENDED);
         String email = principal.substring(0, principal.lastIndexOf(SEPARATOR));
-        return context.runBlocking(() -> {
-            Optional<Access> access = QuarkusTransaction.requiringNew().call(() -> alive(session.get(), email));
-            if (access.isEmpty()) throw new AuthenticationFailedException();
-            return identity(principal, access.get());
-        });
+        return context.runBlocking(() -> QuarkusTransaction.requiringNew().call(() -> alive(session.get(), email))
+                .map(access -> identity(principal, access)).orElse(ENDED));
     }
 
     /** The access of the session's account, if the session is alive and its account ACTIVE with this email; notes the use. */

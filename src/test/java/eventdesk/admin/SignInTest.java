@@ -142,6 +142,17 @@ class SignInTest extends RestoresTestClock {
     }
 
     @Test
+    void theCookieOfAnEndedSessionLeadsToTheLoginPageAndLeavesPublicPagesAlone() {
+        Account a = Organizers.create(Role.OWNER, null, false);
+        String session = Organizers.password(a.email, PASSWORD).getCookie("quarkus-credential");
+        TestClock.get().advance(Duration.ofMinutes(31));
+        Organizers.page(session, "/admin").then().statusCode(302).header("Location", containsString("/admin/login"));
+        Organizers.page(session, "/admin/login").then().statusCode(200);
+        Organizers.page(session, "/").then().statusCode(200);
+        Organizers.page(session, "/api/events").then().statusCode(200);
+    }
+
+    @Test
     void managersAndDoorStaffGetTheirRolesButNotTheOwnersPagesYet() {
         Account door = Organizers.create(Role.DOOR, Set.of("some-event"), false);
         String session = Organizers.password(door.email, PASSWORD).getCookie("quarkus-credential");

@@ -131,7 +131,12 @@ class MessagesBrowserTest extends BrowserTest {
             // The day after the event: two of the four confirmed people came.
             checkIn(event, tag, 0, 1);
             TestClock.get().set(event.endsAt.plus(Duration.ofHours(20)));
+            String messages = page.url();
             page.reload();
+            // Yesterday's session has ended (idle too long): the page asks for a sign-in, as it would the next day.
+            assertThat(page.getByLabel(m.login_password(), new Page.GetByLabelOptions().setExact(true))).isVisible();
+            logIn(page, app.toString(), m);
+            page.navigate(messages);
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(t.preset_thanks()).setExact(true)).click();
             assertThat(page.getByLabel(t.field_subject_en())).hasValue(
                     MessageBundles.get(MessageTexts.class, Localized.Literal.of("en")).preset_thanks_subject(event.title));
