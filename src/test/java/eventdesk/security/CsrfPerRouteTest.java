@@ -1,6 +1,10 @@
 package eventdesk.security;
 
 import eventdesk.event.Event;
+import eventdesk.team.Account;
+import eventdesk.team.AccountStatus;
+import eventdesk.team.RecoveryCode;
+import eventdesk.testing.OutboxParams;
 import eventdesk.mail.OutboxMessage;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationStatus;
@@ -128,7 +132,25 @@ class CsrfPerRouteTest {
                 Registration.<Registration>findById(attending).reconfirmedAt == null), 303));
         routes.add(new Route("release my seat", release, release, false, Map.of(),
                 () -> Fixtures.status(releasing) == RegistrationStatus.CONFIRMED, 303));
+        // The organizer team: an invited member's first password, and a signed-in organizer's new recovery codes.
+        String member = "csrf-member-" + event.slug + "@example.com";
+        as(true).contentType("application/json").body(Map.of("email", member, "name", "Door Volunteer", "role", "DOOR"))
+                .post("/api/admin/members").then().statusCode(201);
+        String invitation = OutboxParams.of("TEAM_INVITATION", member).get("link").substring("http://localhost:8080".length());
+        routes.add(new Route("join the team", invitation, invitation, false,
+                Map.of("password", "correct horse battery staple", "repeat", "correct horse battery staple"),
+                () -> QuarkusTransaction.requiringNew().call(() -> Account.byEmail(member).orElseThrow().status) == AccountStatus.INVITED,
+                303));
+        List<String> codesBefore = recoveryCodes();
+        routes.add(new Route("new recovery codes", "/admin/login/recovery-codes", "/admin/login/recovery-codes", true, Map.of(),
+                () -> recoveryCodes().equals(codesBefore), 200));
         return routes;
+    }
+
+    /** Every stored recovery code (a refused POST makes none). */
+    static List<String> recoveryCodes() {
+        return QuarkusTransaction.requiringNew().call(() -> RecoveryCode.<RecoveryCode>list("order by codeHash").stream()
+                .map(c -> c.codeHash).toList());
     }
 
     @Test
