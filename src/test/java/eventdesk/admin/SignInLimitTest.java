@@ -1,5 +1,6 @@
 package eventdesk.admin;
 
+import eventdesk.mail.MailRenderer;
 import eventdesk.mail.OutboxMessage;
 import eventdesk.testing.BehindTrustedProxy;
 import eventdesk.testing.RestoresTestClock;
@@ -144,12 +145,14 @@ class SignInLimitTest extends RestoresTestClock {
                 OutboxMessage.<OutboxMessage>list("kind", SignInLockMail.Kind.SIGN_IN_LOCKED.name()));
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).recipient).isEqualTo("organizer@example.com");
-        String text = QuarkusTransaction.requiringNew().call(() -> {
+        MailRenderer.Rendered rendered = QuarkusTransaction.requiringNew().call(() -> {
             OutboxMessage m = OutboxMessage.findById(mails.get(0).id);
             return lockMail.render(m.kind, m.ownerId, Map.of("account", "admin", "address", "198.51.100.3",
-                    "failures", "20", "until", TestClock.now().toString())).text();
+                    "failures", "20", "until", TestClock.now().toString()));
         });
+        String text = rendered.text();
         assertThat(text).contains("20", "198.51.100.3", "admin", "잠겼습니다", "locked");
+        assertThat(rendered.html()).startsWith("<!DOCTYPE html>").contains("<title>", "잠겼습니다", "locked", "198.51.100.3", "lang=\"en\"");
 
         TestClock.get().advance(Duration.ofMinutes(16));
         assertThat(basic("198.51.100.50", "admin").statusCode()).as("after the lock").isEqualTo(200);

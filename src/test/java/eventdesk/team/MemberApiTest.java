@@ -64,6 +64,8 @@ class MemberApiTest {
         String text = invitationMail.render(InvitationMail.Kind.TEAM_INVITATION.name(), 0, params).text();
         String link = params.get(InvitationMail.LINK);
         assertThat(text).contains(link).contains("Kim Jiwoo").contains("MANAGER");
+        assertThat(invitationMail.render(InvitationMail.Kind.TEAM_INVITATION.name(), 0, params).html())
+                .startsWith("<!DOCTYPE html>").contains("<title>", "href=\"" + link + "\"", "Kim Jiwoo", "lang=\"ko\"", "lang=\"en\"");
         assertThat(link).startsWith("http://localhost:8080/admin/invitation/");
         String secret = link.substring(link.lastIndexOf('/') + 1);
         assertThat(QuarkusTransaction.requiringNew().call(() -> Invitation.peek(secret, TestClock.now()).map(a -> a.id)))
