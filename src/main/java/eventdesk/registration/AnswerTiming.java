@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
  * writes nothing and would be answered sooner. {@link SeatQueue} tells this class how long each batch of
  * one sign-up took, and holds the answer of a batch that wrote nothing for the difference between the
  * recent median durations of batches that wrote and of batches that did not, less how late such a held
- * answer usually leaves. A repeated sign-up is then answered in the time a new one is, at the load of the
+ * answer usually leaves, but never less than half that difference: were the lag of one busy moment allowed
+ * to cancel the hold, no answer would be held, no newer lag measured, and repeated sign-ups would be answered
+ * sooner until that moment was forgotten. A repeated sign-up is then answered in the time a new one is, at the load of the
  * moment and on any database. (In a crowd, batches of many are answered together, and one write more or
  * less is lost among theirs.)
  */
@@ -39,7 +41,9 @@ final class AnswerTiming {
         quiet.add(nanos, now);
         long writing = wrote.median(now);
         if (writing < 0) return 0;
-        return Math.max(0, writing - quiet.median(now) - Math.max(0, late.median(now)));
+        long gap = writing - quiet.median(now);
+        if (gap <= 0) return 0;
+        return gap - Math.min(Math.max(0, late.median(now)), gap / 2);
     }
 
     /** A held answer left this long after its delay was over (the timer's and the worker's own lag). */
