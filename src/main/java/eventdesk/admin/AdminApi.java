@@ -3,6 +3,8 @@ package eventdesk.admin;
 import eventdesk.event.Event;
 import eventdesk.event.EventJson;
 import eventdesk.web.Problem;
+import eventdesk.team.Needs;
+import eventdesk.team.Role;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +25,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Organizer scripts (HTTP Basic, role admin) create and update events. A refused input is a 400
+ * Organizer scripts (an API token, or HTTP Basic for the first owner) create and update events. A refused input is a 400
  * problem+json naming each bad field ({@link EventEditor.Invalid}).
  */
 @Path("/api/admin/events")
@@ -37,6 +39,7 @@ public class AdminApi {
     @Inject
     Clock clock;
 
+    @Needs(value = Role.MANAGER, event = Needs.EventFrom.NEW)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create an event; registration opens now until the start unless a window is given")
@@ -46,6 +49,7 @@ public class AdminApi {
         return Response.created(UriBuilder.fromPath("/api/events/{slug}").build(e.slug)).entity(json(e.slug)).build();
     }
 
+    @Needs(Role.MANAGER)
     @PUT
     @Path("{slug}")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -1,11 +1,16 @@
 package eventdesk.admin;
 
+import eventdesk.team.BeforeSignIn;
 import eventdesk.attendance.AttendanceMessages;
 import eventdesk.event.Event;
 import eventdesk.event.EventStatus;
 import eventdesk.registration.DrawMessages;
 import eventdesk.registration.Registration;
 import eventdesk.registration.TypeRow;
+import eventdesk.team.Needs;
+import eventdesk.team.Role;
+import eventdesk.team.Access;
+import eventdesk.team.Caller;
 import eventdesk.web.EventdeskConfig;
 import eventdesk.web.FormPage;
 import eventdesk.web.InvalidInput;
@@ -60,6 +65,8 @@ public class AdminResource implements FormPage {
     SecurityIdentity identity;
     @Inject
     EventdeskConfig config;
+    @Inject
+    Caller caller;
 
     public record DashRow(String slug, String title, String when, EventStatus status, long capacity,
                           Registration.Counts counts, int percent, List<TypeRow> types, boolean draw) {
@@ -75,6 +82,7 @@ public class AdminResource implements FormPage {
                                             boolean saved, EventStatus[] statuses, long defaultConfirmHours);
     }
 
+    @BeforeSignIn
     @GET
     @Path("login")
     public TemplateInstance login(@QueryParam("error") boolean error, @QueryParam("limited") String limited) {
@@ -83,6 +91,7 @@ public class AdminResource implements FormPage {
         return lang.page(Templates.login(error, minutes));
     }
 
+    @Needs(value = Role.DOOR, event = Needs.EventFrom.NONE)
     @POST
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -92,19 +101,24 @@ public class AdminResource implements FormPage {
         return Response.seeOther(UriBuilder.fromPath("/admin/login").build()).cookie(gone).build();
     }
 
+    /** Every event of the caller's with its counts; a door volunteer has only the check-in screen, and goes there. */
+    @Needs(value = Role.DOOR, event = Needs.EventFrom.NONE)
     @GET
     @Transactional
-    public TemplateInstance dashboard() {
+    public Response dashboard() {
+        Access access = caller.access();
+        if (!access.may(Role.MANAGER, null)) return Response.seeOther(UriBuilder.fromPath("/admin/checkin").build()).build();
         Map<Long, Registration.Counts> counts = Registration.countsByEvent();
-        List<DashRow> rows = Event.soonestFirst(Instant.now(clock)).stream().map(e -> {
+        List<DashRow> rows = Event.soonestFirst(Instant.now(clock)).stream().filter(e -> access.may(Role.MANAGER, e.slug)).map(e -> {
             Registration.Counts c = counts.getOrDefault(e.id, new Registration.Counts());
             return new DashRow(e.slug, e.title(lang.locale()), lang.range(e.startsAt, e.endsAt), e.status, e.capacity,
                     c, c.percentFull(e), TypeRow.of(e, lang.locale()), e.isDraw());
         }).toList();
-        return lang.page(Templates.dashboard(rows));
+        return Response.ok(lang.page(Templates.dashboard(rows))).build();
     }
 
     /** The new-event form starts at Draft: nothing is public until the organizer publishes it. */
+    @Needs(value = Role.MANAGER, event = Needs.EventFrom.NEW)
     @GET
     @Path("events/new")
     public TemplateInstance newEvent() {
@@ -114,6 +128,7 @@ public class AdminResource implements FormPage {
         return edit(in, Map.of(), true, false);
     }
 
+    @Needs(value = Role.MANAGER, event = Needs.EventFrom.NEW)
     @POST
     @Path("events")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -124,6 +139,7 @@ public class AdminResource implements FormPage {
         return saved(e.slug);
     }
 
+    @Needs(Role.MANAGER)
     @GET
     @Path("events/{slug}/edit")
     @Transactional
@@ -132,6 +148,7 @@ public class AdminResource implements FormPage {
         return edit(EventInput.of(e), Map.of(), false, saved);
     }
 
+    @Needs(Role.MANAGER)
     @POST
     @Path("events/{slug}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

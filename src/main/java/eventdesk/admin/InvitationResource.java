@@ -1,5 +1,6 @@
 package eventdesk.admin;
 
+import eventdesk.team.BeforeSignIn;
 import eventdesk.team.Account;
 import eventdesk.team.AccountStatus;
 import eventdesk.team.Invitation;
@@ -30,6 +31,7 @@ import java.util.Optional;
  * is unused and not expired; the password is taken only by the request that uses the invitation, so
  * a link works once even when two tabs send it.
  */
+@BeforeSignIn
 @Path("/admin/invitation/{token}")
 @Produces(MediaType.TEXT_HTML)
 public class InvitationResource {

@@ -39,8 +39,6 @@ import java.util.Optional;
 public class OrganizerSession implements IdentityProvider<TrustedAuthenticationRequest> {
 
     static final char SEPARATOR = '#';
-    /** The role the organizer pages ask for (all of them, until each route checks its own role and events). */
-    static final String ROLE = "admin";
     /** The identity's attribute naming its session, if it has one. */
     static final String SESSION = "eventdesk.session";
 
@@ -72,14 +70,13 @@ public class OrganizerSession implements IdentityProvider<TrustedAuthenticationR
     }
 
     /**
-     * The identity of an organizer: the principal, the role names the account's role includes (and
-     * {@value #ROLE} for an OWNER, whom every organizer page admits), and its {@link Access} as the
-     * attribute {@link Access#ATTRIBUTE}, so that a route can check its role and event.
+     * The identity of an organizer: the principal, the role names the account's role includes, and its
+     * {@link Access} as the attribute {@link Access#ATTRIBUTE}, which {@link RouteGuard} checks against the
+     * role and event each route declares.
      */
     static SecurityIdentity identity(String principal, Access access) {
         QuarkusSecurityIdentity.Builder b = QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(principal))
                 .addRoles(access.role().names()).addAttribute(Access.ATTRIBUTE, access);
-        if (access.role() == Role.OWNER) b.addRole(ROLE);
         sessionOf(principal).ifPresent(s -> b.addAttribute(SESSION, s));
         return b.build();
     }

@@ -1,5 +1,7 @@
 package eventdesk.admin;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.team.Access;
 import eventdesk.team.Account;
 import eventdesk.team.RecoveryCode;
@@ -27,6 +29,7 @@ import java.util.List;
  * answer to that request and never again (only their hashes are kept). Reached right after setting up
  * an authenticator at sign-in; any organizer may come back.
  */
+@Needs(value = Role.DOOR, event = Needs.EventFrom.NONE)
 @Path(RecoveryCodesResource.PAGE)
 @Produces(MediaType.TEXT_HTML)
 @Authenticated

@@ -1,5 +1,6 @@
 package eventdesk.admin;
 
+import eventdesk.team.BeforeSignIn;
 import eventdesk.mail.QrCode;
 import eventdesk.team.Account;
 import eventdesk.team.Totp;
@@ -27,6 +28,7 @@ import java.util.Optional;
  * the user name {@value OrganizerIdentity#SECOND_FACTOR}), showing an account that has no authenticator
  * yet the QR code and the key to set one up. It shows nothing without a live challenge cookie.
  */
+@BeforeSignIn
 @Path(SecondFactorResource.CODE_PAGE)
 @Produces(MediaType.TEXT_HTML)
 public class SecondFactorResource {

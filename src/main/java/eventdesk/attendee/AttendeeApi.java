@@ -1,5 +1,7 @@
 package eventdesk.attendee;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.event.Event;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationJson;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An event's registrations for organizer scripts (HTTP Basic, role admin), oldest first. */
+@Needs(Role.MANAGER)
 @Path("/api/admin/events/{slug}/registrations")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "Admin")

@@ -16,6 +16,8 @@ import eventdesk.web.Msg;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import eventdesk.team.Needs;
+import eventdesk.team.Role;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -74,6 +76,7 @@ public class AttendeeResource {
                                             List<TypeRow> types, String type, DrawPanel draw, Map<Long, List<AnswerLine>> answers);
     }
 
+    @Needs(Role.MANAGER)
     @GET
     @Path("events/{slug}")
     @Transactional
@@ -100,6 +103,7 @@ public class AttendeeResource {
     }
 
     /** The list's filters as CSV, streamed ({@link AttendeeCsv}). */
+    @Needs(Role.MANAGER)
     @GET
     @Path("events/{slug}/attendees.csv")
     @Produces("text/csv")
@@ -124,6 +128,7 @@ public class AttendeeResource {
      * that says who is cancelled and what follows (a mail, the seat to the waitlist; final); its
      * button posts again with {@code confirmed=true}. A registration that is no longer active is left alone.
      */
+    @Needs(value = Role.MANAGER, event = Needs.EventFrom.REGISTRATION)
     @POST
     @Path("registrations/{id}/cancel")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -136,6 +141,7 @@ public class AttendeeResource {
         return backToList(slugOf(r.id), "cancelled");
     }
 
+    @Needs(value = Role.MANAGER, event = Needs.EventFrom.REGISTRATION)
     @POST
     @Path("registrations/{id}/resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)

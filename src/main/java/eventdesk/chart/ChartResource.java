@@ -1,5 +1,7 @@
 package eventdesk.chart;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.event.Event;
 import eventdesk.web.Lang;
 import io.quarkus.qute.CheckedTemplate;
@@ -22,6 +24,7 @@ import java.time.Instant;
  * An event's charts for organizers: sign-ups over time and the funnel, as inline SVG drawn on the
  * server (no JavaScript), each with a title, a description and the same numbers as a table.
  */
+@Needs(Role.MANAGER)
 @Path("/admin/events/{slug}/charts")
 @Produces(MediaType.TEXT_HTML)
 public class ChartResource {

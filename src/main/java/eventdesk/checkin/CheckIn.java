@@ -7,10 +7,13 @@ import eventdesk.registration.EventHead;
 import eventdesk.registration.Registration;
 import eventdesk.registration.CheckInService;
 import eventdesk.registration.CheckInService.CheckInResult;
+import eventdesk.team.Access;
+import eventdesk.team.Role;
 import eventdesk.web.Lang;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.ForbiddenException;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,39 +52,53 @@ public class CheckIn {
         return AccessToken.resolve(token(scanned), AccessToken.Purpose.CHECKIN).map(r -> AttendeeRow.of(r, locale));
     }
 
-    /** Checks in the holder of a scanned code; {@code eventSlug} is the event at this door, or null for any. */
-    public Outcome scan(String scanned, String eventSlug, Instant now, Locale locale) {
+    /**
+     * Checks in the holder of a scanned code; {@code eventSlug} is the event at this door, or null for any.
+     * A ticket of an event that is not one of the organizer's is refused (403) and nobody is checked in.
+     */
+    public Outcome scan(String scanned, String eventSlug, Instant now, Locale locale, Access access) {
         Optional<AttendeeRow> found = find(scanned, locale);
         if (found.isEmpty()) return Outcome.unknown();
+        if (!access.may(Role.DOOR, found.get().eventSlug())) throw new ForbiddenException();
         if (eventSlug != null && !eventSlug.isBlank() && !eventSlug.equals(found.get().eventSlug())) {
             return new Outcome(CheckInResult.WRONG_EVENT, found.get());
         }
-        return byId(found.get().id(), now, locale);
+        return byId(found.get().id(), now, locale, access);
     }
 
-    public Outcome byId(long registrationId, Instant now, Locale locale) {
+    /** Checks in this registration, if its event is one of the organizer's (else 403, nothing changes). */
+    public Outcome byId(long registrationId, Instant now, Locale locale, Access access) {
+        AttendeeRow before = row(registrationId, locale);
+        if (before == null) return Outcome.unknown();
+        if (!access.may(Role.DOOR, before.eventSlug())) throw new ForbiddenException();
         return new Outcome(registrations.checkIn(registrationId, now), row(registrationId, locale));
     }
 
-    /** People whose name, email, affiliation or reference contains {@code q}, of the door's event or of any. */
+    /**
+     * People of the door's event (or of all the organizer's events) whose name, affiliation or reference
+     * contains {@code q}; their email too where the organizer manages the event (a door volunteer neither
+     * sees nor searches email addresses).
+     */
     @Transactional
-    public List<AttendeeRow> search(String q, String eventSlug, Locale locale) {
-        return Event.allByStart().stream().filter(e -> eventSlug == null || eventSlug.isBlank() || e.slug.equals(eventSlug))
-                .flatMap(e -> Registration.search(e, q, null).page(0, MATCHES).list().stream())
+    public List<AttendeeRow> search(String q, String eventSlug, Locale locale, Access access) {
+        return Event.allByStart().stream()
+                .filter(e -> (eventSlug == null || eventSlug.isBlank() || e.slug.equals(eventSlug)) && access.may(Role.DOOR, e.slug))
+                .flatMap(e -> Registration.search(e, q, null, null, access.may(Role.MANAGER, e.slug)).page(0, MATCHES).list().stream())
                 .limit(MATCHES).map(r -> AttendeeRow.of(r, locale)).toList();
     }
 
-    /** The events the door can be set to: those not ended, and those that started less than a day ago. */
+    /** The organizer's events the door can be set to: those not ended, and those that started less than a day ago. */
     @Transactional
-    public List<EventHead> doorEvents(Instant now, Lang lang) {
+    public List<EventHead> doorEvents(Instant now, Lang lang, Access access) {
         Map<Long, Registration.Counts> counts = Registration.countsByEvent();
-        return Event.upcoming(now.minus(DOOR_OPEN_AFTER_START)).stream()
+        return Event.upcoming(now.minus(DOOR_OPEN_AFTER_START)).stream().filter(e -> access.may(Role.DOOR, e.slug))
                 .map(e -> EventHead.of(e, e.capacity, counts.getOrDefault(e.id, new Registration.Counts()), lang)).toList();
     }
 
     @Transactional
     AttendeeRow row(long id, Locale locale) {
-        return AttendeeRow.of(Registration.findById(id), locale);
+        Registration r = Registration.findById(id);
+        return r == null ? null : AttendeeRow.of(r, locale);
     }
 
     static String token(String scanned) {

@@ -1,11 +1,15 @@
 package eventdesk.checkin;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.registration.AttendeeRow;
 import eventdesk.registration.EventHead;
 import eventdesk.web.Lang;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import eventdesk.team.Caller;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -26,6 +30,7 @@ import java.util.Optional;
  * The door screen: scan a ticket's QR code, type its code, or search by name, then check the person
  * in. GETs only show (the QR link opens a page with a button); only the POST checks anybody in.
  */
+@Needs(value = Role.DOOR, event = Needs.EventFrom.NONE)
 @Path("/admin/checkin")
 @Produces(MediaType.TEXT_HTML)
 public class CheckInResource {
@@ -36,6 +41,8 @@ public class CheckInResource {
     Clock clock;
     @Inject
     CheckIn checkIn;
+    @Inject
+    Caller caller;
 
     @CheckedTemplate
     static class Templates {
@@ -45,7 +52,7 @@ public class CheckInResource {
 
     @GET
     public TemplateInstance screen(@QueryParam("event") String eventSlug, @QueryParam("q") String q) {
-        List<AttendeeRow> matches = q == null || q.isBlank() ? List.of() : checkIn.search(q, eventSlug, lang.locale());
+        List<AttendeeRow> matches = q == null || q.isBlank() ? List.of() : checkIn.search(q, eventSlug, lang.locale(), caller.access());
         return page(eventSlug, null, Objects.requireNonNullElse(q, ""), matches, null);
     }
 
@@ -54,6 +61,7 @@ public class CheckInResource {
     @Path("{code}")
     public TemplateInstance scanned(@PathParam("code") String code) {
         Optional<AttendeeRow> row = checkIn.find(code, lang.locale());
+        if (row.isPresent() && !caller.may(Role.DOOR, row.get().eventSlug())) throw new ForbiddenException();
         return page("", row.isPresent() ? null : CheckIn.Outcome.unknown(), "", List.of(), row.orElse(null));
     }
 
@@ -64,14 +72,14 @@ public class CheckInResource {
         String id = form.getFirst("registration");
         Instant now = Instant.now(clock);
         CheckIn.Outcome outcome = id != null && id.matches("\\d{1,18}")
-                ? checkIn.byId(Long.parseLong(id), now, lang.locale())
-                : checkIn.scan(form.getFirst("code"), eventSlug, now, lang.locale());
+                ? checkIn.byId(Long.parseLong(id), now, lang.locale(), caller.access())
+                : checkIn.scan(form.getFirst("code"), eventSlug, now, lang.locale(), caller.access());
         return page(eventSlug, outcome, "", List.of(), null);
     }
 
     private TemplateInstance page(String eventSlug, CheckIn.Outcome outcome, String q, List<AttendeeRow> matches,
                                   AttendeeRow scanned) {
-        return lang.page(Templates.screen(checkIn.doorEvents(Instant.now(clock), lang), Objects.requireNonNullElse(eventSlug, ""),
+        return lang.page(Templates.screen(checkIn.doorEvents(Instant.now(clock), lang, caller.access()), Objects.requireNonNullElse(eventSlug, ""),
                 outcome, q, matches, scanned));
     }
 }

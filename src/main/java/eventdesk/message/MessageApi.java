@@ -1,5 +1,7 @@
 package eventdesk.message;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.web.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 
 /** Messages to a group of an event's registrations, for organizer scripts (HTTP Basic, role admin). */
+@Needs(Role.MANAGER)
 @Path("/api/admin/events/{slug}/messages")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "Admin")

@@ -1,5 +1,7 @@
 package eventdesk.message;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.event.Event;
 import eventdesk.mail.OutboxMessage;
 import eventdesk.web.FormPage;
@@ -40,6 +42,7 @@ import java.util.UUID;
  * key made when it was opened, so a double click or a reload of the confirm POST sends nothing more.
  * After the event, "thank you for coming" and "sorry we missed you" open the form filled in.
  */
+@Needs(Role.MANAGER)
 @Path("/admin/events/{slug}/messages")
 @Produces(MediaType.TEXT_HTML)
 public class MessageResource implements FormPage {

@@ -1,5 +1,7 @@
 package eventdesk.question;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.event.Event;
 import eventdesk.event.Question;
 import eventdesk.event.QuestionType;
@@ -38,6 +40,7 @@ import java.util.Optional;
  * Every change goes through {@link QuestionEditor}; a refused one shows the page again with 422 and the
  * errors next to that question's fields ({@link #formAgain}), a saved one is 303 back to the page.
  */
+@Needs(Role.MANAGER)
 @Path("/admin/events/{slug}/questions")
 @Produces(MediaType.TEXT_HTML)
 public class QuestionsResource implements FormPage {

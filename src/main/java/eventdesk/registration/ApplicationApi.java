@@ -1,5 +1,7 @@
 package eventdesk.registration;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.web.Problem;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -20,6 +22,7 @@ import java.time.Instant;
  * Approval mode for scripts (HTTP Basic, role admin): approve or decline one application. A draw
  * event's applications are refused with 409: the draw alone gives its seats.
  */
+@Needs(value = Role.MANAGER, event = Needs.EventFrom.REGISTRATION)
 @Path("/api/admin/registrations/{id}")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "Admin")

@@ -1,5 +1,7 @@
 package eventdesk.registration;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.event.Event;
 import eventdesk.web.ConfirmStep;
 import eventdesk.web.Lang;
@@ -31,6 +33,7 @@ import java.util.Optional;
  * Applications awaiting the organizer's approval, oldest first, to approve or decline many at once.
  * A draw event's applications are not listed: the draw alone decides them.
  */
+@Needs(Role.MANAGER)
 @Path("/admin/events/{slug}/applications")
 @Produces(MediaType.TEXT_HTML)
 public class ApplicationsResource {

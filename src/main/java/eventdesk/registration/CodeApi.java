@@ -1,5 +1,7 @@
 package eventdesk.registration;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import eventdesk.event.Event;
 import eventdesk.web.Kst;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 
 /** An event's invitation codes for organizer scripts (HTTP Basic, role admin): make them, and see who used them. */
+@Needs(Role.MANAGER)
 @Path("/api/admin/events/{slug}/codes")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "Admin")

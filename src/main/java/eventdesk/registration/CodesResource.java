@@ -1,5 +1,7 @@
 package eventdesk.registration;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.event.Event;
 import eventdesk.web.EventdeskConfig;
 import eventdesk.web.FormPage;
@@ -34,6 +36,7 @@ import java.util.Optional;
  * An event's invitation codes for the organizer: who used which, and a form for new ones. New codes
  * are shown once, on the answer to the form: only their hashes are kept.
  */
+@Needs(Role.MANAGER)
 @Path("/admin/events/{slug}/codes")
 @Produces(MediaType.TEXT_HTML)
 public class CodesResource implements FormPage {

@@ -1,5 +1,7 @@
 package eventdesk.registration;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.event.Event;
 import eventdesk.web.Kst;
 import eventdesk.web.Problem;
@@ -24,6 +26,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A draw event's draw for organizer scripts (HTTP Basic, role admin): its record, and running it once due. */
+@Needs(Role.MANAGER)
 @Path("/api/admin/events/{slug}/draw")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "Admin")

@@ -1,5 +1,7 @@
 package eventdesk.registration;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,6 +21,7 @@ import java.time.Instant;
  * The organizer's "Draw now" ({@link DrawPanel} on the attendee page): runs the same draw as the
  * scheduler, once the application window has closed, and goes back to the attendee page saying whether it ran.
  */
+@Needs(Role.MANAGER)
 @Path("/admin/events/{slug}/draw")
 public class DrawResource {
 

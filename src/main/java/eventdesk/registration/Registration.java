@@ -247,6 +247,11 @@ public class Registration extends PanacheEntity {
 
     /** The same, of one ticket type only when {@code type} is not null. */
     public static PanacheQuery<Registration> search(Event event, String text, RegistrationStatus status, TicketType type) {
+        return search(event, text, status, type, true);
+    }
+
+    /** The same; the text is looked for in email addresses only when {@code byEmail} (not at the door). */
+    public static PanacheQuery<Registration> search(Event event, String text, RegistrationStatus status, TicketType type, boolean byEmail) {
         StringBuilder q = new StringBuilder("event = :event");
         Parameters params = Parameters.with("event", event);
         if (type != null) {
@@ -254,9 +259,10 @@ public class Registration extends PanacheEntity {
             params.and("type", type);
         }
         if (text != null && !text.isBlank()) {
-            q.append(" and (lower(name) like :text escape '!' or emailNormalized like :text escape '!'"
-                    + " or lower(email) like :text escape '!' or lower(affiliation) like :text escape '!'"
-                    + " or lower(reference) like :text escape '!')");
+            q.append(" and (lower(name) like :text escape '!' or lower(affiliation) like :text escape '!'"
+                    + " or lower(reference) like :text escape '!'");
+            if (byEmail) q.append(" or emailNormalized like :text escape '!' or lower(email) like :text escape '!'");
+            q.append(")");
             String escaped = text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_");
             params.and("text", "%" + escaped + "%");
         }

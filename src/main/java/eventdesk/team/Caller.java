@@ -1,12 +1,11 @@
 package eventdesk.team;
 
-import eventdesk.web.Problem;
 import eventdesk.web.TrustedProxies;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
+import jakarta.inject.Named;
 
 import java.util.Optional;
 
@@ -15,6 +14,7 @@ import java.util.Optional;
  * and the client address as {@link TrustedProxies} sees it, as the access log names them.
  */
 @RequestScoped
+@Named("caller")
 public class Caller {
 
     @Inject
@@ -32,11 +32,37 @@ public class Caller {
         return proxies.clientAddress(request);
     }
 
-    /** Null when the caller is an OWNER; else the 403 problem to answer, before anything changes. */
-    public Response unlessOwner() {
+    /** Whether the caller's role includes {@code role} (for one of its events, at least): what the organizer pages offer. */
+    public boolean has(Role role) {
         Access access = access();
-        if (access != null && access.role() == Role.OWNER) return null;
-        return Problem.response(403, "Forbidden", "Only an OWNER may manage the team, its API tokens and the access log.", null);
+        return access != null && access.role().includes(role);
+    }
+
+    /** For the organizer pages: whether to offer what a MANAGER does (a door volunteer sees only the check-in screen). */
+    public boolean manager() {
+        return has(Role.MANAGER);
+    }
+
+    /** For the organizer pages: whether to offer a new event (only to who may act on every event). */
+    public boolean creates() {
+        Access access = access();
+        return has(Role.MANAGER) && access.allEvents();
+    }
+
+    /** For the organizer pages: whether to offer the team and the access log. */
+    public boolean owner() {
+        return has(Role.OWNER);
+    }
+
+    /** For the organizer pages: whether to show a person's email and answers on the event {@code slug} (not to the door). */
+    public boolean manages(String slug) {
+        return may(Role.MANAGER, slug);
+    }
+
+    /** Whether the caller may act as {@code role} on the event {@code slug}. */
+    public boolean may(Role role, String slug) {
+        Access access = access();
+        return access != null && access.may(role, slug);
     }
 
     /** The caller's account, when an account (not an API token) calls. */

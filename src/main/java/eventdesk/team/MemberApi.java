@@ -1,5 +1,7 @@
 package eventdesk.team;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.web.Kst;
 import eventdesk.web.Problem;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The organizer team for scripts (OWNER only): invite, list, change, disable, reset the second factor. */
+@Needs(value = Role.OWNER, event = Needs.EventFrom.NONE)
 @Path("/api/admin/members")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "Admin")
@@ -52,8 +55,6 @@ public class MemberApi {
 
     @GET
     public Response list() {
-        Response refused = caller.unlessOwner();
-        if (refused != null) return refused;
         return Response.ok(Account.<Account>listAll().stream().sorted(Comparator.comparing(a -> a.id))
                 .map(MemberJson::of).toList()).build();
     }
@@ -61,8 +62,6 @@ public class MemberApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response invite(Team.MemberInput in) {
-        Response refused = caller.unlessOwner();
-        if (refused != null) return refused;
         if (in == null) throw TeamRefusal.badInput(Map.of("body", "Send {email, name, role, events}."));
         Account a = team.invite(in, caller.access(), caller.address());
         return Response.status(201).entity(MemberJson.of(a)).build();
@@ -72,8 +71,6 @@ public class MemberApi {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response change(@PathParam("id") long id, ScopeInput in) {
-        Response refused = caller.unlessOwner();
-        if (refused != null) return refused;
         if (in == null) throw TeamRefusal.badInput(Map.of("body", "Send {role, events}."));
         return Response.ok(MemberJson.of(team.change(id, in, caller.access(), caller.address()))).build();
     }
@@ -81,16 +78,12 @@ public class MemberApi {
     @POST
     @Path("{id}/disable")
     public Response disable(@PathParam("id") long id) {
-        Response refused = caller.unlessOwner();
-        if (refused != null) return refused;
         return Response.ok(MemberJson.of(team.disable(id, caller.access(), caller.address()))).build();
     }
 
     @POST
     @Path("{id}/reset-2fa")
     public Response resetSecondFactor(@PathParam("id") long id) {
-        Response refused = caller.unlessOwner();
-        if (refused != null) return refused;
         return Response.ok(MemberJson.of(team.resetSecondFactor(id, caller.access(), caller.address()))).build();
     }
 }

@@ -26,10 +26,12 @@ public @interface Needs {
         SLUG,
         /** The path parameter {@code id}, a registration: its event. */
         REGISTRATION,
+        /** A new event: only who may act on every event (an OWNER, or a role given all events). */
+        NEW,
         /**
-         * No single event: the route shows or acts on several and keeps to the caller's events itself
-         * ({@link Access#may} with each one), like the dashboard and the check-in screen.
+         * No single event: the route belongs to none (the caller's own account, the team) or shows several and
+         * keeps to the caller's events itself ({@link Access#may} with each one), like the check-in screen.
          */
-        OWN
+        NONE
     }
 }

@@ -1,5 +1,7 @@
 package eventdesk.team;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
 import eventdesk.web.Problem;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 /** API tokens for scripts (OWNER only): make one (its secret shown this once), list them without secrets, revoke one. */
+@Needs(value = Role.OWNER, event = Needs.EventFrom.NONE)
 @Path("/api/admin/tokens")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "Admin")
@@ -45,8 +48,6 @@ public class TokenApi {
 
     @GET
     public Response list() {
-        Response refused = caller.unlessOwner();
-        if (refused != null) return refused;
         return Response.ok(ApiToken.<ApiToken>listAll().stream().sorted(Comparator.comparing(t -> t.id))
                 .map(TokenJson::of).toList()).build();
     }
@@ -54,8 +55,6 @@ public class TokenApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(Tokens.TokenInput in) {
-        Response refused = caller.unlessOwner();
-        if (refused != null) return refused;
         if (in == null) throw TeamRefusal.badInput(Map.of("body", "Send {name, role, events, expiresAt}."));
         ApiToken.Issued issued = tokens.create(in, caller);
         return Response.status(201).entity(new Created(issued.token().id, issued.secret())).build();
@@ -64,8 +63,6 @@ public class TokenApi {
     @DELETE
     @Path("{id}")
     public Response revoke(@PathParam("id") long id) {
-        Response refused = caller.unlessOwner();
-        if (refused != null) return refused;
         tokens.revoke(id, caller);
         return Response.noContent().build();
     }

@@ -40,6 +40,20 @@ public class ErrorPages {
         return page(404, msg().not_found_title(), msg().not_found_text());
     }
 
+    /** A role or an event that is not the organizer's: nothing was changed. */
+    @ServerExceptionMapper
+    public Response forbidden(jakarta.ws.rs.ForbiddenException e, HttpServerRequest request) {
+        return forbidden(isApi(request), lang);
+    }
+
+    /** The 403 answer for an organizer whose role or events do not include what was asked. */
+    public static Response forbidden(boolean api, Lang lang) {
+        if (api) {
+            return Problem.response(403, "Forbidden", "Your role does not include this action, or this event is not one of yours. Nothing was changed.", null);
+        }
+        return page(403, lang.msg().forbidden_title(), lang.msg().forbidden_text(), lang.locale());
+    }
+
     @ServerExceptionMapper
     public Response tooMany(TooManyRequests e, HttpServerRequest request) {
         Response r = isApi(request)

@@ -271,6 +271,12 @@ public interface Msg {
     @Message("The form may have expired. Go back, reload the page and try again.")
     String bad_request_text();
 
+    @Message("Not for your role")
+    String forbidden_title();
+
+    @Message("Your organizer role does not include this page or action, or this event is not one of yours. Nothing was changed. The team's owner can change your role.")
+    String forbidden_text();
+
     @Message("This form has expired")
     String csrf_refused_title();
 

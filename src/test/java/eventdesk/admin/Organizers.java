@@ -14,15 +14,15 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 
 /** Organizer accounts made for a test, and the two steps of signing in as a browser does. */
-final class Organizers {
+public final class Organizers {
 
-    static final String PASSWORD = "correct horse battery staple";
+    public static final String PASSWORD = "correct horse battery staple";
 
     private Organizers() {
     }
 
     /** A new ACTIVE account with a unique email and {@link #PASSWORD}; with an authenticator key when {@code totp}. */
-    static Account create(Role role, Set<String> events, boolean totp) {
+    public static Account create(Role role, Set<String> events, boolean totp) {
         String email = "organizer-" + UUID.randomUUID() + "@example.com";
         return QuarkusTransaction.requiringNew().call(() -> {
             Account a = Account.of(email, "Test Organizer", role, events, AccountStatus.ACTIVE, TestClock.now());
@@ -33,28 +33,28 @@ final class Organizers {
         });
     }
 
-    static Account reload(long id) {
+    public static Account reload(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(id));
     }
 
-    static Response password(String name, String password) {
+    public static Response password(String name, String password) {
         return given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", name).formParam("j_password", password).post("/j_security_check");
     }
 
     /** The second step: the code page's form, with the challenge cookie. */
-    static Response code(String challenge, String code) {
+    public static Response code(String challenge, String code) {
         return given().redirects().follow(false).cookie(OrganizerIdentity.CHALLENGE_COOKIE, challenge)
                 .contentType("application/x-www-form-urlencoded").formParam("j_username", OrganizerIdentity.SECOND_FACTOR)
                 .formParam("j_password", code).post("/j_security_check");
     }
 
     /** The code the account's app shows now (by the application's clock). */
-    static String codeNow(String secret) {
+    public static String codeNow(String secret) {
         return Totp.codeAt(secret, TestClock.now());
     }
 
-    static Response page(String session, String path) {
+    public static Response page(String session, String path) {
         return given().redirects().follow(false).cookie("quarkus-credential", session).header("Accept-Language", "en").get(path);
     }
 }

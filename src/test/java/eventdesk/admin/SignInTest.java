@@ -153,11 +153,13 @@ class SignInTest extends RestoresTestClock {
     }
 
     @Test
-    void managersAndDoorStaffGetTheirRolesButNotTheOwnersPagesYet() {
+    void aSignedInDoorVolunteerLandsOnTheCheckInScreenAndNowhereElse() {
         Account door = Organizers.create(Role.DOOR, Set.of("some-event"), false);
         String session = Organizers.password(door.email, PASSWORD).getCookie("quarkus-credential");
         assertThat(session).isNotNull();
-        Organizers.page(session, "/admin").then().statusCode(403);
+        Organizers.page(session, "/admin").then().statusCode(303).header("Location", org.hamcrest.Matchers.endsWith("/admin/checkin"));
+        Organizers.page(session, "/admin/checkin").then().statusCode(200);
+        Organizers.page(session, "/admin/events/some-event").then().statusCode(403);
     }
 
     @Test

@@ -108,6 +108,9 @@ class TwoInstancesPostgresIT {
             assertThat(perPerson).hasSize(PEOPLE);
             assertThat(perPerson.values()).containsOnly(1L);
 
+            // While the holds run out: a change to the team on one instance holds on the other at once.
+            teamChangesHoldOnTheOtherInstanceAtOnce(a, b, slug, url);
+
             // The holds expire (PT25S); each instance runs the expiry job; exactly SEATS people are promoted.
             String waitlistBefore = send(a, "GET", "/api/admin/events/" + slug + "/registrations", null, true).body();
             List<String> firstInLine = firstWaitlisted(waitlistBefore, SEATS);
@@ -130,6 +133,74 @@ class TwoInstancesPostgresIT {
             smtp.stop();
             admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         }
+    }
+
+    /**
+     * A revoked API token and a disabled account's saved sign-in cookie are refused at once by the instance
+     * that did not revoke or disable them: nothing about either is cached per instance.
+     */
+    private void teamChangesHoldOnTheOtherInstanceAtOnce(AppProcess a, AppProcess b, String slug, String url) throws Exception {
+        String registrations = "/api/admin/events/" + slug + "/registrations";
+        HttpResponse<String> made = send(a, "POST", "/api/admin/tokens", "{\"name\":\"two instances\",\"role\":\"MANAGER\"}", true);
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+        String token = field(made.body(), "token"), tokenId = field(made.body(), "id");
+        assertThat(bearer(b, registrations, token).statusCode()).isEqualTo(200);
+        assertThat(send(a, "DELETE", "/api/admin/tokens/" + tokenId, null, true).statusCode()).isBetween(200, 204);
+        assertThat(bearer(b, registrations, token).statusCode()).as("the revoked token on the other instance").isEqualTo(401);
+
+        String email = "door-" + System.nanoTime() + "@two.example";
+        HttpResponse<String> invited = send(b, "POST", "/api/admin/members",
+                "{\"email\":\"%s\",\"name\":\"Door Volunteer\",\"role\":\"DOOR\",\"events\":[\"%s\"]}".formatted(email, slug), true);
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        String memberId = field(invited.body(), "id");
+        // The invitation's own steps are tested elsewhere; here the member is made active with a password and an app.
+        String secret = eventdesk.team.Totp.newSecret();
+        try (var c = java.sql.DriverManager.getConnection(url, PostgresServer.username(), PostgresServer.password());
+             var st = c.prepareStatement("update account set status = 'ACTIVE', password_hash = ?, totp_secret = ? where id = ?")) {
+            st.setString(1, io.quarkus.elytron.security.common.BcryptUtil.bcryptHash("door volunteer password", 10));
+            st.setString(2, secret);
+            st.setLong(3, Long.parseLong(memberId));
+            assertThat(st.executeUpdate()).isEqualTo(1);
+        }
+        HttpResponse<String> password = form(a, "/j_security_check", "j_username=" + email + "&j_password=door+volunteer+password", null);
+        String challenge = cookie(password, "eventdesk-sign-in");
+        HttpResponse<String> code = form(a, "/j_security_check", "j_username=%23second-factor&j_password="
+                + eventdesk.team.Totp.codeAt(secret, java.time.Instant.now()), "eventdesk-sign-in=" + challenge);
+        String session = cookie(code, "quarkus-credential");
+        assertThat(withCookie(b, "/admin/checkin", session).statusCode()).as("signed in on a, used on b").isEqualTo(200);
+        assertThat(send(b, "POST", "/api/admin/members/" + memberId + "/disable", null, true).statusCode()).isBetween(200, 204);
+        HttpResponse<String> after = withCookie(a, "/admin/checkin", session);
+        assertThat(after.statusCode()).as("the disabled member's cookie on the other instance").isEqualTo(302);
+        assertThat(after.headers().firstValue("Location").orElse("")).contains("/admin/login");
+    }
+
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + name + "\":\"?([^\",}]+)").matcher(json);
+        assertThat(m.find()).as(name + " in " + json).isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> bearer(AppProcess app, String path, String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(app.url(path))).header("Authorization", "Bearer " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> withCookie(AppProcess app, String path, String session) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(app.url(path))).header("Cookie", "quarkus-credential=" + session).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> form(AppProcess app, String path, String body, String cookie) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(app.url(path))).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) r.header("Cookie", cookie);
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String cookie(HttpResponse<String> r, String name) {
+        return r.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith(name + "=")).findFirst()
+                .map(h -> h.substring(name.length() + 1, h.indexOf(';') < 0 ? h.length() : h.indexOf(';')))
+                .orElseThrow(() -> new AssertionError("no " + name + " cookie: " + r.statusCode() + " " + r.headers().map()));
     }
 
     private static void admin(String sql) throws Exception {

@@ -25,6 +25,17 @@ public final class Forms {
         return submit(pagePath, actionPath, fields, "en", true);
     }
 
+    /** As the organizer whose sign-in cookie this is. */
+    public static Response submitWithSession(String session, String pagePath, String actionPath, Map<String, ?> fields, String lang) {
+        java.util.function.Supplier<io.restassured.specification.RequestSpecification> as = () -> given().cookie("quarkus-credential", session);
+        Response page = as.get().header("Accept-Language", lang).when().get(pagePath);
+        Matcher m = CSRF.matcher(page.asString());
+        if (!m.find()) throw new AssertionError("no CSRF field on " + pagePath + ": " + page.asString());
+        return as.get().redirects().follow(false).header("Accept-Language", lang).cookie("csrf-token", page.getCookie("csrf-token"))
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8").formParams(fields)
+                .formParam("csrf-token", m.group(1)).when().post(actionPath);
+    }
+
     private static io.restassured.specification.RequestSpecification as(boolean admin) {
         return admin ? given().auth().preemptive().basic("admin", "admin") : given();
     }

@@ -1,5 +1,10 @@
-package eventdesk.audit;
+package eventdesk.admin;
 
+import eventdesk.team.Role;
+import eventdesk.team.Needs;
+import eventdesk.audit.AccessAction;
+import eventdesk.audit.AccessLog;
+import eventdesk.audit.AccessLogEntry;
 import eventdesk.web.Kst;
 import eventdesk.web.Problem;
 import eventdesk.web.TrustedProxies;
@@ -29,14 +34,13 @@ import java.util.Map;
  * {@value #LIMIT}), and a walk along the chain. Reading the entries is itself one VIEW_AUDIT entry,
  * naming the filter and how many entries it returned.
  */
+@Needs(value = Role.OWNER, event = Needs.EventFrom.NONE)
 @Path("/api/admin/audit")
 @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
 @Tag(name = "Admin")
 public class AuditApi {
 
     static final int LIMIT = 1000;
-    /** The role name an identity carries when it may read the access log. */
-    static final String OWNER = "OWNER";
 
     @Inject
     AccessLog accessLog;
@@ -60,7 +64,6 @@ public class AuditApi {
     @GET
     public Response entries(@QueryParam("account") String account, @QueryParam("action") String action,
                             @QueryParam("event") String event, @QueryParam("from") String from, @QueryParam("to") String to) {
-        if (!identity.hasRole(OWNER)) return forbidden();
         Map<String, String> errors = new LinkedHashMap<>();
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
@@ -96,7 +99,6 @@ public class AuditApi {
     @GET
     @Path("verify")
     public Response verify() {
-        if (!identity.hasRole(OWNER)) return forbidden();
         return Response.ok(accessLog.verify()).build();
     }
 
@@ -125,7 +127,4 @@ public class AuditApi {
         return String.join("&", parts);
     }
 
-    private static Response forbidden() {
-        return Problem.response(403, "Forbidden", "Only an OWNER may read the access log.", null);
-    }
 }

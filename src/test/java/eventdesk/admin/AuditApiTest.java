@@ -1,5 +1,8 @@
-package eventdesk.audit;
+package eventdesk.admin;
 
+import eventdesk.audit.AccessAction;
+import eventdesk.audit.AccessLog;
+import eventdesk.audit.AccessLogEntry;
 import eventdesk.team.ApiToken;
 import eventdesk.team.Role;
 import eventdesk.testing.TestClock;
