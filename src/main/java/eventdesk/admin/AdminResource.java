@@ -6,6 +6,7 @@ import eventdesk.event.EventStatus;
 import eventdesk.registration.DrawMessages;
 import eventdesk.registration.Registration;
 import eventdesk.registration.TypeRow;
+import eventdesk.team.Role;
 import eventdesk.web.EventdeskConfig;
 import eventdesk.web.FormPage;
 import eventdesk.web.InvalidInput;
@@ -69,7 +70,7 @@ public class AdminResource implements FormPage {
     static class Templates {
         static native TemplateInstance login(boolean error, long limited);
 
-        static native TemplateInstance dashboard(List<DashRow> events);
+        static native TemplateInstance dashboard(List<DashRow> events, boolean owner);
 
         static native TemplateInstance edit(EventInput in, EventFormView form, Map<String, String> errors, boolean creating,
                                             boolean saved, EventStatus[] statuses, long defaultConfirmHours);
@@ -101,7 +102,7 @@ public class AdminResource implements FormPage {
             return new DashRow(e.slug, e.title(lang.locale()), lang.range(e.startsAt, e.endsAt), e.status, e.capacity,
                     c, c.percentFull(e), TypeRow.of(e, lang.locale()), e.isDraw());
         }).toList();
-        return lang.page(Templates.dashboard(rows));
+        return lang.page(Templates.dashboard(rows, identity.hasRole(Role.OWNER.name())));
     }
 
     /** The new-event form starts at Draft: nothing is public until the organizer publishes it. */
