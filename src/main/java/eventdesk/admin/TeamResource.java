@@ -93,11 +93,6 @@ public class TeamResource {
             for (Role r : Role.values()) if (r.name().equals(role)) return r;
             return null;
         }
-
-        /** A role other than OWNER needs its events: at least one, or every event. */
-        boolean lacksEvents() {
-            return chosenRole() != null && chosenRole() != Role.OWNER && events.isEmpty();
-        }
     }
 
     @CheckedTemplate
@@ -118,13 +113,12 @@ public class TeamResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response invite(MultivaluedMap<String, String> form) {
         MemberFields typed = MemberFields.read(form);
-        if (typed.lacksEvents()) return refused(list(typed, eventsRequired(), null));
         try {
             ScopeInput scope = typed.scope();
             team.invite(new Team.MemberInput(typed.email(), typed.name(), scope.role(), scope.events()), caller.access(),
                     caller.address());
         } catch (TeamRefusal refusal) {
-            return refused(list(typed, errors(refusal, lang), null));
+            return refused(list(typed, errors(refusal, typed, lang), null));
         }
         return Response.seeOther(UriBuilder.fromPath("/admin/team").queryParam("done", "invited").build()).build();
     }
@@ -142,11 +136,10 @@ public class TeamResource {
     public Response change(@PathParam("id") long id, MultivaluedMap<String, String> form) {
         MemberRow m = row(id);
         MemberFields typed = MemberFields.read(form);
-        if (typed.lacksEvents()) return refused(member(m, typed, eventsRequired(), null));
         try {
             team.change(id, typed.scope(), caller.access(), caller.address());
         } catch (TeamRefusal refusal) {
-            return refused(member(m, typed, errors(refusal, lang), null));
+            return refused(member(m, typed, errors(refusal, typed, lang), null));
         }
         return backToMember(id, "changed");
     }
@@ -187,7 +180,7 @@ public class TeamResource {
         try {
             change.run();
         } catch (TeamRefusal refusal) {
-            return refused(member(m, MemberFields.of(m), errors(refusal, lang), null));
+            return refused(member(m, MemberFields.of(m), errors(refusal, MemberFields.of(m), lang), null));
         }
         return backToMember(m.id(), done);
     }
@@ -220,10 +213,6 @@ public class TeamResource {
         return QuarkusTransaction.requiringNew().call(() -> Event.<Event>listAll().stream().map(e -> e.slug).sorted().toList());
     }
 
-    private Map<String, String> eventsRequired() {
-        return Map.of("events", lang.bundle(OrganizerTexts.class).error_events_required());
-    }
-
     private static Response refused(TemplateInstance page) {
         return Response.status(422).entity(page).build();
     }
@@ -234,10 +223,11 @@ public class TeamResource {
 
     /**
      * A refusal of the team's services, worded for the page: each field's problem in the organizer's
-     * language, a taken email on the email field, and an OWNER's change to their own account on
-     * {@code member}. A member or token that no longer exists is a 404 page.
+     * language (no event chosen, or one that is not in the list), a taken email on the email field, and
+     * an OWNER's change to their own account on {@code member}. A member or token that no longer exists
+     * is a 404 page.
      */
-    static Map<String, String> errors(TeamRefusal refusal, Lang lang) {
+    static Map<String, String> errors(TeamRefusal refusal, MemberFields typed, Lang lang) {
         OrganizerTexts t = lang.bundle(OrganizerTexts.class);
         Msg msg = lang.msg();
         if (refusal.status() == 404) throw new NotFoundException();
@@ -248,7 +238,7 @@ public class TeamResource {
             case "email" -> msg.error_invalid_email();
             case "name" -> t.error_name();
             case "role" -> t.error_role();
-            case "events" -> t.error_events();
+            case "events" -> typed.events().isEmpty() ? t.error_events_required() : t.error_events();
             case "expiresAt" -> t.error_expires();
             default -> msg.error_invalid_choice();
         }));

@@ -99,14 +99,11 @@ public class TokenResource {
         if (!read.unreadable().isEmpty() || expires != null && !Kst.plausible(expires)) {
             return refused(typed, Map.of("expiresAt", lang.msg().error_datetime()));
         }
-        if (scope.lacksEvents()) {
-            return refused(typed, Map.of("events", lang.bundle(OrganizerTexts.class).error_events_required()));
-        }
         ApiToken.Issued issued;
         try {
             issued = tokens.create(new Tokens.TokenInput(typed.name(), scope.chosenRole(), scope.scope().events(), expires), caller);
         } catch (TeamRefusal refusal) {
-            return refused(typed, TeamResource.errors(refusal, lang));
+            return refused(typed, TeamResource.errors(refusal, scope, lang));
         }
         return Response.ok(list(TokenFields.NEW, Map.of(), null, new Created(issued.token().name, issued.secret())))
                 .header("Cache-Control", "no-store").build();

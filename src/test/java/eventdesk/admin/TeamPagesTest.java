@@ -105,7 +105,8 @@ class TeamPagesTest {
         long accounts = QuarkusTransaction.requiringNew().call(() -> Account.count());
         String page = Forms.submitAsAdmin("/admin/team", "/admin/team",
                 Map.of("email", "not-an-email", "name", "Kept Name", "role", "MANAGER")).then().statusCode(422).extract().asString();
-        assertThat(page).contains("not-an-email", "Kept Name", "Choose at least one event, or All events.");
+        assertThat(page).contains("not-an-email", "Kept Name", "Choose at least one event, or All events.",
+                "Enter a valid email address");
 
         page = Forms.submitAsAdmin("/admin/team", "/admin/team",
                 Map.of("email", "not-an-email", "name", "Kept Name", "role", "MANAGER", "events", "*")).then().statusCode(422)
