@@ -78,6 +78,21 @@ class AuditPagesTest extends RestoresTestClock {
     }
 
     @Test
+    void theLogIsShownAHundredEntriesAPageWithTheFiltersKept() {
+        String who = unique("pager") + "@example.com";
+        for (int i = 1; i <= AuditResource.PAGE + 1; i++) {
+            accessLog.record(AccessLog.Entry.of(who, "203.0.113.11", AccessAction.VIEW_REGISTRATION).because("look #" + i + "."));
+        }
+        String first = asOwner("/admin/audit?account=" + who, "en").asString();
+        assertThat(first).contains("look #" + (AuditResource.PAGE + 1) + ".", "look #2.").doesNotContain("look #1.")
+                .contains("href=\"/admin/audit?account=" + who.replace("@", "%40") + "&amp;page=2\"");
+        String second = asOwner("/admin/audit?account=" + who + "&page=2", "en").asString();
+        assertThat(second).contains("look #1.").doesNotContain("look #2.")
+                .contains("&amp;page=1\"").doesNotContain("page=3");
+        assertThat(views("account=" + who + "&page=2")).singleElement().satisfies(v -> assertThat(v.rowCount).isEqualTo(1));
+    }
+
+    @Test
     void badFiltersAreNamedOnThePageAndNothingIsRead() {
         String who = unique("nobody") + "@example.com";
         Response refused = asOwner("/admin/audit?account=" + who + "&action=NOPE&from=yesterday", "en");
