@@ -2,6 +2,7 @@ package eventdesk.attendee;
 
 import eventdesk.registration.Answers;
 import eventdesk.registration.RegistrationStatus;
+import eventdesk.web.CsvCells;
 import eventdesk.web.Kst;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -141,15 +142,9 @@ public class AttendeeCsv {
         return t == null ? "" : Kst.iso(t.toInstant());
     }
 
-    /**
-     * Keeps spreadsheet apps from running a cell as a formula: a value starting with = + - @, tab or
-     * CR gets a leading apostrophe. Nothing is removed, so "+82 10-1234-5678" survives as text.
-     */
+    /** A text cell as every export writes it: {@link CsvCells#defused}. */
     static String cell(String value) {
-        if (value == null || value.isEmpty()) return value;
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+        return CsvCells.defused(value);
     }
 
     static String filename(String slug, Instant now) {

@@ -38,7 +38,7 @@ public class Team {
     }
 
     /** Makes an INVITED account and mails it an invitation link. */
-    Account invite(MemberInput in, Access by, String address) {
+    public Account invite(MemberInput in, Access by, String address) {
         ScopeInput scope = new ScopeInput(in.role(), in.events());
         Map<String, String> errors = new LinkedHashMap<>();
         if (in.email() == null || !EmailAddress.isValid(in.email().strip())) errors.put("email", "Give a valid email address.");
@@ -63,7 +63,7 @@ public class Team {
     }
 
     /** Sets a member's role and events. */
-    Account change(long id, ScopeInput scope, Access by, String address) {
+    public Account change(long id, ScopeInput scope, Access by, String address) {
         Account account = update(id, by, a -> {
             Map<String, String> errors = scope.errors();
             if (!errors.isEmpty()) throw TeamRefusal.badInput(errors);
@@ -74,7 +74,7 @@ public class Team {
     }
 
     /** Disables a member: no sign-in, no session, no open invitation. */
-    Account disable(long id, Access by, String address) {
+    public Account disable(long id, Access by, String address) {
         Account account = update(id, by, a -> {
             a.status = AccountStatus.DISABLED;
             Invitation.delete("account", a);
@@ -84,7 +84,7 @@ public class Team {
     }
 
     /** Removes a member's authenticator and recovery codes: their next sign-in sets up a new one. */
-    Account resetSecondFactor(long id, Access by, String address) {
+    public Account resetSecondFactor(long id, Access by, String address) {
         Account account = update(id, by, a -> {
             a.totpSecret = null;
             a.totpLastStep = null;

@@ -18,6 +18,16 @@ public class TeamRefusal extends RuntimeException {
         this.errors = errors;
     }
 
+    /** 400 (bad input, or an OWNER acting on their own account), 404 (no such member or token) or 409 (email taken). */
+    public int status() {
+        return status;
+    }
+
+    /** Field name to what is wrong with it (English); empty when the refusal names no field. */
+    public Map<String, String> fields() {
+        return errors == null ? Map.of() : errors;
+    }
+
     static TeamRefusal badInput(Map<String, String> errors) {
         return new TeamRefusal(400, "Some fields are missing or not valid: " + String.join(" ", errors.values()), errors);
     }

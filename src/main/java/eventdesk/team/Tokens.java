@@ -30,7 +30,8 @@ public class Tokens {
     public record TokenInput(String name, Role role, List<String> events, OffsetDateTime expiresAt) {
     }
 
-    ApiToken.Issued create(TokenInput in, Caller caller) {
+    /** Makes a token for the caller; its secret is in the answer and nowhere else. */
+    public ApiToken.Issued create(TokenInput in, Caller caller) {
         Access by = caller.access();
         ScopeInput scope = new ScopeInput(in.role(), in.events());
         Instant now = Instant.now(clock);
@@ -53,7 +54,8 @@ public class Tokens {
         return issued;
     }
 
-    ApiToken revoke(long id, Caller caller) {
+    /** Revokes a token (a second revoke keeps the first time, and is recorded too). */
+    public ApiToken revoke(long id, Caller caller) {
         ApiToken token = QuarkusTransaction.requiringNew().call(() -> {
             ApiToken t = ApiToken.findById(id);
             if (t == null) throw TeamRefusal.notFound("token");

@@ -15,6 +15,7 @@ public final class Kst {
     private static final DateTimeFormatter EN_TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.ENGLISH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
 
     /** The years a date-time the app accepts may fall in: events happen in this century or the next. */
@@ -50,6 +51,11 @@ public final class Kst {
 
     public static String time(Instant instant) {
         return instant == null ? "" : instant.atZone(ZONE).format(TIME);
+    }
+
+    /** "2027-03-18 10:00:05": KST to the second, the same in every language (the access log). */
+    public static String seconds(Instant instant) {
+        return instant == null ? "" : instant.atZone(ZONE).format(SECONDS);
     }
 
     /** ISO 8601 with the +09:00 offset, for exports. */

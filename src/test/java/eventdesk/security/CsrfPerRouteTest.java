@@ -2,8 +2,11 @@ package eventdesk.security;
 
 import eventdesk.event.Event;
 import eventdesk.team.Account;
+import eventdesk.team.ApiToken;
 import eventdesk.team.AccountStatus;
 import eventdesk.team.RecoveryCode;
+import eventdesk.team.Role;
+import eventdesk.team.Totp;
 import eventdesk.testing.OutboxParams;
 import eventdesk.mail.OutboxMessage;
 import eventdesk.registration.Registration;
@@ -144,7 +147,44 @@ class CsrfPerRouteTest {
         List<String> codesBefore = recoveryCodes();
         routes.add(new Route("new recovery codes", "/admin/login/recovery-codes", "/admin/login/recovery-codes", true, Map.of(),
                 () -> recoveryCodes().equals(codesBefore), 200));
+        // The team pages: invite, change, disable, reset the second factor; make and revoke an API token.
+        String invitee = "csrf-invitee-" + event.slug + "@example.com";
+        routes.add(new Route("invite a member", "/admin/team", "/admin/team", true,
+                Map.of("email", invitee, "name", "Invitee", "role", "DOOR", "events", "*"),
+                () -> QuarkusTransaction.requiringNew().call(() -> Account.byEmail(invitee).isEmpty()), 303));
+        long changed = account("csrf-change-" + event.slug + "@example.com", false);
+        routes.add(new Route("change a member", "/admin/team/members/" + changed, "/admin/team/members/" + changed, true,
+                Map.of("role", "MANAGER", "events", "*"), () -> member(changed).role == Role.DOOR, 303));
+        long disabled = account("csrf-disable-" + event.slug + "@example.com", false);
+        routes.add(new Route("disable a member", "/admin/team/members/" + disabled, "/admin/team/members/" + disabled + "/disable",
+                true, Map.of("confirmed", "true"), () -> member(disabled).active(), 303));
+        long reset = account("csrf-reset-" + event.slug + "@example.com", true);
+        routes.add(new Route("reset a second factor", "/admin/team/members/" + reset, "/admin/team/members/" + reset + "/reset-2fa",
+                true, Map.of("confirmed", "true"), () -> member(reset).twoFactor(), 303));
+        String tokenName = "csrf token " + event.slug;
+        routes.add(new Route("make a token", "/admin/team/tokens", "/admin/team/tokens", true,
+                Map.of("name", tokenName, "role", "MANAGER", "events", "*"),
+                () -> QuarkusTransaction.requiringNew().call(() -> ApiToken.count("name", tokenName)) == 0, 200));
+        long token = QuarkusTransaction.requiringNew().call(() ->
+                ApiToken.issue("csrf revoke " + event.slug, Role.DOOR, null, null, null, TestClock.now()).token().id);
+        routes.add(new Route("revoke a token", "/admin/team/tokens", "/admin/team/tokens/" + token + "/revoke", true,
+                Map.of("confirmed", "true"), () -> QuarkusTransaction.requiringNew().call(() ->
+                ApiToken.<ApiToken>findById(token).revokedAt == null), 303));
         return routes;
+    }
+
+    /** An ACTIVE DOOR account for every event, with an authenticator when {@code totp}; its id. */
+    static long account(String email, boolean totp) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Account a = Account.of(email, "Team Member", Role.DOOR, null, AccountStatus.ACTIVE, TestClock.now());
+            if (totp) a.totpSecret = Totp.newSecret();
+            a.persist();
+            return a.id;
+        });
+    }
+
+    static Account member(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Account.<Account>findById(id));
     }
 
     /** Every stored recovery code (a refused POST makes none). */

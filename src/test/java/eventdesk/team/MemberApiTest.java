@@ -151,6 +151,8 @@ class MemberApiTest {
                 .then().statusCode(400).contentType(containsString("problem+json"));
         asOwner().body(Map.of("email", newEmail(), "name", "X")).post("/api/admin/members")
                 .then().statusCode(400).body("errors.field", hasItem("role"));
+        asOwner().body(Map.of("email", newEmail(), "name", "X", "role", "DOOR", "events", List.of())).post("/api/admin/members")
+                .then().statusCode(400).body("errors.field", hasItem("events"));
         asOwner().body(Map.of("role", "DOOR")).put("/api/admin/members/987654321").then().statusCode(404)
                 .contentType(containsString("problem+json"));
         String email = newEmail();

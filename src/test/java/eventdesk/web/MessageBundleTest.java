@@ -1,5 +1,6 @@
 package eventdesk.web;
 
+import eventdesk.admin.OrganizerTexts;
 import eventdesk.admin.SignInTexts;
 import eventdesk.team.TeamTexts;
 import eventdesk.attendance.AttendanceMessages;
@@ -44,10 +45,10 @@ class MessageBundleTest {
 
     static final List<Class<?>> BUNDLES = List.of(Msg.class, RegistrationLabels.class, EventLabels.class, DrawMessages.class,
             AttendanceMessages.class, MessageTexts.class, ChartTexts.class, TicketMsg.class, SignInTexts.class,
-            TeamTexts.class);
+            TeamTexts.class, OrganizerTexts.class);
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void everyMessageHasKoreanTextWithTheSameParameters(int bundle) throws Exception {
         Class<?> type = BUNDLES.get(bundle);
         Map<String, String> en = english(type);
@@ -61,7 +62,7 @@ class MessageBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
     void everyMessageIsUsed(int bundle) throws IOException {
         Class<?> type = BUNDLES.get(bundle);
         String name = name(type);
