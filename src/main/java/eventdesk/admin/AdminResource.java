@@ -1,11 +1,13 @@
 package eventdesk.admin;
 
 import eventdesk.attendance.AttendanceMessages;
+import eventdesk.audit.AccessAction;
 import eventdesk.event.Event;
 import eventdesk.event.EventStatus;
 import eventdesk.registration.DrawMessages;
 import eventdesk.registration.Registration;
 import eventdesk.registration.TypeRow;
+import eventdesk.team.Caller;
 import eventdesk.web.EventdeskConfig;
 import eventdesk.web.FormPage;
 import eventdesk.web.InvalidInput;
@@ -60,6 +62,8 @@ public class AdminResource implements FormPage {
     SecurityIdentity identity;
     @Inject
     EventdeskConfig config;
+    @Inject
+    Caller caller;
 
     public record DashRow(String slug, String title, String when, EventStatus status, long capacity,
                           Registration.Counts counts, int percent, List<TypeRow> types, boolean draw) {
@@ -120,7 +124,7 @@ public class AdminResource implements FormPage {
     public Response create(MultivaluedMap<String, String> form) {
         EventInput in = EventForm.read(form);
         if (in.status == null || in.status.isBlank()) in.status = EventStatus.draft.name();
-        Event e = editor.create(in, Instant.now(clock));
+        Event e = editor.create(in, Instant.now(clock), caller.entry(AccessAction.EDIT_EVENT).because("create"));
         return saved(e.slug);
     }
 
@@ -137,7 +141,7 @@ public class AdminResource implements FormPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
         EventInput in = EventForm.read(form);
-        editor.update(slug, current -> in, Instant.now(clock));
+        editor.update(slug, current -> in, Instant.now(clock), caller.entry(AccessAction.EDIT_EVENT).because("update"));
         return saved(slug);
     }
 

@@ -1,5 +1,6 @@
 package eventdesk.checkin;
 
+import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
 import eventdesk.registration.AccessToken;
 import eventdesk.registration.AttendeeRow;
@@ -49,18 +50,22 @@ public class CheckIn {
         return AccessToken.resolve(token(scanned), AccessToken.Purpose.CHECKIN).map(r -> AttendeeRow.of(r, locale));
     }
 
-    /** Checks in the holder of a scanned code; {@code eventSlug} is the event at this door, or null for any. */
-    public Outcome scan(String scanned, String eventSlug, Instant now, Locale locale) {
+    /**
+     * Checks in the holder of a scanned code; {@code eventSlug} is the event at this door, or null for any.
+     * A check-in is one access log entry of the organizer {@code by}.
+     */
+    public Outcome scan(String scanned, String eventSlug, Instant now, Locale locale, AccessLog.Entry by) {
         Optional<AttendeeRow> found = find(scanned, locale);
         if (found.isEmpty()) return Outcome.unknown();
         if (eventSlug != null && !eventSlug.isBlank() && !eventSlug.equals(found.get().eventSlug())) {
             return new Outcome(CheckInResult.WRONG_EVENT, found.get());
         }
-        return byId(found.get().id(), now, locale);
+        return byId(found.get().id(), now, locale, by);
     }
 
-    public Outcome byId(long registrationId, Instant now, Locale locale) {
-        return new Outcome(registrations.checkIn(registrationId, now), row(registrationId, locale));
+    /** Checks in a registration chosen from a search; a check-in is one access log entry of the organizer {@code by}. */
+    public Outcome byId(long registrationId, Instant now, Locale locale, AccessLog.Entry by) {
+        return new Outcome(registrations.checkIn(registrationId, now, by), row(registrationId, locale));
     }
 
     /** People whose name, email, affiliation or reference contains {@code q}, of the door's event or of any. */

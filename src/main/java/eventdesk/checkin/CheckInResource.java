@@ -1,7 +1,10 @@
 package eventdesk.checkin;
 
+import eventdesk.audit.AccessAction;
+import eventdesk.audit.AccessLog;
 import eventdesk.registration.AttendeeRow;
 import eventdesk.registration.EventHead;
+import eventdesk.team.Caller;
 import eventdesk.web.Lang;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -36,6 +39,10 @@ public class CheckInResource {
     Clock clock;
     @Inject
     CheckIn checkIn;
+    @Inject
+    Caller caller;
+    @Inject
+    AccessLog accessLog;
 
     @CheckedTemplate
     static class Templates {
@@ -46,6 +53,10 @@ public class CheckInResource {
     @GET
     public TemplateInstance screen(@QueryParam("event") String eventSlug, @QueryParam("q") String q) {
         List<AttendeeRow> matches = q == null || q.isBlank() ? List.of() : checkIn.search(q, eventSlug, lang.locale());
+        if (q != null && !q.isBlank()) {
+            String door = eventSlug == null || eventSlug.isBlank() ? null : eventSlug;
+            accessLog.record(caller.entry(AccessAction.VIEW_ATTENDEES).forEvent(door).withFilter("q=" + q.strip(), matches.size()));
+        }
         return page(eventSlug, null, Objects.requireNonNullElse(q, ""), matches, null);
     }
 
@@ -54,6 +65,8 @@ public class CheckInResource {
     @Path("{code}")
     public TemplateInstance scanned(@PathParam("code") String code) {
         Optional<AttendeeRow> row = checkIn.find(code, lang.locale());
+        row.ifPresent(r -> accessLog.record(caller.entry(AccessAction.VIEW_REGISTRATION).forEvent(r.eventSlug())
+                .withRegistrations(List.of(r.id()))));
         return page("", row.isPresent() ? null : CheckIn.Outcome.unknown(), "", List.of(), row.orElse(null));
     }
 
@@ -63,9 +76,10 @@ public class CheckInResource {
         String eventSlug = form.getFirst("event");
         String id = form.getFirst("registration");
         Instant now = Instant.now(clock);
+        AccessLog.Entry by = caller.entry(AccessAction.CHECK_IN);
         CheckIn.Outcome outcome = id != null && id.matches("\\d{1,18}")
-                ? checkIn.byId(Long.parseLong(id), now, lang.locale())
-                : checkIn.scan(form.getFirst("code"), eventSlug, now, lang.locale());
+                ? checkIn.byId(Long.parseLong(id), now, lang.locale(), by)
+                : checkIn.scan(form.getFirst("code"), eventSlug, now, lang.locale(), by);
         return page(eventSlug, outcome, "", List.of(), null);
     }
 
