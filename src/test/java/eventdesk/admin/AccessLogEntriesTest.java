@@ -329,7 +329,7 @@ class AccessLogEntriesTest extends RestoresTestClock {
     // Messages, draws, codes
 
     @Test
-    void aMessageIsOneEntryNamingItsRecipientsAndARepeatedKeyNone() {
+    void aMessageIsOneEntryNamingItsRecipientsAndARepeatedKeyNoneAndItsRecipientListOneView() {
         Event event = TestEvents.create(5, true);
         long one = TestEvents.insert(event, "Reader One", "r1-" + event.slug + "@example.com", "Toss", RegistrationStatus.CONFIRMED);
         long two = TestEvents.insert(event, "Reader Two", "r2-" + event.slug + "@example.com", "Toss", RegistrationStatus.CONFIRMED);
@@ -340,8 +340,13 @@ class AccessLogEntriesTest extends RestoresTestClock {
         Form compose = form(base + "/new");
 
         long before = last();
-        compose.post(base, fields).then().statusCode(303);
+        String record = compose.post(base, fields).then().statusCode(303).extract().header("Location");
         expect(one(before), owner.email, AccessAction.SEND_MESSAGE, event.slug, List.of(one, two), "group=CONFIRMED", 2, null);
+
+        String messageId = record.replaceAll(".*/messages/(\\d+).*", "$1");
+        before = last();
+        browser().get(base + "/" + messageId).then().statusCode(200).body(containsString("Reader Two"));
+        expect(one(before), owner.email, AccessAction.VIEW_ATTENDEES, event.slug, List.of(), "message=" + messageId, 2, null);
 
         before = last();
         compose.post(base, fields).then().statusCode(303);
@@ -380,7 +385,7 @@ class AccessLogEntriesTest extends RestoresTestClock {
     }
 
     @Test
-    void makingInvitationCodesIsOneEntryWithHowManyAndRefusedCodesNone() {
+    void makingInvitationCodesIsOneEntryWithHowManyAndRefusedCodesNoneAndTheirListOneView() {
         Event event = TestEvents.create(5, true);
         String page = "/admin/events/" + event.slug + "/codes";
         Form codes = form(page);
@@ -393,11 +398,19 @@ class AccessLogEntriesTest extends RestoresTestClock {
         codes.post(page, Map.of("count", "0")).then().statusCode(422);
         assertThat(since(before)).as("refused").isEmpty();
 
+        before = last();
+        browser().get(page).then().statusCode(200);
+        expect(one(before), owner.email, AccessAction.VIEW_ATTENDEES, event.slug, List.of(), "codes", 2, null);
+
         Token token = token(Role.OWNER);
         before = last();
         token.request().contentType("application/json").body("{\"count\": 3}").post("/api/admin/events/" + event.slug + "/codes")
                 .then().statusCode(201);
         expect(one(before), token.subject(), AccessAction.MAKE_CODES, event.slug, List.of(), null, 3, null);
+
+        before = last();
+        token.request().get("/api/admin/events/" + event.slug + "/codes").then().statusCode(200);
+        expect(one(before), token.subject(), AccessAction.VIEW_ATTENDEES, event.slug, List.of(), "codes", 5, null);
     }
 
     // Attendees themselves
