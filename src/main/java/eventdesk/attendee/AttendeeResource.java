@@ -138,9 +138,10 @@ public class AttendeeResource {
         Optional<TicketType> type = typeKey == null ? Optional.empty() : e.type(typeKey);
         String reason = reason(reasonParam);
         if (reason == null) {
-            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(Templates.reason(EventHead.of(e, lang),
-                    filter == null ? "" : filter.name(), type.map(t -> t.key).orElse(""),
-                    Objects.requireNonNullElse(reasonParam, ""), lang.msg().export_reason_error(REASON_MIN, REASON_MAX)))).build();
+            TemplateInstance ask = Templates.reason(EventHead.of(e, lang), filter == null ? "" : filter.name(),
+                    type.map(t -> t.key).orElse(""), Objects.requireNonNullElse(reasonParam, ""),
+                    lang.msg().export_reason_error(REASON_MIN, REASON_MAX));
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(ask)).build();
         }
         Map<Long, String> keys = new HashMap<>();
         e.ticketTypes.forEach(t -> keys.put(t.id, t.key));
