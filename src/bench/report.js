@@ -83,7 +83,7 @@ for (const l of lines) {
     const expected = Number((/([0-9]+) registrations/.exec(l.setup) || [])[1]);
     const heap = `heap peak ${dmb(l.heapPeakKb - l.heapBeforeKb)} MB over idle (old gen ${dmb(l.oldPeakKb - l.oldBeforeKb)} MB), `
       + `${dmb(l.heapAfterGcKb - l.heapBeforeKb)} MB after GC`;
-    row('export', `${l.setup}: GET /admin/events/{slug}/attendees.csv`,
+    row('export', `${l.setup}: GET /admin/events/{slug}/attendees.csv?reason=…`,
       `${num(l.rows)} rows, ${fix(l.bytes / 1048576, 1)} MB in ${fix(l.seconds, 2)} s (first byte ${fix(l.ttfb, 2)} s); ${heap}`,
       '–', l.code === 200 ? '0' : `HTTP ${l.code}`,
       l.rows === expected ? `ok: ${num(l.rows)} rows = registrations` : `FAIL: ${num(l.rows)} rows, ${num(expected)} expected`);

@@ -408,9 +408,9 @@ if has export; then
     jstat -gc "$APP_PID" 100 > "$work/jstat-export.txt" 2> /dev/null &
     jstat_pid=$!
     pids+=($jstat_pid)
-    log "GET /admin/events/$eslug/attendees.csv"
+    log "GET /admin/events/$eslug/attendees.csv?reason=benchmark"
     run_child curl -s -u admin:bench -o "$work/export.csv" -w '%{http_code} %{time_starttransfer} %{time_total} %{size_download}' \
-      --max-time 600 "http://127.0.0.1:$eport/admin/events/$eslug/attendees.csv" > "$work/export.stats"
+      --max-time 600 "http://127.0.0.1:$eport/admin/events/$eslug/attendees.csv?reason=benchmark" > "$work/export.stats"
     stats=$(cat "$work/export.stats")
     sleep 0.3
     kill "$jstat_pid" 2> /dev/null

@@ -1,7 +1,9 @@
 package eventdesk.admin;
 
+import eventdesk.audit.AccessAction;
 import eventdesk.event.Event;
 import eventdesk.event.EventJson;
+import eventdesk.team.Caller;
 import eventdesk.web.Problem;
 import eventdesk.team.Needs;
 import eventdesk.team.Role;
@@ -38,6 +40,8 @@ public class AdminApi {
     EventEditor editor;
     @Inject
     Clock clock;
+    @Inject
+    Caller caller;
 
     @Needs(value = Role.MANAGER, event = Needs.EventFrom.NEW)
     @POST
@@ -45,7 +49,7 @@ public class AdminApi {
     @Operation(summary = "Create an event; registration opens now until the start unless a window is given")
     public Response create(EventInput in) {
         if (in == null) return Problem.response(400, "Invalid event", "Send the event as JSON.", null);
-        Event e = editor.create(in, Instant.now(clock));
+        Event e = editor.create(in, Instant.now(clock), caller.entry(AccessAction.EDIT_EVENT).because("create"));
         return Response.created(UriBuilder.fromPath("/api/events/{slug}").build(e.slug)).entity(json(e.slug)).build();
     }
 
@@ -56,7 +60,7 @@ public class AdminApi {
     @Operation(summary = "Update an event; fields left out keep their value. Raising capacity promotes the waitlist")
     public Response update(@PathParam("slug") String slug, EventInput in) {
         EventInput change = in == null ? new EventInput() : in;
-        editor.update(slug, change::over, Instant.now(clock));
+        editor.update(slug, change::over, Instant.now(clock), caller.entry(AccessAction.EDIT_EVENT).because("update"));
         return Response.ok(json(slug)).build();
     }
 

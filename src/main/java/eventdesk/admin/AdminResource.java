@@ -2,6 +2,7 @@ package eventdesk.admin;
 
 import eventdesk.team.BeforeSignIn;
 import eventdesk.attendance.AttendanceMessages;
+import eventdesk.audit.AccessAction;
 import eventdesk.event.Event;
 import eventdesk.event.EventStatus;
 import eventdesk.registration.DrawMessages;
@@ -135,7 +136,7 @@ public class AdminResource implements FormPage {
     public Response create(MultivaluedMap<String, String> form) {
         EventInput in = EventForm.read(form);
         if (in.status == null || in.status.isBlank()) in.status = EventStatus.draft.name();
-        Event e = editor.create(in, Instant.now(clock));
+        Event e = editor.create(in, Instant.now(clock), caller.entry(AccessAction.EDIT_EVENT).because("create"));
         return saved(e.slug);
     }
 
@@ -154,7 +155,7 @@ public class AdminResource implements FormPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
         EventInput in = EventForm.read(form);
-        editor.update(slug, current -> in, Instant.now(clock));
+        editor.update(slug, current -> in, Instant.now(clock), caller.entry(AccessAction.EDIT_EVENT).because("update"));
         return saved(slug);
     }
 

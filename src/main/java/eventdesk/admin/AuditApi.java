@@ -4,13 +4,11 @@ import eventdesk.audit.AccessAction;
 import eventdesk.audit.AccessLog;
 import eventdesk.audit.AccessLogEntry;
 import eventdesk.audit.AccessLogFilter;
+import eventdesk.team.Caller;
 import eventdesk.team.Needs;
 import eventdesk.team.Role;
 import eventdesk.web.Kst;
 import eventdesk.web.Problem;
-import eventdesk.web.TrustedProxies;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,11 +39,7 @@ public class AuditApi {
     @Inject
     AccessLog accessLog;
     @Inject
-    SecurityIdentity identity;
-    @Inject
-    HttpServerRequest request;
-    @Inject
-    TrustedProxies proxies;
+    Caller caller;
 
     /** An entry as the API shows it; {@code at} in KST. */
     public record EntryJson(long id, OffsetDateTime at, String account, String address, AccessAction action, String event,
@@ -69,7 +63,7 @@ public class AuditApi {
             return Problem.response(400, "Invalid request", "Some filters are not valid: " + String.join(" ", errors.values()), errors);
         }
         List<EntryJson> found = reading.filter().newestFirst().page(0, LIMIT).stream().map(EntryJson::of).toList();
-        accessLog.record(AccessLog.Entry.of(identity.getPrincipal().getName(), proxies.clientAddress(request), AccessAction.VIEW_AUDIT)
+        accessLog.record(caller.entry(AccessAction.VIEW_AUDIT)
                 .withFilter(reading.text(), found.size()));
         return Response.ok(found).build();
     }

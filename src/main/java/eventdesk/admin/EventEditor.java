@@ -1,6 +1,7 @@
 package eventdesk.admin;
 
 import eventdesk.attendance.Attendance;
+import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
 import eventdesk.question.QuestionEditor;
 import eventdesk.registration.SeatEditor;
@@ -19,7 +20,7 @@ import java.util.function.UnaryOperator;
  * {@link EventChecks} (and its questions {@link QuestionEditor#problems}); otherwise {@link Invalid}. A
  * new capacity and the ticket types go through {@link SeatEditor#changeSeats}, under the
  * event lock: raising a capacity offers the seats to the waitlist at once, and none can drop below
- * the seats already taken.
+ * the seats already taken. A saved event is one access log entry of its organizer, written with it.
  */
 @ApplicationScoped
 public class EventEditor {
@@ -30,6 +31,8 @@ public class EventEditor {
     Attendance attendance;
     @Inject
     QuestionEditor questions;
+    @Inject
+    AccessLog accessLog;
 
     /**
      * The event is not saved: field → problem code. Carries the input as it was checked, whether it was
@@ -89,7 +92,7 @@ public class EventEditor {
     }
 
     @Transactional
-    public Event create(EventInput in, Instant now) {
+    public Event create(EventInput in, Instant now, AccessLog.Entry by) {
         Map<String, String> problems = problems(in, null, now);
         if (in.questions != null) problems.putAll(QuestionEditor.problems(in.questions, Map.of(), false));
         if (!problems.isEmpty()) throw new Invalid(in, true, 0, problems);
@@ -101,6 +104,7 @@ public class EventEditor {
         e.persist();
         if (in.ticketTypes != null) registrations.changeSeats(e, in.capacity, in.drafts(), now);
         if (in.questions != null) questions.replaceAll(e, in.questions, now);
+        accessLog.recordWithChange(by.forEvent(e.slug));
         return e;
     }
 
@@ -110,7 +114,7 @@ public class EventEditor {
      * An unknown slug is a 404 ({@link NotFoundException}).
      */
     @Transactional
-    public Event update(String slug, UnaryOperator<EventInput> edit, Instant now) {
+    public Event update(String slug, UnaryOperator<EventInput> edit, Instant now, AccessLog.Entry by) {
         Event e = Event.lockBySlug(slug).orElseThrow(NotFoundException::new);
         EventInput in = edit.apply(EventInput.of(e));
         in.slug = slug;
@@ -122,6 +126,7 @@ public class EventEditor {
         in.applyTo(e, now);
         if (in.questions != null) questions.replaceAll(e, in.questions, now);
         registrations.changeSeats(e, in.capacity, in.drafts(), now);
+        accessLog.recordWithChange(by.forEvent(e.slug));
         return e;
     }
 }

@@ -1,5 +1,7 @@
 package eventdesk.attendee;
 
+import eventdesk.audit.AccessAction;
+import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
 import eventdesk.event.TicketType;
 import eventdesk.registration.Answers;
@@ -10,9 +12,11 @@ import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationService;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.registration.TypeRow;
+import eventdesk.team.Caller;
 import eventdesk.web.ConfirmStep;
 import eventdesk.web.Lang;
 import eventdesk.web.Msg;
+import eventdesk.web.PlainText;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -36,17 +40,22 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One event's attendees for the organizer: the list with search, status and ticket type filters (a
  * page of {@value #PAGE_SIZE}), the waitlist, each person's answers, the CSV export of the same
- * filters, and cancel (after a confirm step) and resend per registration. GETs change nothing.
+ * filters (with a reason), and cancel (after a confirm step) and resend per registration. GETs change
+ * nothing but the access log: each view of the list and each export is one entry, and so is each
+ * cancel or resend (with the change).
  */
 @Path("/admin")
 @Produces(MediaType.TEXT_HTML)
@@ -55,6 +64,8 @@ public class AttendeeResource {
     static final int PAGE_SIZE = 50;
     /** How much of the waitlist the page shows. */
     static final int WAITLIST_SHOWN = 20;
+    /** How long the reason given for an export may be (after trimming). */
+    static final int REASON_MIN = 2, REASON_MAX = 500;
 
     @Inject
     Lang lang;
@@ -64,6 +75,10 @@ public class AttendeeResource {
     RegistrationService registrations;
     @Inject
     AttendeeCsv csv;
+    @Inject
+    Caller caller;
+    @Inject
+    AccessLog accessLog;
 
     /** One answer to a custom question as the list shows it. */
     public record AnswerLine(String question, String answer) {
@@ -74,6 +89,8 @@ public class AttendeeResource {
         static native TemplateInstance list(EventHead e, List<AttendeeRow> rows, String q, String status, int page, int pages,
                                             long total, String done, List<AttendeeRow> waitlist, RegistrationStatus[] statuses,
                                             List<TypeRow> types, String type, DrawPanel draw, Map<Long, List<AnswerLine>> answers);
+
+        static native TemplateInstance reason(EventHead e, String status, String type, String reason, String error);
     }
 
     @Needs(Role.MANAGER)
@@ -95,6 +112,11 @@ public class AttendeeResource {
         List<Registration> waitlist = type.map(t -> Registration.waitlist(t, WAITLIST_SHOWN))
                 .orElseGet(() -> Registration.waitlist(e, WAITLIST_SHOWN));
         EventHead head = type.map(t -> EventHead.of(e, t, lang)).orElseGet(() -> EventHead.of(e, lang));
+        Set<Long> people = new HashSet<>();
+        shown.forEach(r -> people.add(r.id));
+        waitlist.forEach(r -> people.add(r.id));
+        accessLog.record(caller.entry(AccessAction.VIEW_ATTENDEES).forEvent(e.slug)
+                .withFilter(filterText(q, filter.orElse(null), type.orElse(null), page), people.size()));
         return lang.page(Templates.list(head, rows(shown, positions), Objects.requireNonNullElse(q, ""),
                 filter.map(Enum::name).orElse(""), page, pages, total, Objects.requireNonNullElse(done, ""),
                 rows(waitlist, positions), RegistrationStatus.values(), TypeRow.of(e, lang.locale()),
@@ -102,21 +124,37 @@ public class AttendeeResource {
                 answers(e, shown)));
     }
 
-    /** The list's filters as CSV, streamed ({@link AttendeeCsv}). */
+    /**
+     * The list's filters as CSV, streamed ({@link AttendeeCsv}), for a stated {@code reason}: one access
+     * log entry (filter, rows, reason) before the first byte. Without a reason of {@value #REASON_MIN} to
+     * {@value #REASON_MAX} characters it is 400, a page asking for one, and neither a file nor an entry.
+     */
     @Needs(Role.MANAGER)
     @GET
     @Path("events/{slug}/attendees.csv")
     @Produces("text/csv")
     @Transactional
     public Response export(@PathParam("slug") String slug, @QueryParam("status") String status,
-                           @QueryParam("ticketType") String typeKey) {
+                           @QueryParam("ticketType") String typeKey, @QueryParam("reason") String reasonParam) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
         long eventId = e.id;
         RegistrationStatus filter = status(status).orElse(null);
+        Optional<TicketType> type = typeKey == null ? Optional.empty() : e.type(typeKey);
+        String reason = reason(reasonParam);
+        if (reason == null) {
+            TemplateInstance ask = Templates.reason(EventHead.of(e, lang), filter == null ? "" : filter.name(),
+                    type.map(t -> t.key).orElse(""), Objects.requireNonNullElse(reasonParam, ""),
+                    lang.msg().export_reason_error(REASON_MIN, REASON_MAX));
+            return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(ask)).build();
+        }
         Map<Long, String> keys = new HashMap<>();
         e.ticketTypes.forEach(t -> keys.put(t.id, t.key));
-        Long typeId = typeKey == null ? null : e.type(typeKey).map(t -> t.id).orElse(null);
+        Long typeId = type.map(t -> t.id).orElse(null);
         List<AnswerColumn> questions = AnswerColumn.of(e, lang);
+        long rows = Registration.search(e, null, filter, type.orElse(null)).count();
+        accessLog.record(caller.entry(AccessAction.EXPORT).forEvent(e.slug)
+                .withFilter(filterText(null, filter, type.orElse(null), 0), (int) Math.min(rows, Integer.MAX_VALUE))
+                .because(reason));
         StreamingOutput body = out -> csv.write(eventId, filter, typeId, keys, questions, out);
         return Response.ok(body, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + AttendeeCsv.filename(slug, Instant.now(clock)) + "\"")
@@ -137,7 +175,8 @@ public class AttendeeResource {
             return cancelStep(id).map(step -> Response.ok(lang.page(step.page())).build())
                     .orElseGet(() -> backToList(slugOf(id), "unchanged"));
         }
-        Registration r = registrations.cancelById(id, Instant.now(clock));
+        Registration r = registrations.cancelById(id, Instant.now(clock),
+                caller.entry(AccessAction.EDIT_REGISTRATION).because("cancel"));
         return backToList(slugOf(r.id), "cancelled");
     }
 
@@ -146,7 +185,8 @@ public class AttendeeResource {
     @Path("registrations/{id}/resend")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response resend(@PathParam("id") long id) {
-        Registration r = registrations.resend(id, Instant.now(clock));
+        Registration r = registrations.resend(id, Instant.now(clock),
+                caller.entry(AccessAction.EDIT_REGISTRATION).because("resend"));
         return backToList(slugOf(r.id), "resent");
     }
 
@@ -191,6 +231,28 @@ public class AttendeeResource {
     /** A page number from the query; anything that is not one (huge, negative, text) is page 1. */
     static int page(String page) {
         return page == null || !page.matches("\\d{1,9}") ? 1 : Integer.parseInt(page);
+    }
+
+    /**
+     * The filters of a view or an export as the access log names them, e.g. {@code q=kim&status=CONFIRMED&page=2}
+     * ({@code page} 0: no page); "all" when there is none.
+     */
+    static String filterText(String q, RegistrationStatus status, TicketType type, int page) {
+        List<String> parts = new ArrayList<>();
+        if (q != null && !q.isBlank()) parts.add("q=" + q.strip());
+        if (status != null) parts.add("status=" + status.name());
+        if (type != null) parts.add("ticketType=" + type.key);
+        if (page > 0) parts.add("page=" + page);
+        return parts.isEmpty() ? "all" : String.join("&", parts);
+    }
+
+    /**
+     * The reason given for an export, trimmed; null unless it is one line of {@value #REASON_MIN} to {@value #REASON_MAX} characters.
+     */
+    static String reason(String given) {
+        String reason = given == null ? "" : given.strip();
+        boolean fits = reason.length() >= REASON_MIN && reason.length() <= REASON_MAX;
+        return fits && PlainText.hasVisible(reason) && !PlainText.hasForbidden(reason, false) ? reason : null;
     }
 
     /** A status from the query; anything that is not one is no filter. */

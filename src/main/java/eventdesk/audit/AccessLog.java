@@ -27,6 +27,8 @@ public class AccessLog {
 
     /** Entries read per query while verifying. */
     static final int PAGE = 500;
+    /** The most registrations one entry names by id (each id has at most 19 digits and a comma: they fit the column). */
+    public static final int MAX_REGISTRATIONS = 1000;
 
     @Inject
     Clock clock;
@@ -49,11 +51,22 @@ public class AccessLog {
             return new Entry(account, address, action, slug, registrations, filter, count, reason);
         }
 
+        /**
+         * The registrations acted on, by id; more than {@link #MAX_REGISTRATIONS} are named by their number
+         * only (in {@code count}).
+         */
         public Entry withRegistrations(List<Long> ids) {
+            if (ids.size() > MAX_REGISTRATIONS) {
+                return new Entry(account, address, action, event, List.of(), filter, ids.size(), reason);
+            }
             return new Entry(account, address, action, event, List.copyOf(ids), filter, count, reason);
         }
 
         public Entry withFilter(String filter, int count) {
+            return new Entry(account, address, action, event, registrations, filter, count, reason);
+        }
+
+        public Entry withCount(int count) {
             return new Entry(account, address, action, event, registrations, filter, count, reason);
         }
 
@@ -72,6 +85,22 @@ public class AccessLog {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public long record(Entry entry) {
+        return append(entry);
+    }
+
+    /**
+     * Appends one entry in the caller's transaction, the one that makes the change the entry describes:
+     * the entry is kept exactly when the change commits, and a refused or rolled-back change leaves none.
+     * The change's own writes are flushed first, so the head row is the last lock the transaction takes
+     * (held until its commit, which then only adds this entry): call it last, once the change is made.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long recordWithChange(Entry entry) {
+        AccessLogEntry.getEntityManager().flush();
+        return append(entry);
+    }
+
+    private long append(Entry entry) {
         AccessLogHead head = AccessLogHead.locked();
         AccessLogEntry e = new AccessLogEntry();
         e.id = head.lastId + 1;

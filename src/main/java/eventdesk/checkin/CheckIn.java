@@ -1,5 +1,6 @@
 package eventdesk.checkin;
 
+import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
 import eventdesk.registration.AccessToken;
 import eventdesk.registration.AttendeeRow;
@@ -55,23 +56,27 @@ public class CheckIn {
     /**
      * Checks in the holder of a scanned code; {@code eventSlug} is the event at this door, or null for any.
      * A ticket of an event that is not one of the organizer's is refused (403) and nobody is checked in.
+     * A check-in is one access log entry of the organizer {@code by}.
      */
-    public Outcome scan(String scanned, String eventSlug, Instant now, Locale locale, Access access) {
+    public Outcome scan(String scanned, String eventSlug, Instant now, Locale locale, Access access, AccessLog.Entry by) {
         Optional<AttendeeRow> found = find(scanned, locale);
         if (found.isEmpty()) return Outcome.unknown();
         if (!access.may(Role.DOOR, found.get().eventSlug())) throw new ForbiddenException();
         if (eventSlug != null && !eventSlug.isBlank() && !eventSlug.equals(found.get().eventSlug())) {
             return new Outcome(CheckInResult.WRONG_EVENT, found.get());
         }
-        return byId(found.get().id(), now, locale, access);
+        return byId(found.get().id(), now, locale, access, by);
     }
 
-    /** Checks in this registration, if its event is one of the organizer's (else 403, nothing changes). */
-    public Outcome byId(long registrationId, Instant now, Locale locale, Access access) {
+    /**
+     * Checks in a registration chosen from a search, if its event is one of the organizer's (else 403, nothing
+     * changes); a check-in is one access log entry of the organizer {@code by}.
+     */
+    public Outcome byId(long registrationId, Instant now, Locale locale, Access access, AccessLog.Entry by) {
         AttendeeRow before = row(registrationId, locale);
         if (before == null) return Outcome.unknown();
         if (!access.may(Role.DOOR, before.eventSlug())) throw new ForbiddenException();
-        return new Outcome(registrations.checkIn(registrationId, now), row(registrationId, locale));
+        return new Outcome(registrations.checkIn(registrationId, now, by), row(registrationId, locale));
     }
 
     /**

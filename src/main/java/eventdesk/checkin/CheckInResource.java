@@ -2,8 +2,11 @@ package eventdesk.checkin;
 
 import eventdesk.team.Role;
 import eventdesk.team.Needs;
+import eventdesk.audit.AccessAction;
+import eventdesk.audit.AccessLog;
 import eventdesk.registration.AttendeeRow;
 import eventdesk.registration.EventHead;
+import eventdesk.team.Caller;
 import eventdesk.web.Lang;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -43,6 +46,8 @@ public class CheckInResource {
     CheckIn checkIn;
     @Inject
     Caller caller;
+    @Inject
+    AccessLog accessLog;
 
     @CheckedTemplate
     static class Templates {
@@ -53,6 +58,10 @@ public class CheckInResource {
     @GET
     public TemplateInstance screen(@QueryParam("event") String eventSlug, @QueryParam("q") String q) {
         List<AttendeeRow> matches = q == null || q.isBlank() ? List.of() : checkIn.search(q, eventSlug, lang.locale(), caller.access());
+        if (q != null && !q.isBlank()) {
+            String door = eventSlug == null || eventSlug.isBlank() ? null : eventSlug;
+            accessLog.record(caller.entry(AccessAction.VIEW_ATTENDEES).forEvent(door).withFilter("q=" + q.strip(), matches.size()));
+        }
         return page(eventSlug, null, Objects.requireNonNullElse(q, ""), matches, null);
     }
 
@@ -62,6 +71,8 @@ public class CheckInResource {
     public TemplateInstance scanned(@PathParam("code") String code) {
         Optional<AttendeeRow> row = checkIn.find(code, lang.locale());
         if (row.isPresent() && !caller.may(Role.DOOR, row.get().eventSlug())) throw new ForbiddenException();
+        row.ifPresent(r -> accessLog.record(caller.entry(AccessAction.VIEW_REGISTRATION).forEvent(r.eventSlug())
+                .withRegistrations(List.of(r.id()))));
         return page("", row.isPresent() ? null : CheckIn.Outcome.unknown(), "", List.of(), row.orElse(null));
     }
 
@@ -71,9 +82,10 @@ public class CheckInResource {
         String eventSlug = form.getFirst("event");
         String id = form.getFirst("registration");
         Instant now = Instant.now(clock);
+        AccessLog.Entry by = caller.entry(AccessAction.CHECK_IN);
         CheckIn.Outcome outcome = id != null && id.matches("\\d{1,18}")
-                ? checkIn.byId(Long.parseLong(id), now, lang.locale(), caller.access())
-                : checkIn.scan(form.getFirst("code"), eventSlug, now, lang.locale(), caller.access());
+                ? checkIn.byId(Long.parseLong(id), now, lang.locale(), caller.access(), by)
+                : checkIn.scan(form.getFirst("code"), eventSlug, now, lang.locale(), caller.access(), by);
         return page(eventSlug, outcome, "", List.of(), null);
     }
 

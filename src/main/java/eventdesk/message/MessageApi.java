@@ -2,6 +2,8 @@ package eventdesk.message;
 
 import eventdesk.team.Role;
 import eventdesk.team.Needs;
+import eventdesk.audit.AccessAction;
+import eventdesk.team.Caller;
 import eventdesk.web.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.inject.Inject;
@@ -33,6 +35,8 @@ public class MessageApi {
     SecurityIdentity identity;
     @Inject
     Clock clock;
+    @Inject
+    Caller caller;
 
     public record Accepted(int recipients) {
     }
@@ -45,7 +49,7 @@ public class MessageApi {
         if (in == null) return Problem.response(400, "Invalid message", "Send the message as JSON.", null);
         Instant now = Instant.now(clock);
         messages.check(slug, in, now);
-        MessageService.Sent sent = messages.send(slug, in, sender(identity), null, now);
+        MessageService.Sent sent = messages.send(slug, in, sender(identity), null, now, caller.entry(AccessAction.SEND_MESSAGE));
         return Response.accepted(new Accepted(sent.recipients())).build();
     }
 

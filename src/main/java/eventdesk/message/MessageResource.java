@@ -2,8 +2,11 @@ package eventdesk.message;
 
 import eventdesk.team.Role;
 import eventdesk.team.Needs;
+import eventdesk.audit.AccessAction;
+import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
 import eventdesk.mail.OutboxMessage;
+import eventdesk.team.Caller;
 import eventdesk.web.FormPage;
 import eventdesk.web.InvalidInput;
 import eventdesk.web.Lang;
@@ -55,6 +58,10 @@ public class MessageResource implements FormPage {
     MessageService messages;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    Caller caller;
+    @Inject
+    AccessLog accessLog;
 
     public record Head(String slug, String title, String when, boolean started, List<RecipientGroup> groups) {
     }
@@ -149,7 +156,8 @@ public class MessageResource implements FormPage {
         messages.check(slug, in, now);
         String expected = form.getFirst("count");
         Long count = expected != null && expected.matches("\\d{1,9}") ? Long.valueOf(expected) : null;
-        MessageService.Sent sent = messages.send(slug, in, MessageApi.sender(identity), count, now);
+        MessageService.Sent sent = messages.send(slug, in, MessageApi.sender(identity), count, now,
+                caller.entry(AccessAction.SEND_MESSAGE));
         return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}/messages/{id}").queryParam("sent", true)
                 .build(slug, sent.messageId())).build();
     }
@@ -185,6 +193,8 @@ public class MessageResource implements FormPage {
                 .map(row -> new Recipient((String) row[0], (String) row[1], "ko".equals(row[2]) ? "한국어" : "English",
                         row[3] == null ? "" : ((OutboxMessage.Status) row[3]).name(),
                         row[4] == null ? "" : lang.dateTime((Instant) row[4]))).toList();
+        accessLog.record(caller.entry(AccessAction.VIEW_ATTENDEES).forEvent(e.slug)
+                .withFilter("message=" + m.id, recipients.size()));
         return lang.page(Templates.detail(head(e), new Detail(row(m), m.subject, m.subjectKo, m.body, m.bodyKo, recipients), sent));
     }
 

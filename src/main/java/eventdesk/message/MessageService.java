@@ -1,5 +1,6 @@
 package eventdesk.message;
 
+import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
 import eventdesk.mail.Outbox;
 import eventdesk.mail.OutboxMessage;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.core.Response;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,6 +32,9 @@ import java.util.Optional;
  * <p>Rate: the recipients' outbox rows are due {@code eventdesk.messages.per-second} per second
  * (row i at {@code now + i / perSecond} seconds), so the relay never sends more of one message per
  * second than that, and sign-up mails due meanwhile go out between them.
+ *
+ * <p>A message sent is one access log entry of its organizer, in the same transaction: the group, how
+ * many, and the recipients' registration ids (their number only beyond {@link AccessLog#MAX_REGISTRATIONS}).
  */
 @ApplicationScoped
 public class MessageService {
@@ -40,6 +45,8 @@ public class MessageService {
     EventdeskConfig config;
     @Inject
     GroupMessageMails mails;
+    @Inject
+    AccessLog accessLog;
 
     /** The message (new, or the earlier one of the same key) and how many it went to. */
     public record Sent(long messageId, int recipients, boolean repeated) {
@@ -104,11 +111,12 @@ public class MessageService {
      *
      * @param expectedCount the count the organizer confirmed, or null (API): when the group has
      *                      changed size since, {@link CountChanged} and nothing is sent
+     * @param by            the access log entry of the organizer who sends it (a repeated key sends and logs nothing)
      */
-    public Sent send(String slug, MessageInput in, String sentBy, Long expectedCount, Instant now) {
+    public Sent send(String slug, MessageInput in, String sentBy, Long expectedCount, Instant now, AccessLog.Entry by) {
         String key = in.idempotencyKey;
         try {
-            return write(slug, in, sentBy, expectedCount, now);
+            return write(slug, in, sentBy, expectedCount, now, by);
         } catch (CountChanged | NotFoundException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -124,7 +132,7 @@ public class MessageService {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Sent write(String slug, MessageInput in, String sentBy, Long expectedCount, Instant now) {
+    Sent write(String slug, MessageInput in, String sentBy, Long expectedCount, Instant now, AccessLog.Entry by) {
         Event event = Event.bySlug(slug).orElseThrow(NotFoundException::new);
         String key = in.idempotencyKey;
         RecipientGroup group = RecipientGroup.parse(in.group);
@@ -152,9 +160,11 @@ public class MessageService {
         if (expectedCount != null && people.size() != expectedCount) throw new CountChanged(slug, in, people.size());
 
         int perSecond = Math.max(1, config.messages().perSecond());
+        List<Long> recipients = new ArrayList<>(people.size());
         for (int i = 0; i < people.size(); i++) {
             Object[] p = people.get(i);
             long registrationId = (Long) p[0];
+            recipients.add(registrationId);
             String subject = m.subject(Locale.forLanguageTag((String) p[2]));
             OutboxMessage row = outbox.enqueue(mails.mail(m, registrationId, (String) p[1], subject),
                     dueAt(now, i, perSecond));
@@ -165,6 +175,8 @@ public class MessageService {
             r.persist();
         }
         m.recipientCount = people.size();
+        accessLog.recordWithChange(by.forEvent(event.slug).withRegistrations(recipients)
+                .withFilter("group=" + group.name(), people.size()));
         return new Sent(m.id, m.recipientCount, false);
     }
 

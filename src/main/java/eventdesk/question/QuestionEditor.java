@@ -1,10 +1,12 @@
 package eventdesk.question;
 
+import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
 import eventdesk.event.Question;
 import eventdesk.registration.Registration;
 import eventdesk.web.InvalidInput;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 
@@ -19,10 +21,14 @@ import java.util.Set;
  * Adds, edits and removes an event's custom questions, under the event's lock (sign-ups of the event
  * check their answers under the same lock). Stored answers are never lost: a question's key never
  * changes, its type stays once people have signed up, and a question removed after sign-ups began is
- * only marked removed, so its answers still show and export.
+ * only marked removed, so its answers still show and export. Each change from the questions page is
+ * one access log entry of its organizer, written with it.
  */
 @ApplicationScoped
 public class QuestionEditor {
+
+    @Inject
+    AccessLog accessLog;
 
     /**
      * The question is not saved: field (for the API {@code questions[i].field}) to problem code. From the
@@ -68,7 +74,7 @@ public class QuestionEditor {
     }
 
     @Transactional
-    public void add(String slug, QuestionInput in, Instant now) {
+    public void add(String slug, QuestionInput in, Instant now, AccessLog.Entry by) {
         Event e = lock(slug);
         Question existing = in.key == null ? null : Question.byKey(e, in.key).orElse(null);
         Map<String, String> problems = in.problems(null, answered(e));
@@ -82,11 +88,12 @@ public class QuestionEditor {
         q.sortOrder = in.sortOrder != null ? in.sortOrder : nextOrder(e);
         in.applyTo(q);
         q.persist();
+        accessLog.recordWithChange(by.forEvent(e.slug));
     }
 
     /** New wording, choices or rules for the question {@code key}; the key stays, and with it every answer. */
     @Transactional
-    public void update(String slug, String key, QuestionInput in) {
+    public void update(String slug, String key, QuestionInput in, AccessLog.Entry by) {
         Event e = lock(slug);
         Question q = Question.byKey(e, key).orElseThrow(NotFoundException::new);
         in.key = key;
@@ -94,11 +101,12 @@ public class QuestionEditor {
         if (!problems.isEmpty()) throw new Invalid(slug, in, key, problems);
         in.applyTo(q);
         if (in.sortOrder != null) q.sortOrder = in.sortOrder;
+        accessLog.recordWithChange(by.forEvent(e.slug));
     }
 
     /** Removes the question from the form; after sign-ups began it stays (removed) with its answers. */
     @Transactional
-    public void remove(String slug, String key, Instant now) {
+    public void remove(String slug, String key, Instant now, AccessLog.Entry by) {
         Event e = lock(slug);
         Question q = Question.byKey(e, key).orElseThrow(NotFoundException::new);
         if (answered(e)) {
@@ -106,14 +114,16 @@ public class QuestionEditor {
         } else {
             q.delete();
         }
+        accessLog.recordWithChange(by.forEvent(e.slug));
     }
 
     /** Asks a removed question again, with the answers it had. */
     @Transactional
-    public void restore(String slug, String key) {
+    public void restore(String slug, String key, AccessLog.Entry by) {
         Event e = lock(slug);
         Question q = Question.byKey(e, key).orElseThrow(NotFoundException::new);
         q.removedAt = null;
+        accessLog.recordWithChange(by.forEvent(e.slug));
     }
 
     /**

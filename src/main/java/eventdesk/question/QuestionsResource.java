@@ -2,9 +2,12 @@ package eventdesk.question;
 
 import eventdesk.team.Role;
 import eventdesk.team.Needs;
+import eventdesk.audit.AccessAction;
+import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
 import eventdesk.event.Question;
 import eventdesk.event.QuestionType;
+import eventdesk.team.Caller;
 import eventdesk.web.FormPage;
 import eventdesk.web.InvalidInput;
 import eventdesk.web.Lang;
@@ -51,6 +54,8 @@ public class QuestionsResource implements FormPage {
     Lang lang;
     @Inject
     Clock clock;
+    @Inject
+    Caller caller;
 
     /** The event as the page heads it; {@code answered}: people signed up, so keys and types are fixed. */
     public record Head(String slug, String title, boolean answered) {
@@ -79,7 +84,8 @@ public class QuestionsResource implements FormPage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
-        editor.add(slug, QuestionInput.fromForm(form), Instant.now(clock));
+        QuestionInput in = QuestionInput.fromForm(form);
+        editor.add(slug, in, Instant.now(clock), edit("add question " + in.key));
         return back(slug, "added");
     }
 
@@ -88,7 +94,7 @@ public class QuestionsResource implements FormPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("slug") String slug, @PathParam("key") String key,
                            MultivaluedMap<String, String> form) {
-        editor.update(slug, key, QuestionInput.fromForm(form));
+        editor.update(slug, key, QuestionInput.fromForm(form), edit("update question " + key));
         return back(slug, "saved");
     }
 
@@ -96,7 +102,7 @@ public class QuestionsResource implements FormPage {
     @Path("{key}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@PathParam("slug") String slug, @PathParam("key") String key) {
-        editor.remove(slug, key, Instant.now(clock));
+        editor.remove(slug, key, Instant.now(clock), edit("remove question " + key));
         return back(slug, "removed");
     }
 
@@ -104,7 +110,7 @@ public class QuestionsResource implements FormPage {
     @Path("{key}/restore")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response restore(@PathParam("slug") String slug, @PathParam("key") String key) {
-        editor.restore(slug, key);
+        editor.restore(slug, key, edit("restore question " + key));
         return back(slug, "restored");
     }
 
@@ -134,6 +140,11 @@ public class QuestionsResource implements FormPage {
         errors.forEach((field, text) -> summary.put(prefix + "-" + field, text));
         return Templates.list(new Head(e.slug, e.title(lang.locale()), QuestionEditor.answered(e)), active, removed, add,
                 summary, done == null ? "" : done, QuestionType.values());
+    }
+
+    /** The access log entry of this organizer's change to the questions. */
+    private AccessLog.Entry edit(String what) {
+        return caller.entry(AccessAction.EDIT_EVENT).because(what);
     }
 
     private static QuestionInput blank(int next) {

@@ -2,6 +2,9 @@ package eventdesk.registration;
 
 import eventdesk.team.Role;
 import eventdesk.team.Needs;
+import eventdesk.audit.AccessAction;
+import eventdesk.audit.AccessLog;
+import eventdesk.team.Caller;
 import eventdesk.web.Problem;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -33,6 +36,8 @@ public class ApplicationApi {
     ApprovalService registrations;
     @Inject
     Clock clock;
+    @Inject
+    Caller caller;
 
     @POST
     @Path("approve")
@@ -43,7 +48,7 @@ public class ApplicationApi {
     @APIResponse(responseCode = "409", description = "not APPLIED, a draw event's application (the draw alone gives "
             + "its seats), or sold out without a waitlist (it stays APPLIED)")
     public RegistrationJson approve(@PathParam("id") long id) {
-        return json(registrations.approve(id, Instant.now(clock)).id);
+        return json(registrations.approve(id, Instant.now(clock), edit("approve")).id);
     }
 
     @POST
@@ -53,7 +58,11 @@ public class ApplicationApi {
     @APIResponse(responseCode = "404", description = "no such registration")
     @APIResponse(responseCode = "409", description = "not APPLIED, or a draw event's application (the draw decides it)")
     public RegistrationJson decline(@PathParam("id") long id) {
-        return json(registrations.decline(id, Instant.now(clock)).id);
+        return json(registrations.decline(id, Instant.now(clock), edit("decline")).id);
+    }
+
+    private AccessLog.Entry edit(String what) {
+        return caller.entry(AccessAction.EDIT_REGISTRATION).because(what);
     }
 
     @Transactional

@@ -2,7 +2,10 @@ package eventdesk.registration;
 
 import eventdesk.team.Role;
 import eventdesk.team.Needs;
+import eventdesk.audit.AccessAction;
+import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
+import eventdesk.team.Caller;
 import eventdesk.web.ConfirmStep;
 import eventdesk.web.Lang;
 import eventdesk.web.TicketMsg;
@@ -47,6 +50,10 @@ public class ApplicationsResource {
     Clock clock;
     @Inject
     ApprovalService registrations;
+    @Inject
+    Caller caller;
+    @Inject
+    AccessLog accessLog;
 
     @CheckedTemplate
     static class Templates {
@@ -62,6 +69,7 @@ public class ApplicationsResource {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
         List<AttendeeRow> rows = e.isDraw() ? List.of()
                 : Registration.applications(e, LISTED).stream().map(r -> AttendeeRow.of(r, lang.locale(), 0)).toList();
+        accessLog.record(caller.entry(AccessAction.VIEW_ATTENDEES).forEvent(e.slug).withFilter("status=APPLIED", rows.size()));
         TicketMsg tix = lang.bundle(TicketMsg.class);
         String done = approved != null ? tix.approved_done(count(approved), count(waitlisted), count(skipped))
                 : declined != null ? tix.declined_done(count(declined), count(skipped))
@@ -91,7 +99,8 @@ public class ApplicationsResource {
             return declineStep(slug, ids).map(step -> Response.ok(lang.page(step.page())).build())
                     .orElseGet(() -> Response.seeOther(back.queryParam("nothing", "selection").build(slug)).build());
         }
-        ApprovalService.Decided d = registrations.decideApplications(slug, ids, approve, Instant.now(clock));
+        ApprovalService.Decided d = registrations.decideApplications(slug, ids, approve, Instant.now(clock),
+                caller.entry(AccessAction.EDIT_REGISTRATION).because(approve ? "approve" : "decline"));
         if (approve) back.queryParam("approved", d.approved()).queryParam("waitlisted", d.waitlisted());
         else back.queryParam("declined", d.declined());
         return Response.seeOther(back.queryParam("skipped", d.skipped()).build(slug)).build();

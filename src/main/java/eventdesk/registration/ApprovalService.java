@@ -1,5 +1,6 @@
 package eventdesk.registration;
 
+import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
 import eventdesk.event.TicketType;
 import eventdesk.registration.Availability.Request;
@@ -32,6 +33,8 @@ public class ApprovalService {
     SeatPath seats;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    AccessLog accessLog;
 
     /**
      * Approves an application: a free seat of its type with nobody of the type waiting makes it PENDING
@@ -46,6 +49,12 @@ public class ApprovalService {
         return r;
     }
 
+    /** {@link #approve(long, Instant)} by the organizer {@code by}, with its access log entry (event, registration id). */
+    @Transactional
+    public Registration approve(long id, Instant now, AccessLog.Entry by) {
+        return logged(approve(id, now), by);
+    }
+
     /**
      * Declines an application (APPLIED to DECLINED, final) and sends a kind note in the person's
      * language. A draw event's applications are refused ({@link SeatsByDraw}): the draw decides them.
@@ -57,6 +66,17 @@ public class ApprovalService {
         return r;
     }
 
+    /** {@link #decline(long, Instant)} by the organizer {@code by}, with its access log entry (event, registration id). */
+    @Transactional
+    public Registration decline(long id, Instant now, AccessLog.Entry by) {
+        return logged(decline(id, now), by);
+    }
+
+    private Registration logged(Registration r, AccessLog.Entry by) {
+        accessLog.recordWithChange(by.forEvent(r.event.slug).withRegistrations(List.of(r.id)));
+        return r;
+    }
+
     /** What a batch of approvals or declines did. */
     public record Decided(int approved, int waitlisted, int declined, int skipped) {
     }
@@ -65,10 +85,11 @@ public class ApprovalService {
      * Approves or declines many applications of one event at once, under one lock, oldest first.
      * Ids of other events, or registrations that are no longer APPLIED, are skipped, as are
      * approvals that find the event sold out without a waitlist. A draw event refuses the whole
-     * batch ({@link SeatsByDraw}).
+     * batch ({@link SeatsByDraw}). The organizer {@code by} gets one access log entry naming the
+     * registrations decided, with the decisions; none when nothing was decided.
      */
     @Transactional
-    public Decided decideApplications(String slug, List<Long> ids, boolean approve, Instant now) {
+    public Decided decideApplications(String slug, List<Long> ids, boolean approve, Instant now, AccessLog.Entry by) {
         Event event = Event.lockBySlug(slug).orElseThrow(RegistrationException.UnknownEvent::new);
         if (event.isDraw()) throw new SeatsByDraw(event.slug);
         seats.settle(event, now);
@@ -76,6 +97,7 @@ public class ApprovalService {
         List<Registration> chosen = ids.isEmpty() ? List.of()
                 : Registration.list("event = ?1 and id in ?2 order by createdAt, id", event, ids);
         skipped += ids.size() - chosen.size();
+        List<Long> decided = new ArrayList<>();
         for (Registration r : chosen) {
             try {
                 if (approve) {
@@ -86,10 +108,12 @@ public class ApprovalService {
                     declineLocked(r, now);
                     declined++;
                 }
+                decided.add(r.id);
             } catch (NotApplied | SoldOut | Closed notNow) {
                 skipped++;
             }
         }
+        if (!decided.isEmpty()) accessLog.recordWithChange(by.forEvent(event.slug).withRegistrations(decided));
         return new Decided(approved, waitlisted, declined, skipped);
     }
 
@@ -120,14 +144,17 @@ public class ApprovalService {
 
     /**
      * Makes invitation codes for an event (and one of its types), single use, optionally for one
-     * email and with an expiry; returns them as people type them. Only their hashes are stored.
+     * email and with an expiry; returns them as people type them. Only their hashes are stored. The
+     * organizer {@code by} gets one access log entry with how many, written with the codes.
      */
     @Transactional
-    public List<String> createCodes(long eventId, String typeKey, int count, String email, Instant expiresAt, Instant now) {
+    public List<String> createCodes(long eventId, String typeKey, int count, String email, Instant expiresAt, Instant now,
+                                    AccessLog.Entry by) {
         Event event = Event.findById(eventId);
         TicketType type = typeKey == null ? null : event.type(typeKey).orElseThrow();
         List<String> codes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) codes.add(InvitationCode.create(event, type, email, expiresAt, now));
+        accessLog.recordWithChange(by.forEvent(event.slug).withCount(count));
         return codes;
     }
 }

@@ -1,11 +1,13 @@
 package eventdesk.registration;
 
+import eventdesk.audit.AccessLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 
 import static eventdesk.registration.RegistrationStatus.CONFIRMED;
 
@@ -18,6 +20,8 @@ public class CheckInService {
 
     @Inject
     MeterRegistry metrics;
+    @Inject
+    AccessLog accessLog;
 
     /** What a scan or a click at the door did (the door screen also reports codes it cannot place). */
     public enum CheckInResult { CHECKED_IN, ALREADY, NOT_CONFIRMED, WRONG_EVENT, UNKNOWN }
@@ -34,5 +38,19 @@ public class CheckInService {
         r.checkedInAt = now;
         metrics.counter("eventdesk.checkins").increment();
         return CheckInResult.CHECKED_IN;
+    }
+
+    /**
+     * {@link #checkIn(long, Instant)} at the door by the organizer {@code by}: a check-in writes its access
+     * log entry (the event, the registration's id) with it; a refused one writes nothing.
+     */
+    @Transactional
+    public CheckInResult checkIn(long registrationId, Instant now, AccessLog.Entry by) {
+        CheckInResult result = checkIn(registrationId, now);
+        if (result == CheckInResult.CHECKED_IN) {
+            Registration r = Registration.findById(registrationId);
+            accessLog.recordWithChange(by.forEvent(r.event.slug).withRegistrations(List.of(r.id)));
+        }
+        return result;
     }
 }

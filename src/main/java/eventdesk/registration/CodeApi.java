@@ -3,7 +3,10 @@ package eventdesk.registration;
 import eventdesk.team.Role;
 import eventdesk.team.Needs;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import eventdesk.audit.AccessAction;
+import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
+import eventdesk.team.Caller;
 import eventdesk.web.Kst;
 import eventdesk.web.Problem;
 import jakarta.inject.Inject;
@@ -43,6 +46,10 @@ public class CodeApi {
     ApprovalService registrations;
     @Inject
     Clock clock;
+    @Inject
+    Caller caller;
+    @Inject
+    AccessLog accessLog;
 
     public record CodeJson(String code) {
     }
@@ -64,7 +71,8 @@ public class CodeApi {
         Event e = event(slug);
         CodeForm.check(e, request, Map.of(), null);
         List<String> codes = registrations.createCodes(e.id, request.ticketType, request.count, CodeForm.email(request.email),
-                request.expiresAt == null ? null : request.expiresAt.toInstant(), Instant.now(clock));
+                request.expiresAt == null ? null : request.expiresAt.toInstant(), Instant.now(clock),
+                caller.entry(AccessAction.MAKE_CODES));
         return Response.status(201).entity(codes.stream().map(CodeJson::new).toList()).build();
     }
 
@@ -73,10 +81,13 @@ public class CodeApi {
     @Operation(summary = "The event's invitation codes (first characters only) and who used each")
     public List<CodeInfo> list(@PathParam("slug") String slug) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
-        return InvitationCode.ofEvent(e, LISTED).stream().map(c -> new CodeInfo(c.id, c.shownHint(),
+        List<CodeInfo> codes = InvitationCode.ofEvent(e, LISTED).stream().map(c -> new CodeInfo(c.id, c.shownHint(),
                 c.ticketType == null ? null : c.ticketType.key, c.email, Kst.offset(c.expiresAt), Kst.offset(c.createdAt),
                 Kst.offset(c.usedAt), c.registration == null ? null : c.registration.id,
                 c.registration == null ? null : c.registration.email)).toList();
+        accessLog.record(caller.entry(AccessAction.VIEW_ATTENDEES).forEvent(e.slug)
+                .withFilter("codes", codes.size()));
+        return codes;
     }
 
     @Transactional

@@ -2,7 +2,10 @@ package eventdesk.registration;
 
 import eventdesk.team.Role;
 import eventdesk.team.Needs;
+import eventdesk.audit.AccessAction;
+import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
+import eventdesk.team.Caller;
 import eventdesk.web.EventdeskConfig;
 import eventdesk.web.FormPage;
 import eventdesk.web.FormReader;
@@ -52,6 +55,10 @@ public class CodesResource implements FormPage {
     ApprovalService registrations;
     @Inject
     EventdeskConfig config;
+    @Inject
+    Caller caller;
+    @Inject
+    AccessLog accessLog;
 
     /** An invitation code in the organizer's list: its first characters, for whom, and who used it. */
     public record CodeRow(String hint, String type, String email, String expiresAt, String usedAt, String usedBy,
@@ -69,9 +76,13 @@ public class CodesResource implements FormPage {
                                             String createdLinks, CodeFields form, Map<String, String> errors);
     }
 
+    /**
+     * The codes, for whom and who used them: one access log entry with how many codes it lists (the page
+     * that answers new codes is part of making them and is not another).
+     */
     @GET
     public TemplateInstance list(@PathParam("slug") String slug) {
-        return page(slug, List.of(), CodeFields.NEW, Map.of());
+        return page(slug, List.of(), CodeFields.NEW, Map.of(), caller.entry(AccessAction.VIEW_ATTENDEES));
     }
 
     /** Makes codes and shows them this once, so the answer is the page itself rather than a redirect. */
@@ -89,15 +100,16 @@ public class CodesResource implements FormPage {
         Event e = event(slug);
         CodeForm.check(e, in, read.unreadable(), typed);
         List<String> created = registrations.createCodes(e.id, in.ticketType, in.count, CodeForm.email(in.email),
-                in.expiresAt == null ? null : in.expiresAt.toInstant(), Instant.now(clock));
-        return page(slug, created, CodeFields.NEW, Map.of());
+                in.expiresAt == null ? null : in.expiresAt.toInstant(), Instant.now(clock),
+                caller.entry(AccessAction.MAKE_CODES));
+        return page(slug, created, CodeFields.NEW, Map.of(), null);
     }
 
     /** The codes page again after refused codes: what was typed, each error next to its field. */
     @Override
     public Optional<TemplateInstance> formAgain(InvalidInput refused) {
         if (!(refused instanceof CodeForm.Invalid invalid) || invalid.typed == null) return Optional.empty();
-        return Optional.of(page(invalid.slug, List.of(), invalid.typed, errors(invalid.problems)));
+        return Optional.of(page(invalid.slug, List.of(), invalid.typed, errors(invalid.problems), null));
     }
 
     @Transactional
@@ -105,14 +117,16 @@ public class CodesResource implements FormPage {
         return Event.bySlugWithTypes(slug).orElseThrow(NotFoundException::new);
     }
 
+    /** The page; {@code view}, when not null, is the access log entry of looking at it. */
     @Transactional
-    TemplateInstance page(String slug, List<String> created, CodeFields form, Map<String, String> errors) {
+    TemplateInstance page(String slug, List<String> created, CodeFields form, Map<String, String> errors, AccessLog.Entry view) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
         Locale locale = lang.locale();
         List<CodeRow> codes = InvitationCode.ofEvent(e, LISTED).stream().map(c -> new CodeRow(c.shownHint(),
                 c.ticketType == null ? "" : c.ticketType.name(locale), c.email, lang.dateTime(c.expiresAt),
                 lang.dateTime(c.usedAt), c.registration == null ? null : c.registration.name,
                 c.registration == null ? null : c.registration.email)).toList();
+        if (view != null) accessLog.record(view.forEvent(e.slug).withFilter("codes", codes.size()));
         String links = String.join("\n", created.stream().map(c -> config.baseUrl() + "/events/" + e.slug + "?code=" + c).toList());
         return lang.page(Templates.list(EventHead.of(e, lang), TypeRow.of(e, locale), codes, created, links, form, errors));
     }

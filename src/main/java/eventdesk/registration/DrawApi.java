@@ -2,7 +2,9 @@ package eventdesk.registration;
 
 import eventdesk.team.Role;
 import eventdesk.team.Needs;
+import eventdesk.audit.AccessAction;
 import eventdesk.event.Event;
+import eventdesk.team.Caller;
 import eventdesk.web.Kst;
 import eventdesk.web.Problem;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -37,6 +39,8 @@ public class DrawApi {
     DrawService registrations;
     @Inject
     Clock clock;
+    @Inject
+    Caller caller;
 
     /**
      * A draw's public record: the commitment from the start; the seed and the order only once drawn,
@@ -54,7 +58,7 @@ public class DrawApi {
     public Response draw(@PathParam("slug") String slug) {
         Instant now = Instant.now(clock);
         Event e = drawEvent(slug);
-        registrations.draw(e.id, now);
+        registrations.draw(e.id, now, caller.entry(AccessAction.DRAW));
         DrawJson record = record(slug);
         if (record.drawnAt() == null) {
             return Problem.response(409, "Draw not due", "Applications are open until " + record.drawAt() + ".", null);

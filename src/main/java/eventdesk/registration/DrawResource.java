@@ -2,7 +2,9 @@ package eventdesk.registration;
 
 import eventdesk.team.Role;
 import eventdesk.team.Needs;
+import eventdesk.audit.AccessAction;
 import eventdesk.event.Event;
+import eventdesk.team.Caller;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -29,11 +31,13 @@ public class DrawResource {
     DrawService registrations;
     @Inject
     Clock clock;
+    @Inject
+    Caller caller;
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response draw(@PathParam("slug") String slug) {
-        boolean ran = registrations.draw(eventId(slug), Instant.now(clock));
+        boolean ran = registrations.draw(eventId(slug), Instant.now(clock), caller.entry(AccessAction.DRAW));
         return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}").queryParam("done", ran ? "drawn" : "draw_not_due")
                 .build(slug)).build();
     }

@@ -1,5 +1,6 @@
 package eventdesk.registration;
 
+import eventdesk.audit.AccessLog;
 import eventdesk.event.Draw;
 import eventdesk.event.Event;
 import eventdesk.registration.AccessToken.Purpose;
@@ -28,6 +29,8 @@ public class DrawService {
     SeatPath seats;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    AccessLog accessLog;
 
     /**
      * Verifies the email of the application behind an emailed verify link (the POST). Checked under
@@ -58,8 +61,29 @@ public class DrawService {
      */
     @Transactional
     public boolean draw(long eventId, Instant now) {
+        return run(eventId, now) != null;
+    }
+
+    /**
+     * {@link #draw(long, Instant)} at the organizer {@code by}'s request: a draw that runs writes its access
+     * log entry (the event, how many applications were drawn) with it; one not due writes nothing.
+     */
+    @Transactional
+    public boolean draw(long eventId, Instant now, AccessLog.Entry by) {
+        Ran ran = run(eventId, now);
+        if (ran == null) return false;
+        accessLog.recordWithChange(by.forEvent(ran.slug()).withCount(ran.drawn()));
+        return true;
+    }
+
+    /** A draw that ran: its event, and how many applications it drew. */
+    private record Ran(String slug, int drawn) {
+    }
+
+    /** Runs the draw if it is due; null when it did not run. */
+    private Ran run(long eventId, Instant now) {
         Event event = Event.lock(eventId);
-        if (event == null || !event.drawDueAt(now)) return false;
+        if (event == null || !event.drawDueAt(now)) return null;
         seats.settle(event, now);
         List<Registration> applications = Registration.applications(event);
         List<Registration> verified = applications.stream().filter(r -> r.verifiedAt != null).toList();
@@ -77,6 +101,6 @@ public class DrawService {
         metrics.counter("eventdesk.draws").increment();
         Log.infof("Drew %d of %d applications for %s (%d unverified)", verified.size(), applications.size(), event.slug,
                 applications.size() - verified.size());
-        return true;
+        return new Ran(event.slug, verified.size());
     }
 }

@@ -1,5 +1,6 @@
 package eventdesk.registration;
 
+import eventdesk.audit.AccessLog;
 import eventdesk.registration.AccessToken.Purpose;
 import eventdesk.registration.Availability.Request;
 import eventdesk.registration.Availability.Status;
@@ -10,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.util.List;
 
 import static eventdesk.registration.RegistrationStatus.CANCELLED;
 import static eventdesk.registration.RegistrationStatus.CONFIRMED;
@@ -32,6 +34,8 @@ public class RegistrationService {
     RegistrationMails mails;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    AccessLog accessLog;
 
     /**
      * Confirms the registration behind an emailed confirm link (the POST; a GET never gets here).
@@ -57,17 +61,35 @@ public class RegistrationService {
         return cancel(Registration.lock(AccessToken.resolve(manageToken, Purpose.MANAGE).orElseThrow(InvalidLink::unknown)), now);
     }
 
-    /** Cancels a registration for the organizer, mails the person and frees the seat. */
+    /** Cancels a registration by id (the person's own "release my seat"), mails the person and frees the seat. */
     @Transactional
     public Registration cancelById(long id, Instant now) {
         return cancel(Registration.lockById(id), now);
     }
 
+    /**
+     * Cancels a registration for the organizer {@code by}, mails the person and frees the seat; the
+     * access log entry (the event, the registration's id) is written with the change, and only when
+     * there was one (a registration no longer active is left alone).
+     */
+    @Transactional
+    public Registration cancelById(long id, Instant now, AccessLog.Entry by) {
+        Registration r = Registration.lockById(id);
+        if (!cancels(r)) return r;
+        cancel(r, now);
+        accessLog.recordWithChange(by.forEvent(r.event.slug).withRegistrations(List.of(r.id)));
+        return r;
+    }
+
     private Registration cancel(Registration r, Instant now) {
-        if (!r.status.isActive() || r.checkedInAt != null) return r;
+        if (!cancels(r)) return r;
         seats.release(r, CANCELLED, now, true);
         metrics.counter("eventdesk.cancellations").increment();
         return r;
+    }
+
+    private static boolean cancels(Registration r) {
+        return r.status.isActive() && r.checkedInAt == null;
     }
 
     /**
@@ -90,6 +112,14 @@ public class RegistrationService {
     public Registration resend(long id, Instant now) {
         Registration r = Registration.lockById(id);
         resendEmail(r, now);
+        return r;
+    }
+
+    /** {@link #resend(long, Instant)} for the organizer {@code by}, with its access log entry (event, registration id). */
+    @Transactional
+    public Registration resend(long id, Instant now, AccessLog.Entry by) {
+        Registration r = resend(id, now);
+        accessLog.recordWithChange(by.forEvent(r.event.slug).withRegistrations(List.of(r.id)));
         return r;
     }
 

@@ -1,5 +1,7 @@
 package eventdesk.team;
 
+import eventdesk.audit.AccessAction;
+import eventdesk.audit.AccessLog;
 import eventdesk.web.TrustedProxies;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -30,6 +32,25 @@ public class Caller {
 
     public String address() {
         return proxies.clientAddress(request);
+    }
+
+    /**
+     * Who acts, as the access log names them: the {@link Access}'s subject (an account's email, or
+     * {@code token:<id>}); should an identity carry no Access, its principal's name without the session
+     * part a form login adds ({@code <email>#<session>}).
+     */
+    public String subject() {
+        Access access = access();
+        if (access != null) return access.subject();
+        if (identity.isAnonymous()) return null;
+        String name = identity.getPrincipal().getName();
+        int session = name.lastIndexOf('#');
+        return session < 0 ? name : name.substring(0, session);
+    }
+
+    /** The start of an access log entry for this caller doing {@code action}: who, and from which address. */
+    public AccessLog.Entry entry(AccessAction action) {
+        return AccessLog.Entry.of(subject(), address(), action);
     }
 
     /** Whether the caller's role includes {@code role} (for one of its events, at least): what the organizer pages offer. */

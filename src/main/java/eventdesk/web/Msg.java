@@ -511,6 +511,25 @@ public interface Msg {
     @Message("Download CSV (Excel)")
     String export_csv();
 
+    @Message("Reason for the download")
+    String export_reason_label();
+
+    @Message("Kept in the access log with your name, e.g. “name badges for the door”.")
+    String export_reason_hint();
+
+    @Message("Why do you download these attendees?")
+    String export_reason_title();
+
+    @Message("Each download of the attendee list is kept in the access log with its reason. "
+            + "Say what the list is for, then download it.")
+    String export_reason_text();
+
+    @Message("Type a reason of {min} to {max} characters on one line.")
+    String export_reason_error(int min, int max);
+
+    @Message("Back to the attendees")
+    String export_reason_back();
+
     @Message("Name")
     String col_name();
 

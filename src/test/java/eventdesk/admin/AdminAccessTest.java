@@ -19,7 +19,7 @@ class AdminAccessTest {
         Event event = TestEvents.create(5, true);
         given().redirects().follow(false).get("/admin").then().statusCode(302)
                 .header("Location", containsString("/admin/login"));
-        given().redirects().follow(false).get("/admin/events/" + event.slug + "/attendees.csv").then().statusCode(302);
+        given().redirects().follow(false).get("/admin/events/" + event.slug + "/attendees.csv?reason=badges").then().statusCode(302);
         given().get("/api/admin/events/" + event.slug + "/registrations").then().statusCode(401)
                 .header("WWW-Authenticate", containsString("Basic"));
         given().redirects().follow(false).get("/admin/checkin/some-code").then().statusCode(302);

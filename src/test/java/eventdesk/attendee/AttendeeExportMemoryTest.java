@@ -72,7 +72,7 @@ class AttendeeExportMemoryTest {
         long bytes = 0;
         // HTTP/1.1, as a browser or a proxy speaks to eventdesk over plain http (HTTP/2 cleartext only from tools).
         HttpResponse<InputStream> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
-                        base.toURI().resolve("admin/events/" + event.slug + "/attendees.csv"))
+                        base.toURI().resolve("admin/events/" + event.slug + "/attendees.csv?reason=memory%20test"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes())).build(),
                 HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);

@@ -61,8 +61,9 @@ class OrganizerBrowserTest extends BrowserTest {
             assertThat(page.getByRole(AriaRole.TABLE)).containsText(attendee);
             step(page, "admin", "03-attendees", ui);
 
+            page.getByLabel(m.export_reason_label(), new Page.GetByLabelOptions().setExact(true)).fill("name badges");
             Download download = page.waitForDownload(() ->
-                    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(m.export_csv())).click());
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(m.export_csv())).click());
             assertThat(download.suggestedFilename()).endsWith(".csv");
             byte[] csv = Files.readAllBytes(download.path());
             assertThat(csv).startsWith(0xEF, 0xBB, 0xBF);

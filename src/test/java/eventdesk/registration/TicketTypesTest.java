@@ -170,7 +170,7 @@ class TicketTypesTest extends RestoresTestClock {
                 .body(containsString("김민준"));
         Curated.admin().get("/admin/events/" + event.slug + "?ticketType=founder").then().statusCode(200)
                 .body(org.hamcrest.Matchers.not(containsString("김민준")));
-        String csv = new String(Curated.admin().get("/admin/events/" + event.slug + "/attendees.csv").asByteArray(),
+        String csv = new String(Curated.admin().get("/admin/events/" + event.slug + "/attendees.csv?reason=test").asByteArray(),
                 java.nio.charset.StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",waitlist_position,ticket_type,reference,draw_rank");
         assertThat(csv).contains("minjun@example.kr").containsPattern("minjun@example.kr.*,developer,,\r?\n");

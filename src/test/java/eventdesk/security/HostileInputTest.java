@@ -323,7 +323,7 @@ class HostileInputTest {
                 .doesNotContain("\"the\"");
         String checkin = hit("GET /admin/checkin", "GET", "/admin/checkin?q=O%27Neil", List.of(ADMIN, "Accept-Language: en"), null).body();
         assertThat(checkin).contains("Kim &quot;the&quot; O&#39;Neil");
-        String csv = hit("GET /admin/events/{slug}/attendees.csv", "GET", "/admin/events/" + event.slug + "/attendees.csv",
+        String csv = hit("GET /admin/events/{slug}/attendees.csv", "GET", "/admin/events/" + event.slug + "/attendees.csv?reason=escaping",
                 List.of(ADMIN), null).body();
         assertThat(csv).contains("\"Kim \"\"the\"\" O'Neil & {inject:csrf.token} ${7*7} ' OR '1'='1\"")
                 .contains("\"'=HYPERLINK(\"\"http://evil\"\") & {msg:admin_title}\"");
@@ -506,7 +506,9 @@ class HostileInputTest {
                 "/events/{x}/registrations", "/confirm/{x}", "/manage/{x}", "/manage/{x}/event.ics", "/api/events/{x}",
                 "/api/events?{x}", "/?lang={x}", "/events/" + event.slug + "?lang={x}", "/admin/login?error={x}", "/admin/{x}",
                 "/admin/events/{x}", "/admin/events/{x}/edit", "/admin/events/{x}/attendees.csv",
-                "/admin/events/" + event.slug + "/attendees.csv?status={x}", "/admin/events/" + event.slug + "?q={x}&status={x}&page={x}",
+                "/admin/events/" + event.slug + "/attendees.csv?status={x}",
+                "/admin/events/" + event.slug + "/attendees.csv?status={x}&ticketType={x}&reason={x}",
+                "/admin/events/" + event.slug + "?q={x}&status={x}&page={x}",
                 "/admin/events/" + event.slug + "?done={x}", "/admin/checkin?q={x}&event={x}", "/admin/checkin/{x}",
                 "/api/admin/events/{x}/registrations", "/q/health/{x}", "/q/openapi?{x}", "/style.css?{x}");
         inParallel(routes.stream().map(route -> () -> {
