@@ -2,10 +2,10 @@ package eventdesk.admin;
 
 import eventdesk.team.Account;
 import eventdesk.team.Role;
+import eventdesk.testing.BehindTrustedProxy;
 import eventdesk.testing.TestClock;
 import eventdesk.team.Totp;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,20 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 /**
- * With eventdesk.admin.require-2fa on (production's default): an account without an authenticator sets
+ * With eventdesk.admin.require-2fa on (production's default, as in {@link BehindTrustedProxy}): an account without an authenticator sets
  * one up at sign-in (QR code and key on the page, then a code of it), then makes its recovery codes; a
  * recovery code signs in once in place of the app's code. Scripts keep HTTP Basic for the bootstrap owner.
  */
 @QuarkusTest
-@TestProfile(RequiredSecondFactorTest.Required.class)
+@TestProfile(BehindTrustedProxy.class)
 class RequiredSecondFactorTest {
-
-    public static class Required implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("eventdesk.admin.require-2fa", "true");
-        }
-    }
 
     static final Pattern KEY = Pattern.compile("<code id=\"totp-key\">([A-Z2-7 ]+)</code>");
     static final Pattern QR = Pattern.compile("src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"");
