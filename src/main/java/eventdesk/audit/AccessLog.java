@@ -10,6 +10,9 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.Period;
+import java.util.Set;
+import java.util.EnumSet;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -174,18 +177,33 @@ public class AccessLog {
         if (deleted > 0) Log.infof("Deleted %d access log entries older than %s", deleted, config.audit().retention());
     }
 
-    /** See {@link #nightlyPurge}; returns how many entries were deleted. */
+    /**
+     * See {@link #nightlyPurge}; returns how many entries were deleted. A record of a grant, a change or a
+     * revocation of access (an invitation, a role change, a disabled account, a token made or revoked) is kept
+     * at least {@link #GRANTS_KEPT}, whatever the retention: the purge stops before the oldest such entry still
+     * that young, so that the chain stays whole (the entries after it wait for it).
+     */
     @Transactional
     public long purge() {
-        long cutOff = Instant.now(clock).atZone(ZoneOffset.UTC).minus(config.audit().retention()).toInstant().toEpochMilli();
+        Instant now = Instant.now(clock);
+        long cutOff = now.atZone(ZoneOffset.UTC).minus(config.audit().retention()).toInstant().toEpochMilli();
+        long grantsCutOff = Math.min(cutOff, now.atZone(ZoneOffset.UTC).minus(GRANTS_KEPT).toInstant().toEpochMilli());
         AccessLogHead head = AccessLogHead.locked();
-        AccessLogEntry last = AccessLogEntry.<AccessLogEntry>find("id > ?1 and atMs < ?2 order by id desc", head.anchorId, cutOff)
-                .firstResult();
+        AccessLogEntry keptGrant = AccessLogEntry.<AccessLogEntry>find("id > ?1 and action in ?2 and atMs >= ?3 order by id",
+                head.anchorId, GRANTS, grantsCutOff).firstResult();
+        long before = keptGrant == null ? Long.MAX_VALUE : keptGrant.id;
+        AccessLogEntry last = AccessLogEntry.<AccessLogEntry>find("id > ?1 and id < ?2 and atMs < ?3 order by id desc",
+                head.anchorId, before, cutOff).firstResult();
         if (last == null) return 0;
         head.anchorId = last.id;
         head.anchorHash = last.hash;
         return AccessLogEntry.delete("id <= ?1", last.id);
     }
+
+    /** The actions that grant, change or revoke access, and how long their record is kept at least. */
+    static final Set<AccessAction> GRANTS = EnumSet.of(AccessAction.MEMBER_INVITED, AccessAction.MEMBER_CHANGED,
+            AccessAction.MEMBER_DISABLED, AccessAction.TOKEN_CREATED, AccessAction.TOKEN_REVOKED);
+    static final Period GRANTS_KEPT = Period.ofYears(3);
 
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);

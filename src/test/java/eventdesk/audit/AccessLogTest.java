@@ -134,7 +134,8 @@ class AccessLogTest extends RestoresTestClock {
         long lastOld = log.record(entry("old@example.com", 2));
         String lastOldHash = QuarkusTransaction.requiringNew().call(() -> AccessLogEntry.<AccessLogEntry>findById(lastOld).hash);
 
-        TestClock.get().advance(Duration.ofDays(2 * 366));
+        // Past the retention, and past the three years a grant's record is kept (other tests record grants).
+        TestClock.get().advance(Duration.ofDays(3 * 366 + 1));
         long kept = log.record(entry("new@example.com", 3));
         log.record(entry("new@example.com", 4));
         long deleted = log.purge();
@@ -152,6 +153,24 @@ class AccessLogTest extends RestoresTestClock {
 
         long next = log.record(entry("new@example.com", 5));
         assertThat(next).isEqualTo(head.lastId + 1);
+        assertThat(log.verify().ok()).isTrue();
+    }
+
+    @Test
+    void aGrantOfAccessIsKeptThreeYearsWhateverTheRetention() {
+        log.record(entry("before-grant@example.com", 1));
+        long grant = log.record(AccessLog.Entry.of("owner@example.com", "192.0.2.7", AccessAction.MEMBER_CHANGED)
+                .because("door@example.com: role DOOR, events [founders-day]"));
+        long after = log.record(entry("after-grant@example.com", 2));
+        TestClock.get().advance(Duration.ofDays(2 * 366)); // past the two years' retention
+        log.purge();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> AccessLogEntry.count("id >= ?1 and id <= ?2", grant, after)))
+                .as("the grant and what was recorded after it").isEqualTo(2);
+        assertThat(log.verify().ok()).as("the chain after a purge that stopped at the grant").isTrue();
+
+        TestClock.get().advance(Duration.ofDays(366 + 1)); // three years after the grant
+        log.purge();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> AccessLogEntry.count("id <= ?1", after))).isZero();
         assertThat(log.verify().ok()).isTrue();
     }
 
