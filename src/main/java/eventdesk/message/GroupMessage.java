@@ -28,6 +28,8 @@ public class GroupMessage extends PanacheEntity {
     public String subjectKo;
     public String body;
     public String bodyKo;
+    @Enumerated(EnumType.STRING)
+    public MessagePurpose purpose = MessagePurpose.TRANSACTIONAL;
     /** Unique per event: the second submit of one key finds this message instead of sending again. */
     public String idempotencyKey;
     public int recipientCount;

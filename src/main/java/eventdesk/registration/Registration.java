@@ -39,8 +39,14 @@ public class Registration extends PanacheEntity {
     public Role role;
     public String locale;
     public Instant consentAt;
+    /** SHA-256 of the sign-up notice the person consented to (the texts are kept per version). */
+    public String consentVersion;
     public boolean marketingConsent;
     public Instant marketingConsentAt;
+    /** When the person withdrew marketing consent (their page, or the unsubscribe link); null while given or never given. */
+    public Instant marketingWithdrawnAt;
+    /** When the person's data was erased on their request: the row keeps only what counts, charts and the draw need. */
+    public Instant erasedAt;
     public Instant createdAt;
     public Instant holdExpiresAt;
     public Long waitlistSeq;
@@ -90,6 +96,14 @@ public class Registration extends PanacheEntity {
         r.marketingConsentAt = form.marketingConsent ? now : null;
         r.createdAt = now;
         return r;
+    }
+
+    /** Withdraws marketing consent (once: a second withdrawal keeps the first time). */
+    public void withdrawMarketing(Instant now) {
+        if (marketingConsent) {
+            marketingConsent = false;
+            marketingWithdrawnAt = now;
+        }
     }
 
     public static String normalizeEmail(String email) {
