@@ -57,4 +57,8 @@ public interface SignInTexts {
 
     @Message("Go to the dashboard")
     String recovery_continue();
+
+    /** The same for a door volunteer, whose organizer area is the check-in screen. */
+    @Message("Go to check-in")
+    String recovery_continue_door();
 }

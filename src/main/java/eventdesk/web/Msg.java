@@ -599,6 +599,13 @@ public interface Msg {
     @Message("Or search by name or email")
     String checkin_search();
 
+    /** The same for a door volunteer, whose search leaves email addresses out. */
+    @Message("Or search by name or affiliation")
+    String checkin_search_door();
+
+    @Message("No one matches “{q}”.")
+    String checkin_no_match(String q);
+
     @Message("Event")
     String checkin_event();
 

@@ -64,6 +64,22 @@ class DoorScopeTest {
     }
 
     @Test
+    void theDoorsSearchIsLabelledWithoutEmailSaysWhenNoOneMatchesAndTheRecoveryPageLeadsToTheDoor() {
+        Event door = TestEvents.named(TestEvents.create(5, true));
+        String volunteer = signIn(Role.DOOR, Set.of(door.slug));
+        assertThat(page(volunteer, "/admin/checkin")).contains("Or search by name or affiliation")
+                .doesNotContain("Or search by name or email").doesNotContain("No one matches");
+        assertThat(page(volunteer, "/admin/checkin?q=<b>Nobody</b>"))
+                .contains("No one matches “&lt;b&gt;Nobody&lt;/b&gt;”.").doesNotContain("<b>Nobody");
+        assertThat(page(volunteer, "/admin/login/recovery-codes")).contains("<a href=\"/admin/checkin\">Go to check-in</a>")
+                .doesNotContain("Go to the dashboard");
+
+        String manager = signIn(Role.MANAGER, Set.of(door.slug));
+        assertThat(page(manager, "/admin/checkin")).contains("Or search by name or email");
+        assertThat(page(manager, "/admin/login/recovery-codes")).contains("<a href=\"/admin\">Go to the dashboard</a>");
+    }
+
+    @Test
     void aManagerOfOneEventSeesOnlyItOnTheDashboardAndCannotStartANewOne() {
         Event managed = TestEvents.named(TestEvents.create(5, true));
         Event elsewhere = TestEvents.named(TestEvents.create(5, true));
