@@ -32,6 +32,8 @@ public class ErrorPages {
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance message(String title, String text);
+
+        public static native TemplateInstance forbidden(String title, String text);
     }
 
     @ServerExceptionMapper
@@ -51,7 +53,8 @@ public class ErrorPages {
         if (api) {
             return Problem.response(403, "Forbidden", "Your role does not include this action, or this event is not one of yours. Nothing was changed.", null);
         }
-        return page(403, lang.msg().forbidden_title(), lang.msg().forbidden_text(), lang.locale());
+        return Response.status(403).type(MediaType.TEXT_HTML_TYPE).entity(Templates.forbidden(lang.msg().forbidden_title(),
+                lang.msg().forbidden_text()).setLocale(lang.locale()).render()).build();
     }
 
     @ServerExceptionMapper

@@ -277,6 +277,9 @@ public interface Msg {
     @Message("Your organizer role does not include this page or action, or this event is not one of yours. Nothing was changed. The team's owner can change your role.")
     String forbidden_text();
 
+    @Message("Back to my organizer pages")
+    String forbidden_back();
+
     @Message("This form has expired")
     String csrf_refused_title();
 

@@ -89,7 +89,7 @@ class DoorScopeTest {
         given().redirects().follow(false).cookie("quarkus-credential", session).get("/admin/events/" + managed.slug).then().statusCode(200);
         given().redirects().follow(false).cookie("quarkus-credential", session).get("/admin/events/" + elsewhere.slug).then().statusCode(403);
         given().cookie("quarkus-credential", session).header("Accept-Language", "ko").get("/admin/events/" + elsewhere.slug)
-                .then().statusCode(403).body(containsString("권한이 없습니다"));
+                .then().statusCode(403).body(containsString("권한이 없습니다")).body(containsString("href=\"/admin\""));
     }
 
     private static String signIn(Role role, Set<String> events) {
