@@ -2,6 +2,8 @@ package eventdesk.admin;
 
 import eventdesk.testing.AppProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The production jar refuses to start without an organizer password, the base URL of emailed links
  * or a session key, says in one line what to set, and prints no key on the way.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ProductionPasswordIT {
 
     @Test

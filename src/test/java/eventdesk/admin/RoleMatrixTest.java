@@ -137,6 +137,8 @@ class RoleMatrixTest {
             }
         }
         assertThat(asks.stream().filter(a -> !a.allowed())).as("the matrix refuses something").isNotEmpty();
+        System.out.printf("role matrix: %d routes with a role x %d callers x 2 scopes = %d requests, %d of them refused%n",
+                asks.size() / (callers.size() * 2), callers.size(), asks.size(), asks.stream().filter(a -> !a.allowed()).count());
 
         String before = snapshot(mine, other, spareAccount);
         List<String> wrong = new ArrayList<>();

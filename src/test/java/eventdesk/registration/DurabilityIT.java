@@ -4,6 +4,8 @@ import eventdesk.testing.AppProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The tests share one H2 file and take turns with one process: each kills the process it finds running
  * (or starts one), and leaves the one it restarted for the next test, so the jar starts once per kill plus once.
  */
+// Beside the other tests, but its two tests one after the other: they share the jar's database directory.
+@Execution(ExecutionMode.CONCURRENT)
 class DurabilityIT {
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -63,6 +67,7 @@ class DurabilityIT {
     }
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void answeredSignUpsSurviveKillMinusNineAndTheSeedRunsOnce() throws Exception {
         // The jar runs on the real clock: the event is made through the admin API, 30 days from now.
         String slug = "durable-" + System.currentTimeMillis();
@@ -100,6 +105,7 @@ class DurabilityIT {
      * counters equal the registrations, the waitlist has no gap, and every answered person is there.
      */
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     void killMinusNineDuringACrowdLosesNoAnsweredSignUpAndLeavesNoHalfBatch() throws Exception {
         String slug = "crowd-kill-" + System.currentTimeMillis();
         int capacity = 50;

@@ -8,6 +8,8 @@ import eventdesk.testing.PostgresServer;
 import eventdesk.testing.Race;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.net.ServerSocket;
 import java.net.URI;
@@ -38,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * exactly one person per seat whichever instance runs the job.
  */
 @Postgres
+@Execution(ExecutionMode.CONCURRENT)
 class TwoInstancesPostgresIT {
 
     static final int SEATS = 20;
