@@ -49,7 +49,7 @@ public class ConsentNotice {
 
     private volatile Versioned current;
 
-    private record Versioned(Text ko, Text en, String document, String version) {
+    record Versioned(Text ko, Text en, String document, String version) {
     }
 
     public Text in(Locale locale) {
