@@ -108,6 +108,17 @@ class ConsentOnRecordTest extends RestoresTestClock {
         }
     }
 
+    @Test
+    void theApiDescriptionStatesTheNoticeInForceAndItsVersion() {
+        JsonPath api = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
+        String consent = api.getString("components.schemas.SignUp.properties.consent.description");
+        String marketing = api.getString("components.schemas.SignUp.properties.marketingConsent.description");
+        ConsentNotice.Text ko = notice.in(Locale.KOREAN), en = notice.in(Locale.ENGLISH);
+        assertThat(consent).contains(notice.version(), en.purpose(), en.items(), en.retention(), en.refuse(),
+                ko.purpose(), ko.items(), ko.retention(), ko.refuse());
+        assertThat(marketing).contains(en.marketingTerms(), ko.marketingTerms(), "unticked");
+    }
+
     /** As Qute escapes text into HTML. */
     static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
