@@ -222,6 +222,33 @@ class PromotionalMailTest extends RestoresTestClock {
     }
 
     @Test
+    void thePreviewSaysWhoIsLeftOutAndWhyAndTheConfirmSendsToTheRest() {
+        Event event = TestEvents.create(20, true);
+        for (int i = 0; i < 5; i++) person(event, "page" + i, "ko", i < 2);
+        String base = "/admin/events/" + event.slug + "/messages";
+        String form = given().auth().preemptive().basic("admin", "admin").header("Accept-Language", "en").get(base + "/new")
+                .then().statusCode(200).extract().asString();
+        assertThat(form).contains("Kind of message", "About this event", "Promotional",
+                "The Korean subject starts with (광고), and the mail ends with the sender (Seoul Founders Club, +82 2-555-0100)")
+                .containsPattern("value=\"TRANSACTIONAL\"[^>]*checked");
+        Map<String, String> fields = new HashMap<>(Map.of("group", "CONFIRMED", "purpose", "PROMOTIONAL", "subject", "",
+                "subjectKo", "새 밋업 " + tag, "body", "", "bodyKo", "신청하세요.", "idempotencyKey", "page-" + tag));
+        Response preview = eventdesk.testing.Forms.submitAsAdmin(base + "/new", base + "/preview", fields);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.asString()).contains("This message goes to 2 people: Confirmed.",
+                "3 people of this group are left out: they did not agree to news by email when they signed up, or have withdrawn.",
+                "(광고) 새 밋업 " + tag, "name=\"purpose\" value=\"PROMOTIONAL\"", "Send to 2 people");
+        fields.put("count", "2");
+        assertThat(eventdesk.testing.Forms.submitAsAdmin(base + "/new", base, fields).statusCode()).isEqualTo(303);
+        deliverAll();
+        assertThat(mails("(광고) 새 밋업 " + tag).stream().map(PromotionalMailTest::to))
+                .containsExactlyInAnyOrder(email("page0"), email("page1"));
+        String list = given().auth().preemptive().basic("admin", "admin").header("Accept-Language", "ko").get(base)
+                .then().statusCode(200).extract().asString();
+        assertThat(list).contains("(광고) 새 밋업 " + tag, ">광고</span>");
+    }
+
+    @Test
     void anUnknownPurposeIsRefusedWithItsField() {
         Event event = TestEvents.create(20, true);
         send(event, "ADVERT", "Hi", "안녕", "bad-" + tag).then().statusCode(400)
