@@ -25,7 +25,7 @@ import java.util.Locale;
  * by line as the page shows them, the retention filled in. So one version names one wording in both
  * languages, whichever language the person read and whether they signed up on the page or through the
  * API. Each registration stores the version it was made under; {@code src/main/resources/consent/<version>.txt}
- * keeps the text of every version the shipped settings produce ({@code ConsentNoticeTest} writes the file
+ * keeps the text of every version the shipped settings produce ({@code ConsentOnRecordTest} writes the file
  * for a new wording and fails until it is committed). A deployment that sets another retention makes a
  * text of its own: it is logged with its version at start, to be kept with that deployment's records.
  */
