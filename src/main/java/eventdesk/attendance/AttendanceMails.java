@@ -40,6 +40,8 @@ public class AttendanceMails implements MailRenderer {
     EventdeskConfig config;
     @Inject
     Outbox outbox;
+    @Inject
+    RegistrationMails registrationMails;
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
@@ -81,8 +83,8 @@ public class AttendanceMails implements MailRenderer {
         Locale locale = r.locale();
         Event e = r.event;
         Kind k = Kind.valueOf(kind);
-        RegistrationMails.View view = RegistrationMails.View.of(r, subjectOf(k, r),
-                p.containsKey(MANAGE) ? link("/manage/", p.get(MANAGE)) : null, config.baseUrl());
+        RegistrationMails.View view = registrationMails.view(r, subjectOf(k, r),
+                p.containsKey(MANAGE) ? link("/manage/", p.get(MANAGE)) : null);
         String deadline = p.containsKey(DEADLINE) ? Kst.dateTime(Instant.parse(p.get(DEADLINE)), locale) : null;
         String attend = p.get(ATTEND);
         return switch (k) {

@@ -20,14 +20,37 @@ public interface MailRenderer {
      * The mail's body now, in its recipient's language, inside the relay's transaction.
      *
      * @throws IllegalStateException when the owner no longer exists (the mail then goes dead)
+     * @throws NotDue                when the mail must no longer go out (it is then dropped, never retried)
      */
     Rendered render(String kind, long ownerId, Map<String, String> params);
 
     /**
-     * @param qrData text of a QR code attached inline as {@code cid:ticket-qr@eventdesk}, or null
-     * @param ics    a calendar entry attached as {@code icsName}, or null
+     * @param qrData  text of a QR code attached inline as {@code cid:ticket-qr@eventdesk}, or null
+     * @param ics     a calendar entry attached as {@code icsName}, or null
+     * @param headers header fields of this mail beyond From, To, Subject, Date and Message-ID (e.g. List-Unsubscribe)
      */
-    record Rendered(String html, String text, String qrData, String ics, String icsName) {
+    record Rendered(String html, String text, String qrData, String ics, String icsName, Map<String, String> headers) {
+
+        public Rendered(String html, String text, String qrData, String ics, String icsName) {
+            this(html, text, qrData, ics, icsName, Map.of());
+        }
+
+        /** The same mail with these header fields too. */
+        public Rendered withHeaders(Map<String, String> more) {
+            Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+            all.putAll(more);
+            return new Rendered(html, text, qrData, ics, icsName, Map.copyOf(all));
+        }
+    }
+
+    /**
+     * The mail was due when it was written but must not go out now: say, a promotional mail whose
+     * recipient withdrew consent while it waited. The outbox drops it (status DROPPED) instead of retrying.
+     */
+    final class NotDue extends RuntimeException {
+        public NotDue(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     /** Whether {@code kind} names one of {@code kinds}: a renderer's {@link #renders} for its enum of kinds. */

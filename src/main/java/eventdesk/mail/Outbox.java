@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -174,7 +175,7 @@ public class Outbox {
         return sent.get();
     }
 
-    enum Attempt { NONE_DUE, SENT, FAILED }
+    enum Attempt { NONE_DUE, SENT, FAILED, DROPPED }
 
     /** Mails one relay transaction takes; with the 30 s SMTP timeout the transaction stays under its limit. */
     static final int BATCH = 10;
@@ -202,8 +203,11 @@ public class Outbox {
             return Attempt.FAILED;
         }
         try {
-            render(m);
-            smtp.send(toMail(m, messageIdDomain()));
+            Map<String, String> headers = render(m);
+            smtp.send(toMail(m, messageIdDomain(), headers));
+        } catch (MailRenderer.NotDue e) {
+            dropped(m, e.getMessage());
+            return Attempt.DROPPED;
         } catch (RuntimeException e) {
             failed(m, e, now);
             return Attempt.FAILED;
@@ -223,9 +227,12 @@ public class Outbox {
         return Attempt.SENT;
     }
 
-    /** Fills in the body from the renderer of the mail's kind (rows written before V5 carry their body). */
-    private void render(OutboxMessage m) {
-        if (m.bodyText != null && m.params == null) return;
+    /**
+     * Fills in the body from the renderer of the mail's kind (rows written before V5 carry their body);
+     * returns the mail's own header fields, which are made afresh at each attempt and never stored.
+     */
+    private Map<String, String> render(OutboxMessage m) {
+        if (m.bodyText != null && m.params == null) return Map.of();
         MailRenderer renderer = renderers.stream().filter(r -> r.renders(m.kind)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no renderer for mail kind " + m.kind));
         MailRenderer.Rendered body = renderer.render(m.kind, m.ownerId, m.params());
@@ -234,6 +241,21 @@ public class Outbox {
         m.qrData = body.qrData();
         m.ics = body.ics();
         m.icsName = body.icsName();
+        return body.headers();
+    }
+
+    /** A mail its renderer no longer wants sent: kept as a record of what was not sent and why, without its body. */
+    private void dropped(OutboxMessage m, String reason) {
+        m.status = OutboxMessage.Status.DROPPED;
+        m.attempts++;
+        m.lastError = reason;
+        m.params = null;
+        m.bodyHtml = null;
+        m.bodyText = null;
+        m.qrData = null;
+        m.ics = null;
+        metrics.counter("eventdesk.emails", "result", "dropped").increment();
+        Log.debugf("Mail %d (%s) not sent: %s", m.id, m.kind, reason);
     }
 
     private void failed(OutboxMessage m, RuntimeException e, Instant now) {
@@ -272,11 +294,12 @@ public class Outbox {
         return host == null ? "eventdesk.invalid" : host;
     }
 
-    static Mail toMail(OutboxMessage m, String messageIdDomain) {
+    static Mail toMail(OutboxMessage m, String messageIdDomain, Map<String, String> headers) {
         // A subject is one line, whatever an old event title held (a CR/LF would break the header).
         String subject = m.subject.replaceAll("[\\r\\n\\u2028\\u2029]+", " ");
         Mail mail = new Mail().addTo(m.recipient).setSubject(subject).setText(m.bodyText).setHtml(m.bodyHtml)
                 .addHeader("Message-ID", "<" + UUID.randomUUID() + "@" + messageIdDomain + ">");
+        headers.forEach(mail::addHeader);
         if (m.qrData != null) {
             mail.addInlineAttachment("ticket-qr.png", QrCode.png(m.qrData, 320), "image/png", "<ticket-qr@eventdesk>");
         }

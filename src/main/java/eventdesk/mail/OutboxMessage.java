@@ -20,7 +20,8 @@ import java.util.List;
 @Entity
 public class OutboxMessage extends PanacheEntity {
 
-    public enum Status { PENDING, SENT, DEAD }
+    /** DROPPED: not sent, because its renderer said it was no longer due ({@link MailRenderer.NotDue}); never retried. */
+    public enum Status { PENDING, SENT, DEAD, DROPPED }
 
     /** The row this mail belongs to (a registration); see {@link OutgoingMail#ownerId()}. */
     public Long ownerId;

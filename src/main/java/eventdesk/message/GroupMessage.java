@@ -44,9 +44,18 @@ public class GroupMessage extends PanacheEntity {
         return list("event = ?1 order by createdAt desc, id desc", event);
     }
 
-    /** The subject in this language; a blank one falls back to the other language. */
+    /** What a promotional mail's Korean subject starts with (정보통신망법 Art. 50: "(광고)"). */
+    public static final String AD_MARK = "(광고)";
+
+    /**
+     * The subject in this language; a blank one falls back to the other language. A promotional
+     * message's Korean subject starts with {@link #AD_MARK}, added when the organizer did not write it.
+     */
     public String subject(Locale locale) {
-        return pick(locale, subject, subjectKo);
+        String picked = pick(locale, subject, subjectKo);
+        if (purpose != MessagePurpose.PROMOTIONAL || !"ko".equals(locale.getLanguage())) return picked;
+        String s = picked.strip();
+        return s.startsWith(AD_MARK) ? s : AD_MARK + " " + s;
     }
 
     public String body(Locale locale) {

@@ -3,6 +3,7 @@ package eventdesk.message;
 import eventdesk.mail.MailRenderer;
 import eventdesk.mail.OutgoingMail;
 import eventdesk.registration.AccessToken;
+import eventdesk.registration.MarketingConsent;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationMails;
 import eventdesk.web.EventdeskConfig;
@@ -22,6 +23,10 @@ import java.util.Map;
  * language), the text's links made clickable in HTML and nothing else of it interpreted, the event
  * and a fresh manage link. The outbox row holds only the message id; the text is read from the
  * message when the mail is sent.
+ *
+ * <p>A promotional message goes out only while its recipient's marketing consent stands (one withdrawn
+ * since the message was written drops the mail); it ends with its sender and the unsubscribe link, and
+ * carries List-Unsubscribe and List-Unsubscribe-Post so mail clients offer one-click unsubscribe.
  */
 @ApplicationScoped
 public class GroupMessageMails implements MailRenderer {
@@ -34,6 +39,10 @@ public class GroupMessageMails implements MailRenderer {
     EventdeskConfig config;
     @Inject
     Clock clock;
+    @Inject
+    RegistrationMails registrationMails;
+    @Inject
+    MarketingConsent marketing;
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
@@ -54,10 +63,15 @@ public class GroupMessageMails implements MailRenderer {
         Registration r = RegistrationMails.recipient(registrationId);
         GroupMessage message = GroupMessage.findById(Long.parseLong(params.get(MESSAGE)));
         if (message == null) throw new IllegalStateException("message " + params.get(MESSAGE) + " is gone");
+        boolean promotional = message.purpose == MessagePurpose.PROMOTIONAL;
+        if (promotional && !r.hasMarketingConsent()) throw new NotDue("promotional, and the recipient has no marketing consent now");
         Locale locale = r.locale();
         String manageUrl = config.baseUrl() + "/manage/" + AccessToken.issue(r, AccessToken.Purpose.MANAGE, Instant.now(clock));
-        RegistrationMails.View view = RegistrationMails.View.of(r, message.subject(locale), manageUrl, config.baseUrl());
+        RegistrationMails.View view = registrationMails.view(r, message.subject(locale), manageUrl);
+        if (promotional) view = view.promotional(marketing.sender());
+        RegistrationMails.View shown = view;
         String text = message.body(locale);
-        return MailRenderer.pair(() -> Templates.groupMessage(view, text, LinkedText.of(text)), locale);
+        Rendered mail = MailRenderer.pair(() -> Templates.groupMessage(shown, text, LinkedText.of(text)), locale);
+        return promotional ? mail.withHeaders(MarketingConsent.headers(view.unsubscribeUrl())) : mail;
     }
 }

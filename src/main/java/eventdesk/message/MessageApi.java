@@ -44,7 +44,9 @@ public class MessageApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send a message to a group of the event's registrations (each in their language, through the outbox); "
-            + "a repeated idempotencyKey sends nothing more and answers the same recipients")
+            + "a repeated idempotencyKey sends nothing more and answers the same recipients",
+            description = "purpose PROMOTIONAL sends only to those in the group whose consent to news by email stands "
+                    + "(recipients counts them), marked as advertising; TRANSACTIONAL (the default) sends to everyone in the group.")
     public Response send(@PathParam("slug") String slug, MessageInput in) {
         if (in == null) return Problem.response(400, "Invalid message", "Send the message as JSON.", null);
         Instant now = Instant.now(clock);

@@ -5,6 +5,7 @@ import eventdesk.web.FormReader;
 import eventdesk.web.InvalidInput;
 import eventdesk.web.PlainText;
 import jakarta.ws.rs.core.MultivaluedMap;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -40,6 +41,7 @@ public class MessageInput {
             return switch (code) {
                 case "required", "too_long", "invalid_chars" -> common(code);
                 case "group_not_yet" -> "NOT_CHECKED_IN is offered once the event has started";
+                case "purpose" -> "TRANSACTIONAL (the default) or PROMOTIONAL";
                 default -> "one of ACTIVE, PENDING, CONFIRMED, WAITLISTED, CHECKED_IN, NOT_CHECKED_IN";
             };
         }
@@ -55,6 +57,7 @@ public class MessageInput {
         in.body = f.text("body");
         in.bodyKo = f.text("bodyKo");
         in.idempotencyKey = f.text("idempotencyKey");
+        in.purpose = f.text("purpose");
         return in;
     }
 
@@ -64,14 +67,35 @@ public class MessageInput {
     public String body;
     public String bodyKo;
     public String idempotencyKey;
+    /**
+     * {@code TRANSACTIONAL} (the default: about the event, to everyone in the group) or {@code PROMOTIONAL}
+     * (advertising: only to people whose marketing consent stands, marked as such).
+     */
+    @Schema(description = "TRANSACTIONAL (default): about the event, to everyone in the group. PROMOTIONAL: advertising,"
+            + " only to those in the group who agreed to news by email and have not withdrawn; the Korean subject starts"
+            + " with (광고), the mail ends with the sender (eventdesk.sender.name, .contact) and an unsubscribe link, and"
+            + " carries List-Unsubscribe and List-Unsubscribe-Post (one-click).",
+            enumeration = {"TRANSACTIONAL", "PROMOTIONAL"}, defaultValue = "TRANSACTIONAL")
+    public String purpose;
 
-    /** Field name to problem code: {@code required}, {@code too_long}, {@code invalid_chars}, {@code group}, {@code group_not_yet}. */
+    /** The purpose as chosen; blank is {@code TRANSACTIONAL}; null for anything else ({@link #problems} names it). */
+    MessagePurpose purpose() {
+        if (purpose == null || purpose.isBlank()) return MessagePurpose.TRANSACTIONAL;
+        for (MessagePurpose p : MessagePurpose.values()) if (p.name().equals(purpose)) return p;
+        return null;
+    }
+
+    /**
+     * Field name to problem code: {@code required}, {@code too_long}, {@code invalid_chars}, {@code group},
+     * {@code group_not_yet}, {@code purpose}.
+     */
     public Map<String, String> problems(Event event, Instant now) {
         Map<String, String> problems = new LinkedHashMap<>();
         RecipientGroup g = RecipientGroup.parse(group);
         if (group == null || group.isBlank()) problems.put("group", "required");
         else if (g == null) problems.put("group", "group");
         else if (!g.offeredFor(event, now)) problems.put("group", "group_not_yet");
+        if (purpose() == null) problems.put("purpose", "purpose");
         text(problems, "subject", subject, subjectKo, SUBJECT_MAX, false);
         text(problems, "body", body, bodyKo, BODY_MAX, true);
         if (idempotencyKey == null || idempotencyKey.isBlank()) problems.put("idempotencyKey", "required");

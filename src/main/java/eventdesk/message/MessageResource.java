@@ -6,6 +6,7 @@ import eventdesk.audit.AccessAction;
 import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
 import eventdesk.mail.OutboxMessage;
+import eventdesk.registration.MarketingConsent;
 import eventdesk.team.Caller;
 import eventdesk.web.FormPage;
 import eventdesk.web.InvalidInput;
@@ -62,11 +63,24 @@ public class MessageResource implements FormPage {
     Caller caller;
     @Inject
     AccessLog accessLog;
+    @Inject
+    MarketingConsent marketing;
 
-    public record Head(String slug, String title, String when, boolean started, List<RecipientGroup> groups) {
+    /** The event a message page is about, the groups offered now, and who promotional mail names as its sender. */
+    public record Head(String slug, String title, String when, boolean started, List<RecipientGroup> groups,
+                       MarketingConsent.Sender sender) {
+
+        public String adMark() {
+            return GroupMessage.AD_MARK;
+        }
     }
 
-    public record Row(long id, String when, RecipientGroup group, int recipients, String subject, String sentBy) {
+    public record Row(long id, String when, RecipientGroup group, int recipients, String subject, String sentBy,
+                      MessagePurpose purpose) {
+
+        public boolean promotional() {
+            return purpose == MessagePurpose.PROMOTIONAL;
+        }
     }
 
     public record Recipient(String name, String email, String language, String status, String sentAt) {
@@ -85,8 +99,8 @@ public class MessageResource implements FormPage {
 
         static native TemplateInstance form(Head e, MessageInput in, Map<String, String> errors);
 
-        static native TemplateInstance preview(Head e, MessageInput in, RecipientGroup group, long count, List<Version> versions,
-                                               boolean changed);
+        static native TemplateInstance preview(Head e, MessageInput in, RecipientGroup group, MessageService.Reach reach,
+                                               boolean promotional, List<Version> versions, boolean changed);
 
         static native TemplateInstance detail(Head e, Detail m, boolean sent);
     }
@@ -141,7 +155,9 @@ public class MessageResource implements FormPage {
         MessageInput in = MessageInput.fromForm(form);
         messages.check(slug, in, Instant.now(clock));
         RecipientGroup group = RecipientGroup.parse(in.group);
-        return lang.page(Templates.preview(headOf(slug), in, group, messages.count(slug, group), versions(in), false));
+        MessagePurpose purpose = in.purpose();
+        return lang.page(Templates.preview(headOf(slug), in, group, messages.reach(slug, group, purpose),
+                purpose == MessagePurpose.PROMOTIONAL, versions(in), false));
     }
 
     /**
@@ -173,8 +189,10 @@ public class MessageResource implements FormPage {
         }
         if (refused instanceof MessageService.CountChanged changed) {
             MessageInput in = changed.typed;
-            return Optional.of(lang.page(Templates.preview(headOf(changed.slug), in, RecipientGroup.parse(in.group),
-                    changed.count, versions(in), true)));
+            RecipientGroup group = RecipientGroup.parse(in.group);
+            MessagePurpose purpose = in.purpose();
+            return Optional.of(lang.page(Templates.preview(headOf(changed.slug), in, group, messages.reach(changed.slug, group, purpose),
+                    purpose == MessagePurpose.PROMOTIONAL, versions(in), true)));
         }
         return Optional.empty();
     }
@@ -195,11 +213,13 @@ public class MessageResource implements FormPage {
                         row[4] == null ? "" : lang.dateTime((Instant) row[4]))).toList();
         accessLog.record(caller.entry(AccessAction.VIEW_ATTENDEES).forEvent(e.slug)
                 .withFilter("message=" + m.id, recipients.size()));
-        return lang.page(Templates.detail(head(e), new Detail(row(m), m.subject, m.subjectKo, m.body, m.bodyKo, recipients), sent));
+        String subjectKo = m.subjectKo == null ? null : m.subject(Locale.KOREAN);
+        return lang.page(Templates.detail(head(e), new Detail(row(m), m.subject, subjectKo, m.body, m.bodyKo, recipients), sent));
     }
 
     private Row row(GroupMessage m) {
-        return new Row(m.id, lang.dateTime(m.createdAt), m.recipientGroup, m.recipientCount, m.subject(lang.locale()), m.sentBy);
+        return new Row(m.id, lang.dateTime(m.createdAt), m.recipientGroup, m.recipientCount, m.subject(lang.locale()), m.sentBy,
+                m.purpose);
     }
 
     private List<Version> versions(MessageInput in) {
@@ -208,6 +228,7 @@ public class MessageResource implements FormPage {
         m.subjectKo = in.subjectKo;
         m.body = in.body;
         m.bodyKo = in.bodyKo;
+        m.purpose = in.purpose();
         return List.of(version(m, Locale.KOREAN, "한국어"), version(m, Locale.ENGLISH, "English"));
     }
 
@@ -228,7 +249,7 @@ public class MessageResource implements FormPage {
     private Head head(Event e) {
         Instant now = Instant.now(clock);
         return new Head(e.slug, e.title(lang.locale()), lang.range(e.startsAt, e.endsAt), !now.isBefore(e.startsAt),
-                RecipientGroup.offered(e, now));
+                RecipientGroup.offered(e, now), marketing.sender());
     }
 
     private static MessageTexts texts(String language) {
@@ -244,6 +265,7 @@ public class MessageResource implements FormPage {
             case "too_long" -> field.equals("idempotencyKey") ? t.error_reload() : t.error_too_long();
             case "invalid_chars" -> field.equals("idempotencyKey") ? t.error_reload() : t.error_invalid_chars();
             case "group_not_yet" -> t.error_group_not_yet();
+            case "purpose" -> t.error_purpose();
             default -> t.error_group();
         }));
         return errors;

@@ -33,6 +33,10 @@ import java.util.Optional;
  * (row i at {@code now + i / perSecond} seconds), so the relay never sends more of one message per
  * second than that, and sign-up mails due meanwhile go out between them.
  *
+ * <p>A promotional message goes only to the people of the group whose marketing consent stands; the
+ * others are left out (the preview says how many), and a consent withdrawn while the mails wait in the
+ * outbox stops that person's mail ({@link GroupMessageMails}).
+ *
  * <p>A message sent is one access log entry of its organizer, in the same transaction: the group, how
  * many, and the recipients' registration ids (their number only beyond {@link AccessLog#MAX_REGISTRATIONS}).
  */
@@ -97,12 +101,36 @@ public class MessageService {
         if (!problems.isEmpty()) throw new MessageInput.Invalid(slug, in, problems);
     }
 
-    /** How many people the group has now: the number a send right now reaches. */
+    /**
+     * Who of a group a message reaches now: everyone for a transactional one, those whose marketing
+     * consent stands for a promotional one. {@code leftOut}: the rest of the group.
+     */
+    public record Reach(long recipients, long leftOut) {
+    }
+
+    /** How many people of the group a send of this purpose right now reaches, and how many of the group it leaves out. */
     @Transactional
-    public long count(String slug, RecipientGroup group) {
+    public Reach reach(String slug, RecipientGroup group, MessagePurpose purpose) {
         Event event = Event.bySlug(slug).orElseThrow(NotFoundException::new);
-        return Registration.getEntityManager().createQuery("select count(r) from Registration r where " + group.where(), Long.class)
+        long all = count(event, group, MessagePurpose.TRANSACTIONAL);
+        if (purpose != MessagePurpose.PROMOTIONAL) return new Reach(all, 0);
+        long consenting = count(event, group, MessagePurpose.PROMOTIONAL);
+        return new Reach(consenting, all - consenting);
+    }
+
+    private static long count(Event event, RecipientGroup group, MessagePurpose purpose) {
+        return Registration.getEntityManager().createQuery("select count(r) from Registration r where " + where(group, purpose), Long.class)
                 .setParameter("event", event).setParameter("statuses", group.statuses).getSingleResult();
+    }
+
+    /**
+     * The condition on {@code r} for the recipients of a message: the group, and for a promotional message
+     * only people whose marketing consent stands ({@link Registration#hasMarketingConsent}). Count and send
+     * both read it, so the count confirmed is the count sent.
+     */
+    static String where(RecipientGroup group, MessagePurpose purpose) {
+        return group.where() + (purpose == MessagePurpose.PROMOTIONAL
+                ? " and r.marketingConsent = true and r.marketingWithdrawnAt is null and r.erasedAt is null" : "");
     }
 
     /**
@@ -146,6 +174,7 @@ public class MessageService {
         m.subjectKo = blankToNull(in.subjectKo);
         m.body = blankToNull(in.body);
         m.bodyKo = blankToNull(in.bodyKo);
+        m.purpose = in.purpose();
         m.idempotencyKey = key;
         m.sentBy = sentBy;
         m.createdAt = now;
@@ -154,7 +183,7 @@ public class MessageService {
         Panache.getEntityManager().flush();
 
         List<Object[]> people = Registration.getEntityManager().createQuery(
-                        "select r.id, r.email, r.locale from Registration r where " + group.where() + " order by r.id",
+                        "select r.id, r.email, r.locale from Registration r where " + where(group, m.purpose) + " order by r.id",
                         Object[].class)
                 .setParameter("event", event).setParameter("statuses", group.statuses).getResultList();
         if (expectedCount != null && people.size() != expectedCount) throw new CountChanged(slug, in, people.size());

@@ -165,4 +165,37 @@ public interface MessageTexts {
 
     @Message("Please correct the following")
     String errors_title();
+
+    @Message("Kind of message")
+    String field_purpose();
+
+    @Message("About this event")
+    String purpose_transactional();
+
+    @Message("Goes to everyone in the group: practical details, changes, thanks. No advertising.")
+    String purpose_transactional_hint();
+
+    @Message("Promotional")
+    String purpose_promotional();
+
+    @Message("News of other events, offers, sponsors: anything that advertises. Goes only to people in the group who agreed to news by email and have not withdrawn. The Korean subject starts with {mark}, and the mail ends with the sender ({sender}, {contact}) and a link to stop such mail.")
+    String purpose_promotional_hint(String mark, String sender, String contact);
+
+    @Message("Promotional")
+    String purpose_badge();
+
+    @Message("Choose the kind of message.")
+    String error_purpose();
+
+    @Message("{count} people of this group are left out: they did not agree to news by email when they signed up, or have withdrawn.")
+    String preview_left_out(long count);
+
+    @Message("Nobody in this group has agreed to news by email, so a promotional message reaches no one.")
+    String preview_nobody_promotional();
+
+    @Message("Promotional: the Korean subject starts with {mark}; every mail ends with the sender ({sender}, {contact}) and a link to stop promotional mail, and mail clients offer one-click unsubscribe.")
+    String preview_promotional_marks(String mark, String sender, String contact);
+
+    @Message("Not sent: marketing consent withdrawn")
+    String status_dropped();
 }

@@ -27,8 +27,11 @@ public class AccessToken extends PanacheEntityBase {
     public Purpose purpose;
     public Instant createdAt;
 
-    /** VERIFY: a draw application's email check; ATTENDANCE: the "I'll be there" / "release my seat" links before the day. */
-    public enum Purpose { CONFIRM, MANAGE, CHECKIN, VERIFY, ATTENDANCE }
+    /**
+     * VERIFY: a draw application's email check; ATTENDANCE: the "I'll be there" / "release my seat" links before the
+     * day; UNSUBSCRIBE: the link in a mail's footer and List-Unsubscribe header that withdraws marketing consent.
+     */
+    public enum Purpose { CONFIRM, MANAGE, CHECKIN, VERIFY, ATTENDANCE, UNSUBSCRIBE }
 
     /** Creates a token for the registration and returns the secret to put in the link. */
     public static String issue(Registration registration, Purpose purpose, Instant now) {

@@ -8,7 +8,15 @@ import java.util.Locale;
 public record AttendeeRow(long id, String name, String email, String affiliation, Role role, RegistrationStatus status,
                           String registeredAt, long waitlistPosition, String checkedInAt, String eventSlug,
                           String eventTitle, String reference, Integer drawRank, boolean verified,
-                          String reconfirmedAt, String ticketType) {
+                          String reconfirmedAt, String ticketType, Consents consents) {
+
+    /**
+     * The consents on record, for the organizer: when the person agreed to the sign-up notice and its version
+     * (null for a registration from before versions were kept), when they agreed to news by email (null: never)
+     * and when they withdrew it (null: not withdrawn).
+     */
+    public record Consents(String consentAt, String version, String marketingAt, String marketingWithdrawnAt) {
+    }
 
     public static AttendeeRow of(Registration r, Locale locale) {
         return of(r, locale, r.waitlistPosition());
@@ -19,7 +27,9 @@ public record AttendeeRow(long id, String name, String email, String affiliation
         return new AttendeeRow(r.id, r.name, r.email, r.affiliation, r.role, r.status,
                 Kst.dateTime(r.createdAt, locale), waitlistPosition, Kst.time(r.checkedInAt), r.event.slug,
                 r.event.title(locale), r.reference, r.drawRank, r.verifiedAt != null,
-                Kst.dateTime(r.reconfirmedAt, locale), r.ticketType == null ? null : r.ticketType.name(locale));
+                Kst.dateTime(r.reconfirmedAt, locale), r.ticketType == null ? null : r.ticketType.name(locale),
+                new Consents(Kst.dateTime(r.consentAt, locale), r.consentVersion, Kst.dateTime(r.marketingConsentAt, locale),
+                        Kst.dateTime(r.marketingWithdrawnAt, locale)));
     }
 
     public boolean active() {

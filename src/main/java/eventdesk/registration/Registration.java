@@ -81,8 +81,11 @@ public class Registration extends PanacheEntity {
     /** Answers to the event's custom questions, JSON {questionKey: value} ({@link Answers}); null when none. */
     public String answers;
 
-    /** A new registration of the person who filled in {@code form}; it has no status until the seat path gives it one. */
-    static Registration of(Event event, SignUp form, Instant now) {
+    /**
+     * A new registration of the person who filled in {@code form}, who agreed to the sign-up notice of
+     * {@code consentVersion} ({@link ConsentNotice}) now; it has no status until the seat path gives it one.
+     */
+    static Registration of(Event event, SignUp form, String consentVersion, Instant now) {
         Registration r = new Registration();
         r.event = event;
         r.name = form.name;
@@ -92,10 +95,16 @@ public class Registration extends PanacheEntity {
         r.role = Role.valueOf(form.role);
         r.locale = form.locale == null ? "ko" : form.locale;
         r.consentAt = now;
+        r.consentVersion = consentVersion;
         r.marketingConsent = form.marketingConsent;
         r.marketingConsentAt = form.marketingConsent ? now : null;
         r.createdAt = now;
         return r;
+    }
+
+    /** Whether promotional mail may go to this person now: they agreed to it and have not withdrawn (nor been erased). */
+    public boolean hasMarketingConsent() {
+        return marketingConsent && marketingWithdrawnAt == null && erasedAt == null;
     }
 
     /** Withdraws marketing consent (once: a second withdrawal keeps the first time). */

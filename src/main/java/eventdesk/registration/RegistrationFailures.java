@@ -39,6 +39,8 @@ public class RegistrationFailures {
     Clock clock;
     @Inject
     eventdesk.web.EventdeskConfig config;
+    @Inject
+    ConsentNotice notice;
 
     @ServerExceptionMapper
     public Response refused(RegistrationException e, HttpServerRequest request) {
@@ -89,7 +91,7 @@ public class RegistrationFailures {
             return QuarkusTransaction.requiringNew().call(() -> Event.publicBySlug(invalid.eventSlug)
                     .map(event -> Response.status(422).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(
                             SignUpResource.formPage(event, invalid.form, SignUpCheck.texts(invalid.errors, msg),
-                                    lang.locale(), Instant.now(clock), config.draw().confirmWindow())).render()).build())
+                                    lang.locale(), Instant.now(clock), config.draw().confirmWindow(), notice)).render()).build())
                     .orElseGet(() -> notFound(msg)));
         }
         String slug = e instanceof Closed closed ? closed.eventSlug : e instanceof SoldOut soldOut ? soldOut.eventSlug : null;
@@ -98,7 +100,7 @@ public class RegistrationFailures {
             return QuarkusTransaction.requiringNew().call(() -> Event.publicBySlug(slug)
                     .map(event -> Response.status(409).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(
                             SignUpResource.formPage(event, new SignUp(), Map.of(), lang.locale(), Instant.now(clock),
-                                    config.draw().confirmWindow())).render()).build())
+                                    config.draw().confirmWindow(), notice)).render()).build())
                     .orElseGet(() -> notFound(msg)));
         }
         if (e instanceof InvalidField invalid) {
@@ -107,7 +109,7 @@ public class RegistrationFailures {
             return QuarkusTransaction.requiringNew().call(() -> Event.publicBySlug(invalid.eventSlug)
                     .map(event -> Response.status(422).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(
                             SignUpResource.formPage(event, invalid.form, Map.of(invalid.field, text), lang.locale(),
-                                    Instant.now(clock), config.draw().confirmWindow())).render()).build())
+                                    Instant.now(clock), config.draw().confirmWindow(), notice)).render()).build())
                     .orElseGet(() -> notFound(msg)));
         }
         if (e instanceof NotApplied) {

@@ -16,6 +16,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -42,19 +43,41 @@ public class RegistrationMails implements MailRenderer {
     EventdeskConfig config;
     @Inject
     Outbox outbox;
+    @Inject
+    MarketingConsent marketing;
+    @Inject
+    Clock clock;
 
-    /** What every registration mail shows: greeting, the event, its ticket type (or null), and the manage link (or the event page). */
+    /**
+     * What every registration mail shows: greeting, the event, its ticket type (or null), the manage link (or
+     * the event page), the unsubscribe link while the person has marketing consent (else null), and for a
+     * promotional mail its sender (else null).
+     */
     public record View(String lang, String subject, String name, String eventTitle, String when, String where,
-                       String manageUrl, String eventUrl, String ticketType) {
+                       String manageUrl, String eventUrl, String ticketType, String unsubscribeUrl,
+                       MarketingConsent.Sender sender) {
 
-        /** The view of {@code r}'s mail in its language; {@code manageUrl} may be null (the mail then links the event page). */
-        public static View of(Registration r, String subject, String manageUrl, String baseUrl) {
+        /** The view of {@code r}'s mail in its language; {@code manageUrl} and {@code unsubscribeUrl} may be null. */
+        static View of(Registration r, String subject, String manageUrl, String baseUrl, String unsubscribeUrl) {
             Locale locale = r.locale();
             Event e = r.event;
             return new View(r.locale, subject, r.name, e.title(locale), Kst.range(e.startsAt, e.endsAt, locale),
                     e.venue + ", " + e.address, manageUrl, baseUrl + "/events/" + e.slug,
-                    r.ticketType == null ? null : r.ticketType.name(locale));
+                    r.ticketType == null ? null : r.ticketType.name(locale), unsubscribeUrl, null);
         }
+
+        /** The same view as a promotional mail's: it ends with its sender and how to reach them. */
+        public View promotional(MarketingConsent.Sender from) {
+            return new View(lang, subject, name, eventTitle, when, where, manageUrl, eventUrl, ticketType, unsubscribeUrl, from);
+        }
+    }
+
+    /**
+     * The view of {@code r}'s mail, rendered now: with a fresh unsubscribe link in its footer while the
+     * person has marketing consent. {@code manageUrl} may be null (the mail then links the event page).
+     */
+    public View view(Registration r, String subject, String manageUrl) {
+        return View.of(r, subject, manageUrl, config.baseUrl(), marketing.unsubscribeUrl(r, Instant.now(clock)).orElse(null));
     }
 
     /** The registration a mail is for, at sending time. */
@@ -159,7 +182,7 @@ public class RegistrationMails implements MailRenderer {
         Locale locale = r.locale();
         String manageUrl = p.containsKey(MANAGE) ? link("/manage/", p.get(MANAGE)) : null;
         Event e = r.event;
-        View view = View.of(r, subjectOf(Kind.valueOf(kind), r), manageUrl, config.baseUrl());
+        View view = view(r, subjectOf(Kind.valueOf(kind), r), manageUrl);
         String deadline = p.containsKey(DEADLINE) ? Kst.dateTime(Instant.parse(p.get(DEADLINE)), locale) : null;
         return switch (Kind.valueOf(kind)) {
             case SEAT_HELD -> MailRenderer.pair(() -> Templates.seatHeld(view, link("/confirm/", p.get(CONFIRM)), deadline), locale);

@@ -48,9 +48,14 @@ public class SignUp {
     @Pattern(regexp = "ko|en", message = "invalid_choice")
     public String locale;
 
+    /** Agreement to the sign-up notice ({@link ConsentNotice}); the API description states its text. */
     @AssertTrue(message = "consent_required")
+    @Schema(description = "Must be true: the person agrees to the sign-up notice (purpose, items, retention, the right to"
+            + " refuse: refusing means no registration).")
     public boolean consent;
 
+    /** The separate, optional consent to news by email. */
+    @Schema(description = "Optional: the person ticked a separate, unticked box agreeing to news of future events by email.")
     public boolean marketingConsent;
 
     /** The key of the chosen ticket type, where the event has types (a code may choose it instead). */

@@ -59,11 +59,14 @@ public class SignUpResource {
     ThreadContext context;
     @Inject
     eventdesk.web.EventdeskConfig config;
+    @Inject
+    ConsentNotice notice;
 
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance form(EventView e, SignUp form, Map<String, String> errors, String focus,
-                                                   Role[] roles, List<QuestionView> questions, boolean codeField);
+                                                   Role[] roles, List<QuestionView> questions, boolean codeField,
+                                                   ConsentNotice.Text notice);
 
         public static native TemplateInstance thanks(EventView e, long waitlistPosition, boolean applied);
 
@@ -83,7 +86,7 @@ public class SignUpResource {
             form.code = code.strip();
             InvitationCode.find(event, code).filter(c -> c.ticketType != null).ifPresent(c -> form.ticketType = c.ticketType.key);
         }
-        return lang.page(formPage(event, form, Map.of(), lang.locale(), Instant.now(clock), config.draw().confirmWindow()));
+        return lang.page(formPage(event, form, Map.of(), lang.locale(), Instant.now(clock), config.draw().confirmWindow(), notice));
     }
 
     /** The form's POST: 303 to the result page once the sign-up's batch has committed. */
@@ -165,7 +168,7 @@ public class SignUpResource {
     /** The event page with its form: {@code errors} next to their fields, the first one focused. */
     private TemplateInstance page(String slug, SignUp form, Map<String, String> errors) {
         Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
-        return formPage(event, form, errors, lang.locale(), Instant.now(clock), config.draw().confirmWindow());
+        return formPage(event, form, errors, lang.locale(), Instant.now(clock), config.draw().confirmWindow(), notice);
     }
 
     /**
@@ -174,11 +177,11 @@ public class SignUpResource {
      * for codes or has codes still usable, or the link or the form carried one.
      */
     static TemplateInstance formPage(Event event, SignUp form, Map<String, String> errors, Locale locale, Instant now,
-                                     java.time.Duration defaultConfirmWindow) {
+                                     java.time.Duration defaultConfirmWindow, ConsentNotice notice) {
         String focus = errors.isEmpty() ? "" : errors.keySet().iterator().next();
         boolean codeField = form.code != null || errors.containsKey("code") || event.heldOpen() > 0
                 || InvitationCode.usableExist(event, now);
         return Templates.form(EventView.of(event, locale, now, defaultConfirmWindow), form, errors, focus, Role.values(),
-                QuestionView.of(Question.active(event), locale, form, errors), codeField);
+                QuestionView.of(Question.active(event), locale, form, errors), codeField, notice.in(locale));
     }
 }

@@ -52,6 +52,8 @@ public class SignUpService {
     MeterRegistry metrics;
     @Inject
     Clock clock;
+    @Inject
+    ConsentNotice notice;
 
     /** What a sign-up is told: PENDING (a seat is held), WAITLISTED with the position in its type's queue, or APPLIED. */
     public record Answer(RegistrationStatus status, long waitlistPosition) {
@@ -160,7 +162,7 @@ public class SignUpService {
             throw new SoldOut(event.slug);
         }
         Answer answer = told(event, type, seat, form, code.isPresent());
-        Registration r = Registration.of(event, form, now);
+        Registration r = Registration.of(event, form, notice.version(), now);
         r.ticketType = type;
         r.answers = Answers.toJson(answers.values());
         active.put(r.emailNormalized, r);

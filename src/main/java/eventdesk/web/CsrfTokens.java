@@ -45,6 +45,8 @@ import java.util.Set;
  * <li>A state-changing request outside /api and /q passes only with a valid, unexpired cookie for the
  * principal making it and the field that goes with that cookie. A pair taken while signed out (or as
  * someone else) does not pass for the organizer, and signing in or out gives the browser a new cookie.</li>
+ * <li>One route is let through without either: the one-click unsubscribe POST a mail client sends
+ * ({@link HttpHardening#oneClickUnsubscribe}).</li>
  * </ul>
  */
 @ApplicationScoped
@@ -107,7 +109,8 @@ public class CsrfTokens {
     @ServerRequestFilter
     @WithFormRead
     public void check(ResteasyReactiveContainerRequestContext request, RoutingContext routing) {
-        if (SAFE.contains(request.getMethod()) || !HttpHardening.needsForm(routing.normalizedPath())) return;
+        String path = routing.normalizedPath();
+        if (SAFE.contains(request.getMethod()) || !HttpHardening.needsForm(path) || HttpHardening.oneClickUnsubscribe(path)) return;
         Object field = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormParameter(FIELD, true, false);
         String principal = principal(routing);
         Instant now = Instant.now(clock);

@@ -58,6 +58,24 @@ public interface EventdeskConfig {
     }
     Messages messages();
 
+    Sender sender();
+
+    /**
+     * Who sends promotional mail: the sender the law (정보통신망법 Art. 50) asks every advertising mail to
+     * name at its end, with a way to reach them.
+     */
+    interface Sender {
+        /** The sender's name: the organizer, company or community behind the events. */
+        @WithDefault("eventdesk")
+        String name();
+
+        /**
+         * How to reach the sender: an email address or a phone number. When unset, the address mails
+         * come from ({@code quarkus.mailer.from}).
+         */
+        Optional<String> contact();
+    }
+
     interface Admin {
         /** The organizer's user name; prod refuses to start without one. */
         Optional<String> username();

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Rules every request passes before security and REST see it:
@@ -25,7 +26,9 @@ import java.util.Set;
  * <li>A state-changing request outside /api and /q must carry a form body
  * ({@code application/x-www-form-urlencoded}, any letter case, rewritten to lower case so the CSRF
  * filter recognizes it and checks the token); anything else, or no Content-Type, gets 415. Without
- * this an odd-cased or missing type made the CSRF filter skip its check while the form was still read.</li>
+ * this an odd-cased or missing type made the CSRF filter skip its check while the form was still read.
+ * The one exception is the one-click unsubscribe POST ({@link #oneClickUnsubscribe}), which RFC 8058 lets a
+ * mail client send as {@code multipart/form-data} too.</li>
  * <li>A malformed {@code Accept-Language} is dropped (the page falls back to the default language)
  * instead of failing the request with 400.</li>
  * <li>State-changing API requests with a body must send JSON (else 415) and are read into memory (up to {@code quarkus.http.limits.max-body-size})
@@ -78,7 +81,8 @@ public class HttpHardening {
         String path = request.path() == null ? "" : request.path();
         dropMalformedAcceptLanguage(request);
         ctx.addHeadersEndHandler(v -> beforeHeaders(ctx, path));
-        if (!SAFE.contains(request.method()) && needsForm(path) && !formBody(request)) {
+        if (!SAFE.contains(request.method()) && needsForm(path) && !formBody(request)
+                && !(oneClickUnsubscribe(path) && multipartBody(request))) {
             ctx.response().setStatusCode(415).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
                     .end("Send the form as application/x-www-form-urlencoded.");
             return;
@@ -129,6 +133,26 @@ public class HttpHardening {
     /** Pages and the organizer area take forms; the JSON API and operations endpoints have their own types. */
     static boolean needsForm(String path) {
         return !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/q/");
+    }
+
+    /**
+     * The one route a state-changing request may reach without a CSRF token (and without any cookie): the
+     * unsubscribe link, {@code POST /unsubscribe/{token}}, that a mail client posts by itself when the person
+     * presses its "unsubscribe" (RFC 8058 one-click, {@code List-Unsubscribe=One-Click}). The link's secret
+     * is the proof that the person asks; the POST only withdraws consent to promotional mail.
+     */
+    public static boolean oneClickUnsubscribe(String path) {
+        return ONE_CLICK.matcher(path).matches();
+    }
+
+    private static final Pattern ONE_CLICK = Pattern.compile("/unsubscribe/[A-Za-z0-9_-]{20,100}");
+
+    /** A {@code multipart/form-data} body (RFC 8058 lets a mail client send the one-click POST so). */
+    static boolean multipartBody(HttpServerRequest request) {
+        String type = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (type == null || request.headers().getAll(HttpHeaders.CONTENT_TYPE).size() != 1) return false;
+        int semicolon = type.indexOf(';');
+        return (semicolon < 0 ? type : type.substring(0, semicolon)).strip().equalsIgnoreCase("multipart/form-data");
     }
 
     /** True for a form body; an odd-cased form type is rewritten to lower case. */
@@ -206,7 +230,7 @@ public class HttpHardening {
     }
 
     /** Every page reached through a person's emailed link shows their name or email (or says the link is dead). */
-    static final List<String> PERSONAL_LINKS = List.of("/confirm/", "/manage/", "/verify/", "/attendance/");
+    static final List<String> PERSONAL_LINKS = List.of("/confirm/", "/manage/", "/verify/", "/attendance/", "/unsubscribe/");
 
     /** Percent-encodes what RFC 6265 does not allow in a cookie value; a URI stays the same URI. */
     static String cookieSafe(String value) {

@@ -112,17 +112,35 @@ public interface Msg {
     @Message("Purpose: registration, check-in and notices for this event.")
     String consent_purpose();
 
-    @Message("Items: name, email, affiliation, role, preferred language.")
+    @Message("Items: name, email, affiliation, role, preferred language, and your answers to the event's own questions if it asks any.")
     String consent_items();
 
-    @Message("Retention: until one year after the event, then deleted.")
-    String consent_retention();
+    @Message("Retention: until {period} after the event, then deleted.")
+    String consent_retention(String period);
+
+    @Message("one year")
+    String consent_period_year();
+
+    @Message("{years} years")
+    String consent_period_years(long years);
+
+    @Message("{days} days")
+    String consent_period_days(long days);
+
+    @Message("{hours} hours")
+    String consent_period_hours(long hours);
 
     @Message("You may refuse; without this consent we cannot register you.")
     String consent_refuse();
 
     @Message("I agree to the collection and use of my personal data as described above.")
     String consent_label();
+
+    @Message("News by email (optional)")
+    String marketing_title();
+
+    @Message("We use your name and email to tell you about future events and offers, until you withdraw (at most as long as your registration is kept). Every such mail has a link to stop it. You may refuse; refusing changes nothing about your registration.")
+    String marketing_terms();
 
     @Message("Email me about future events (optional).")
     String marketing_label();
@@ -336,6 +354,33 @@ public interface Msg {
 
     @Message("You receive this email because this address was used to sign up at eventdesk.")
     String mail_footer();
+
+    @Message("You agreed to news of future events by email when you signed up.")
+    String mail_unsubscribe_note();
+
+    @Message("Stop promotional mail")
+    String mail_unsubscribe();
+
+    @Message("This is promotional mail: you get it because you agreed to news of future events by email when you signed up.")
+    String mail_ad_reason();
+
+    @Message("Sender: {name} · Contact: {contact}")
+    String mail_ad_sender(String name, String contact);
+
+    @Message("Stop promotional mail")
+    String unsubscribe_title();
+
+    @Message("{email} will get no more news of future events or other promotional mail from {sender}.")
+    String unsubscribe_text(String email, String sender);
+
+    @Message("Mails about your registrations (confirmation, ticket, changes to the event) still arrive.")
+    String unsubscribe_still();
+
+    @Message("Stop promotional mail")
+    String unsubscribe_button();
+
+    @Message("Done: {email} gets no more promotional mail from {sender}.")
+    String unsubscribe_done(String email, String sender);
 
     @Message("Organizer area")
     String admin_title();
@@ -661,6 +706,27 @@ public interface Msg {
 
     @Message("Answers")
     String col_answers();
+
+    @Message("Consents")
+    String col_consents();
+
+    @Message("Sign-up notice agreed")
+    String consent_agreed_at();
+
+    @Message("Notice version")
+    String consent_version();
+
+    @Message("News by email")
+    String marketing_consent();
+
+    @Message("agreed {at}")
+    String marketing_agreed(String at);
+
+    @Message("withdrawn {at}")
+    String marketing_withdrawn(String at);
+
+    @Message("not agreed")
+    String marketing_not_agreed();
 
     @Message("Custom questions")
     String admin_questions();

@@ -1,7 +1,17 @@
 package eventdesk.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
+import eventdesk.admin.DownloadReviewMail;
+import eventdesk.admin.SignInLockMail;
+import eventdesk.attendance.AttendanceMails;
 import eventdesk.event.Event;
+import eventdesk.message.GroupMessageMails;
+import eventdesk.registration.Registration;
+import eventdesk.registration.RegistrationMails;
+import eventdesk.registration.RegistrationStatus;
+import eventdesk.team.InvitationMail;
+import eventdesk.web.EventdeskConfig;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import eventdesk.testing.Deliveries;
 import eventdesk.testing.Forms;
 import eventdesk.testing.GreenMailResource;
@@ -22,8 +32,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static eventdesk.testing.TestEvents.signUpJson;
@@ -33,7 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The header block of every kind of mail as a real SMTP server receives it: a To: with the person's
  * address, and no Cc: or Bcc: line that names nobody (an empty address list is invalid mail and a
- * spam signal). The ticket keeps its inline QR code and calendar file.
+ * spam signal); a Date, a Message-ID on the base URL's domain, Korean subjects RFC 2047-encoded. The
+ * ticket keeps its inline QR code and calendar file.
  */
 @QuarkusTest
 @QuarkusTestResource(GreenMailResource.class)
@@ -42,6 +56,10 @@ class MailHeadersTest extends RestoresTestClock {
     GreenMail greenMail;
     @Inject
     Outbox outbox;
+    @Inject
+    EventdeskConfig config;
+    @Inject
+    jakarta.enterprise.inject.Instance<MailRenderer> renderers;
 
     final String tag = UUID.randomUUID().toString().substring(0, 8);
 
@@ -85,6 +103,119 @@ class MailHeadersTest extends RestoresTestClock {
                 .filter(m -> Mailbox.subject(m).contains(subjectPart)).toList();
         assertThat(mails).as(address + " / " + subjectPart).hasSize(1);
         return mails.get(0);
+    }
+
+    /**
+     * Every kind of mail eventdesk sends, each written into the outbox as its feature writes it (kind,
+     * owner, Korean subject, the parameters its renderer reads), rendered by that feature's renderer and
+     * sent to the SMTP server: the header block is plain ASCII with no empty field (no To:, Cc: or Bcc:
+     * naming nobody), a To: naming the recipient, a From:, a Date:, a Message-ID on the base URL's domain,
+     * and the Korean subject as an RFC 2047 encoded word. A kind this test does not know fails it.
+     */
+    @Test
+    void everyKindOfMailHasWellFormedHeaders() throws Exception {
+        Event event = TestEvents.update(TestEvents.create(10, true), e -> {
+            e.makeDraw();
+            e.drawAt = TestClock.now().plus(Duration.ofDays(3));
+        });
+        String person = "every." + tag + "@example.com";
+        long id = TestEvents.insert(event, "모든 메일 " + tag, person, "Toss", RegistrationStatus.PENDING);
+        QuarkusTransaction.requiringNew().run(() -> {
+            Registration r = Registration.findById(id);
+            r.holdExpiresAt = TestClock.now().plus(Duration.ofHours(2));
+            r.reference = "REF-" + tag;
+            r.marketingConsent = true;
+            r.marketingConsentAt = r.createdAt;
+        });
+        String deadline = TestClock.now().plus(Duration.ofHours(2)).toString();
+        Map<String, String> seat = Map.of("confirm", "c-" + tag, "manage", "m-" + tag, "deadline", deadline);
+        Map<Enum<?>, Map<String, String>> registrationKinds = new LinkedHashMap<>();
+        registrationKinds.put(RegistrationMails.Kind.SEAT_HELD, seat);
+        registrationKinds.put(RegistrationMails.Kind.SEAT_OFFERED, seat);
+        registrationKinds.put(RegistrationMails.Kind.APPROVED, seat);
+        registrationKinds.put(RegistrationMails.Kind.DRAWN, seat);
+        registrationKinds.put(RegistrationMails.Kind.WAITLISTED, Map.of("manage", "m-" + tag, "position", "3"));
+        registrationKinds.put(RegistrationMails.Kind.DRAW_RESERVE, Map.of("manage", "m-" + tag, "position", "2"));
+        registrationKinds.put(RegistrationMails.Kind.TICKET, Map.of("checkin", "k-" + tag, "manage", "m-" + tag));
+        registrationKinds.put(RegistrationMails.Kind.CANCELLED, Map.of());
+        registrationKinds.put(RegistrationMails.Kind.EXPIRED, Map.of());
+        registrationKinds.put(RegistrationMails.Kind.DECLINED, Map.of());
+        registrationKinds.put(RegistrationMails.Kind.WITHDRAWN, Map.of());
+        registrationKinds.put(RegistrationMails.Kind.APPLIED, Map.of("manage", "m-" + tag));
+        registrationKinds.put(RegistrationMails.Kind.DRAW_APPLIED, Map.of("verify", "v-" + tag, "manage", "m-" + tag));
+        registrationKinds.put(AttendanceMails.Kind.RECONFIRM, Map.of("attend", "a-" + tag, "manage", "m-" + tag, "deadline", deadline));
+        registrationKinds.put(AttendanceMails.Kind.REMINDER, Map.of("checkin", "k-" + tag, "manage", "m-" + tag, "attend", "a-" + tag));
+        registrationKinds.put(AttendanceMails.Kind.AUTO_RELEASED, Map.of("deadline", deadline));
+        String organizer = "owner." + tag + "@example.com";
+        Map<Enum<?>, Map<String, String>> organizerKinds = new LinkedHashMap<>();
+        organizerKinds.put(InvitationMail.Kind.TEAM_INVITATION, Map.of("name", "새 멤버", "inviter", "owner@example.com", "role", "MANAGER",
+                "link", "http://localhost:8080/admin/invitation/i-" + tag, "until", TestClock.now().plus(Duration.ofHours(72)).toString()));
+        organizerKinds.put(SignInLockMail.Kind.SIGN_IN_LOCKED, Map.of("account", organizer, "address", "203.0.113.7",
+                "failures", "10", "until", TestClock.now().plus(Duration.ofMinutes(15)).toString()));
+        organizerKinds.put(DownloadReviewMail.Kind.DOWNLOAD_REVIEW, Map.of("month", "2026-01"));
+
+        Set<String> known = new TreeSet<>();
+        for (Class<? extends Enum<?>> kinds : List.of(RegistrationMails.Kind.class, AttendanceMails.Kind.class,
+                GroupMessageMails.Kind.class, InvitationMail.Kind.class, SignInLockMail.Kind.class, DownloadReviewMail.Kind.class)) {
+            for (Enum<?> k : kinds.getEnumConstants()) known.add(k.name());
+        }
+        Set<String> covered = new TreeSet<>();
+        registrationKinds.keySet().forEach(k -> covered.add(k.name()));
+        organizerKinds.keySet().forEach(k -> covered.add(k.name()));
+        covered.add(GroupMessageMails.Kind.GROUP_MESSAGE.name());
+        assertThat(covered).as("every kind of mail is sent here").isEqualTo(known);
+        assertThat(renderers.stream().map(r -> r.getClass().getName().replaceAll("_Subclass$|_ClientProxy$", "")).toList())
+                .as("every feature that writes mails").containsExactlyInAnyOrder(RegistrationMails.class.getName(),
+                        AttendanceMails.class.getName(), GroupMessageMails.class.getName(), InvitationMail.class.getName(),
+                        SignInLockMail.class.getName(), DownloadReviewMail.class.getName());
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            registrationKinds.forEach((kind, params) -> outbox.enqueue(new OutgoingMail(kind, id, person, subject(kind), params)));
+            organizerKinds.forEach((kind, params) -> outbox.enqueue(new OutgoingMail(kind, 0, organizer, subject(kind), params)));
+        });
+        for (String purpose : List.of("TRANSACTIONAL", "PROMOTIONAL")) {
+            given().auth().preemptive().basic("admin", "admin").contentType("application/json").body("""
+                    {"group": "PENDING", "subject": "", "subjectKo": "%s", "body": "", "bodyKo": "안내입니다.",
+                     "idempotencyKey": "every-%s-%s", "purpose": "%s"}""".formatted(subject(purpose), purpose, tag, purpose))
+                    .post("/api/admin/events/" + event.slug + "/messages").then().statusCode(202);
+        }
+        TestClock.get().advance(Duration.ofMinutes(5));
+        Deliveries.deliver(outbox);
+
+        String domain = java.net.URI.create(config.baseUrl()).getHost();
+        for (Enum<?> kind : registrationKinds.keySet()) assertWellFormed(onlyMailTo(person, subject(kind)), person, subject(kind), domain);
+        for (Enum<?> kind : organizerKinds.keySet()) assertWellFormed(onlyMailTo(organizer, subject(kind)), organizer, subject(kind), domain);
+        assertWellFormed(onlyMailTo(person, subject("TRANSACTIONAL")), person, subject("TRANSACTIONAL"), domain);
+        MimeMessage promotional = onlyMailTo(person, subject("PROMOTIONAL"));
+        assertWellFormed(promotional, person, "(광고) " + subject("PROMOTIONAL"), domain);
+        assertThat(headerLines(promotional)).anyMatch(l -> l.matches("List-Unsubscribe: <http://localhost:8080/unsubscribe/[A-Za-z0-9_-]+>"))
+                .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    }
+
+    /** A Korean subject of this test for one kind of mail. */
+    String subject(Object kind) {
+        return "메일 종류 " + kind + " " + tag;
+    }
+
+    static void assertWellFormed(MimeMessage m, String to, String subject, String messageIdDomain) throws MessagingException {
+        String what = Mailbox.subject(m);
+        assertThat(what).isEqualTo(subject);
+        List<String> lines = headerLines(m);
+        assertNoEmptyAddressHeader(m, to, what);
+        for (String line : lines) {
+            assertThat(line.chars().allMatch(c -> c >= 32 && c < 127 || c == '\t')).as(what + ": plain ASCII header " + line).isTrue();
+            int colon = line.indexOf(':');
+            assertThat(colon).as(what + ": a header field " + line).isPositive();
+            assertThat(line.substring(colon + 1).strip()).as(what + ": no empty header field " + line).isNotEmpty();
+        }
+        assertThat(lines.stream().filter(l -> l.regionMatches(true, 0, "Subject:", 0, 8)).toList()).as(what).singleElement()
+                .satisfies(l -> assertThat(l.substring(8).strip()).as("RFC 2047 encoded").startsWithIgnoringCase("=?UTF-8?"));
+        assertThat(m.getHeader("Message-ID")).as(what).singleElement().satisfies(id ->
+                assertThat(id).matches("<[^<>@\\s]+@" + java.util.regex.Pattern.quote(messageIdDomain) + ">"));
+        assertThat(m.getHeader("Date")).as(what).hasSize(1);
+        assertThat(m.getSentDate()).as(what + ": a Date that parses").isNotNull();
+        assertThat(m.getHeader("From")).as(what).hasSize(1);
+        assertThat(m.getHeader("MIME-Version")).as(what).containsExactly("1.0");
     }
 
     @Test
