@@ -7,21 +7,28 @@ import java.util.Map;
 
 /**
  * A registration as the organizer's API shows it, times in KST with offset. {@code ticketType} is the
- * type's key (null in an event without types); {@code waitlistPosition} only while waitlisted.
+ * type's key (null in an event without types); {@code waitlistPosition} only while waitlisted. The
+ * consent on record: when and to which version of the notice (its SHA-256), and marketing consent given
+ * and withdrawn. An erased registration ({@code erased: true}) shows no name, email, affiliation or answers.
  */
 public record RegistrationJson(long id, RegistrationStatus status, String name, String email, String affiliation,
                                Role role, String locale, boolean marketingConsent, OffsetDateTime registeredAt,
                                OffsetDateTime confirmedAt, OffsetDateTime checkedInAt, Long waitlistPosition,
                                String ticketType, String reference, OffsetDateTime verifiedAt, Integer drawRank,
                                OffsetDateTime reconfirmSentAt, OffsetDateTime reconfirmedAt,
-                               OffsetDateTime reminderSentAt, Map<String, Object> answers) {
+                               OffsetDateTime reminderSentAt, Map<String, Object> answers, OffsetDateTime consentAt,
+                               String consentVersion, OffsetDateTime marketingConsentAt,
+                               OffsetDateTime marketingWithdrawnAt, boolean erased, OffsetDateTime erasedAt) {
 
     public static RegistrationJson of(Registration r, Long waitlistPosition) {
-        return new RegistrationJson(r.id, r.status, r.name, r.email, r.affiliation, r.role, r.locale,
-                r.marketingConsent, Kst.offset(r.createdAt), Kst.offset(r.confirmedAt), Kst.offset(r.checkedInAt),
-                waitlistPosition, r.ticketType == null ? null : r.ticketType.key, r.reference, Kst.offset(r.verifiedAt),
-                r.drawRank, Kst.offset(r.reconfirmSentAt), Kst.offset(r.reconfirmedAt), Kst.offset(r.reminderSentAt),
-                Answers.fromJson(r.answers));
+        boolean erased = r.erased();
+        return new RegistrationJson(r.id, r.status, erased ? null : r.name, erased ? null : r.email,
+                erased ? null : r.affiliation, r.role, r.locale, r.marketingConsent, Kst.offset(r.createdAt),
+                Kst.offset(r.confirmedAt), Kst.offset(r.checkedInAt), waitlistPosition,
+                r.ticketType == null ? null : r.ticketType.key, r.reference, Kst.offset(r.verifiedAt), r.drawRank,
+                Kst.offset(r.reconfirmSentAt), Kst.offset(r.reconfirmedAt), Kst.offset(r.reminderSentAt),
+                erased ? Map.of() : Answers.fromJson(r.answers), Kst.offset(r.consentAt), r.consentVersion,
+                Kst.offset(r.marketingConsentAt), Kst.offset(r.marketingWithdrawnAt), erased, Kst.offset(r.erasedAt));
     }
 
     /** As it is now, with its place in its queue when it waits. */
