@@ -44,13 +44,14 @@ public class PersonalData {
 
     /**
      * Cancels one of the person's registrations as its manage link would: the person is mailed and a held
-     * seat goes to the first person waiting. Returns false for a registration not theirs.
+     * seat goes to the first person waiting. Returns whether it was cancelled now (false for a registration
+     * not theirs, or no longer active).
      */
     @Transactional
     public boolean cancel(String email, long id, Instant now) {
-        if (own(email, id).isEmpty()) return false;
-        registrations.cancelById(id, now);
-        return true;
+        Optional<Registration> found = own(email, id);
+        if (found.isEmpty() || !found.get().status.isActive()) return false;
+        return registrations.cancelById(id, now).status == RegistrationStatus.CANCELLED;
     }
 
     /** Withdraws marketing consent on every registration of the person; returns how many had it. */
