@@ -37,7 +37,15 @@ import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
+
 import java.lang.reflect.Field;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.lang.reflect.Modifier;
 import java.time.Duration;
 import java.time.Instant;
@@ -188,6 +196,63 @@ class MyDataTest extends RestoresTestClock {
         assertThat(QuarkusTransaction.requiringNew().call(() -> MyDataLink.count("tokenHash", eventdesk.web.Secrets.sha256Hex(secret))))
                 .isEqualTo(1);
         assertThat(QuarkusTransaction.requiringNew().call(() -> MyDataLink.count("tokenHash", secret))).isZero();
+    }
+
+    @TestHTTPResource("/")
+    URI base;
+
+    /** One POST of the form over a kept-alive connection: its time, status, headers (without date and cookies). */
+    record Timed(long nanos, int status, Map<String, List<String>> headers) {
+    }
+
+    Timed timedAsk(HttpClient http, String csrfCookie, String csrfField, String email) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/me"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "csrf-token=" + csrfCookie)
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+                        + "&csrf-token=" + URLEncoder.encode(csrfField, StandardCharsets.UTF_8))).build();
+        long start = System.nanoTime();
+        HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+        long nanos = System.nanoTime() - start;
+        Map<String, List<String>> headers = new java.util.TreeMap<>(r.headers().map());
+        headers.keySet().removeIf(h -> h.equalsIgnoreCase("date") || h.equalsIgnoreCase("set-cookie"));
+        return new Timed(nanos, r.statusCode(), headers);
+    }
+
+    /**
+     * An address with registrations is answered in the time any other is: the request only queues the
+     * lookup, so a registered address costs the answer nothing more. Pairs alternate which goes first; the
+     * median of their ratios must be near 1.
+     */
+    @Test
+    void anAddressWithRegistrationsIsAnsweredInTheTimeAnyOtherIs() throws Exception {
+        Event event = TestEvents.create(5, true);
+        String known = email("timed");
+        signUp(event, person("Timed Person", known, "en", false));
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> form = http.send(HttpRequest.newBuilder(base.resolve("/me")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher field = CSRF.matcher(form.body());
+        assertThat(field.find()).isTrue();
+        String cookie = form.headers().allValues("set-cookie").stream().filter(c -> c.startsWith("csrf-token="))
+                .map(c -> c.substring("csrf-token=".length(), c.indexOf(';'))).findFirst().orElseThrow();
+        List<Double> ratios = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String stranger = email("stranger" + i);
+            Timed probe, other;
+            if (i % 2 == 0) {
+                other = timedAsk(http, cookie, field.group(1), stranger);
+                probe = timedAsk(http, cookie, field.group(1), known);
+            } else {
+                probe = timedAsk(http, cookie, field.group(1), known);
+                other = timedAsk(http, cookie, field.group(1), stranger);
+            }
+            assertThat(probe.status()).isEqualTo(other.status()).isEqualTo(303);
+            assertThat(probe.headers()).isEqualTo(other.headers());
+            if (i >= 10) ratios.add((double) probe.nanos() / other.nanos());
+        }
+        List<Double> sorted = ratios.stream().sorted().toList();
+        double median = (sorted.get((sorted.size() - 1) / 2) + sorted.get(sorted.size() / 2)) / 2;
+        assertThat(median).as("a registered address's answer time over another's (median of %d pairs)", ratios.size())
+                .isBetween(0.75, 1.33);
     }
 
     @Test
