@@ -220,6 +220,16 @@ public class MyDataResource {
         return Response.seeOther(URI.create("/me/erased")).cookie(cookie("", 0)).build();
     }
 
+    /**
+     * A GET on a form's address (the language switch on the confirm step or on a refused correction) shows
+     * the page again, in the language asked for.
+     */
+    @GET
+    @Path("{form: erase|registrations/[0-9]+}")
+    public Response formAddress() {
+        return Response.seeOther(UriBuilder.fromPath("/me").queryParam("lang", lang.code()).build()).build();
+    }
+
     /** Ends the session. */
     @POST
     @Path("logout")

@@ -529,6 +529,10 @@ class MyDataTest extends RestoresTestClock {
         assertThat(step.asString()).contains("Erase all your data?").contains("name=\"confirmed\" value=\"true\"")
                 .contains("Test Meetup").contains("Draw Conf").doesNotContain("admin/logout");
         assertThat(registration(seat).erasedAt).isNull();
+        // Its language switch (a GET on the form's address) leads back to the page, erasing nothing.
+        given().cookie("me-session", session).redirects().follow(false).get("/me/erase?lang=ko").then().statusCode(303)
+                .header("Location", containsString("/me?lang=ko"));
+        assertThat(registration(seat).erasedAt).isNull();
 
         Response erased = post(session, "/me/erase", Map.of("confirmed", "true"));
         assertThat(erased.statusCode()).isEqualTo(303);
