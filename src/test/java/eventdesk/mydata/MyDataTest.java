@@ -167,7 +167,7 @@ class MyDataTest extends RestoresTestClock {
     // The link
 
     @Test
-    void anyAddressIsAnsweredAlikeAndOnlyOneWithRegistrationsGetsALink() {
+    void anyAddressIsAnsweredAlikeAndOnlyOneWithRegistrationsGetsALink() throws Exception {
         Event event = TestEvents.create(5, true);
         String known = email("known");
         signUp(event, person("Known Person", known, "ko", false));
@@ -192,6 +192,9 @@ class MyDataTest extends RestoresTestClock {
         // In the language of the person's registration; only the SHA-256 of the link is stored.
         MimeMessage mail = Mailbox.to(greenMail, known).stream().filter(m -> Mailbox.text(m).contains(link)).findFirst().orElseThrow();
         assertThat(Mailbox.subject(mail)).isEqualTo("eventdesk 신청 내역 열기");
+        assertThat(mail.getHeader("To")).singleElement().asString().containsIgnoringCase(known);
+        assertThat(mail.getHeader("Cc")).isNull();
+        assertThat(mail.getHeader("Bcc")).isNull();
         String secret = link.substring("/me/".length());
         assertThat(QuarkusTransaction.requiringNew().call(() -> MyDataLink.count("tokenHash", eventdesk.web.Secrets.sha256Hex(secret))))
                 .isEqualTo(1);
