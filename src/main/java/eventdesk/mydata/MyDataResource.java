@@ -4,6 +4,7 @@ import eventdesk.audit.AccessAction;
 import eventdesk.audit.AccessLog;
 import eventdesk.registration.PersonalData;
 import eventdesk.registration.Registration;
+import eventdesk.registration.RegistrationLabels;
 import eventdesk.registration.SignUpCheck;
 import eventdesk.web.ClientAddress;
 import eventdesk.web.ConfirmStep;
@@ -18,7 +19,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -242,8 +242,9 @@ public class MyDataResource {
     @Transactional
     ConfirmStep eraseStep(MyDataAccess.Session session) {
         MyDataTexts me = lang.bundle(MyDataTexts.class);
+        RegistrationLabels labels = lang.bundle(RegistrationLabels.class);
         List<String> registrations = Registration.ofPerson(session.email()).stream()
-                .map(r -> r.event.title(lang.locale()) + " · " + lang.bundle(eventdesk.registration.RegistrationLabels.class).status(r.status))
+                .map(r -> r.event.title(lang.locale()) + " · " + labels.status(r.status))
                 .toList();
         return new ConfirmStep(me.erase_confirm_title(), me.erase_confirm_text(), registrations, "/me/erase", List.of(),
                 me.erase_confirm_button(), "/me");
