@@ -37,7 +37,7 @@ import java.util.function.Predicate;
  * and checked-in times (KST, ISO 8601), waitlist position; then the ticket type's key, a draw's
  * reference code and draw rank; then one column per custom question the event ever asked (removed
  * ones too, so no answer is lost). A cell that a spreadsheet would run as a formula is defused
- * ({@link #cell}).
+ * ({@link #cell}). A registration whose data was erased has empty name, email, affiliation and answer cells.
  */
 @ApplicationScoped
 public class AttendeeCsv {
@@ -47,7 +47,7 @@ public class AttendeeCsv {
             "registered_at", "confirmed_at", "checked_in_at", "waitlist_position", "ticket_type", "reference", "draw_rank");
     private static final int BATCH = 2000;
     private static final String COLUMNS = "id, status, name, email, affiliation, role, locale, created_at,"
-            + " confirmed_at, checked_in_at, waitlist_seq, ticket_type_id, reference, draw_rank, answers";
+            + " confirmed_at, checked_in_at, waitlist_seq, ticket_type_id, reference, draw_rank, answers, erased_at";
 
     @Inject
     AgroalDataSource dataSource;
@@ -120,14 +120,16 @@ public class AttendeeCsv {
         } while (n == BATCH);
     }
 
+    /** An erased registration's row keeps its status, times and numbers; its name, email, affiliation and answers are empty. */
     private static void row(CSVPrinter csv, ResultSet rs, Long position, String type, List<AnswerColumn> questions)
             throws SQLException, IOException {
-        List<Object> cells = new ArrayList<>(List.of(rs.getLong(1), rs.getString(2), nz(cell(rs.getString(3))),
-                nz(cell(rs.getString(4))), nz(cell(rs.getString(5))), rs.getString(6), rs.getString(7), time(rs, 8),
+        boolean erased = rs.getTimestamp(16) != null;
+        List<Object> cells = new ArrayList<>(List.of(rs.getLong(1), rs.getString(2), erased ? "" : nz(cell(rs.getString(3))),
+                erased ? "" : nz(cell(rs.getString(4))), erased ? "" : nz(cell(rs.getString(5))), rs.getString(6), rs.getString(7), time(rs, 8),
                 time(rs, 9), time(rs, 10), position == null ? "" : position, type, nz(rs.getString(13)),
                 rs.getObject(14) == null ? "" : rs.getInt(14)));
         if (!questions.isEmpty()) {
-            Map<String, Object> answers = Answers.fromJson(rs.getString(15));
+            Map<String, Object> answers = erased ? Map.of() : Answers.fromJson(rs.getString(15));
             for (AnswerColumn q : questions) cells.add(cell(q.answerIn(answers)));
         }
         csv.printRecord(cells);

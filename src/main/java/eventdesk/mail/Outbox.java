@@ -129,9 +129,16 @@ public class Outbox {
         return false;
     }
 
-    /** Deletes every mail of these owners (sent or not), in the caller's transaction. */
-    public void forget(Collection<Long> ownerIds) {
-        if (!ownerIds.isEmpty()) OutboxMessage.delete("ownerId in ?1", ownerIds);
+    /**
+     * Forgets whom these owners' mails went to and what they said, in the caller's transaction: mails not
+     * sent (waiting or given up) are deleted; a sent one keeps only its kind, subject and times, its
+     * recipient, links and kept bodies cleared, so a record of what was sent when stays without a person.
+     */
+    public void erase(Collection<Long> ownerIds) {
+        if (ownerIds.isEmpty()) return;
+        OutboxMessage.delete("ownerId in ?1 and status <> ?2", ownerIds, OutboxMessage.Status.SENT);
+        OutboxMessage.update("recipient = '', params = null, bodyText = null, bodyHtml = null, qrData = null, ics = null,"
+                + " icsName = null, lastError = null where ownerId in ?1", ownerIds);
     }
 
     @Scheduled(every = "${eventdesk.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,

@@ -83,7 +83,8 @@ public class MessageResource implements FormPage {
         }
     }
 
-    public record Recipient(String name, String email, String language, String status, String sentAt) {
+    /** One recipient of a message; an erased one ({@code erased}) shows neither name nor email. */
+    public record Recipient(String name, String email, String language, String status, String sentAt, boolean erased) {
     }
 
     public record Detail(Row row, String subject, String subjectKo, String body, String bodyKo, List<Recipient> recipients) {
@@ -205,12 +206,12 @@ public class MessageResource implements FormPage {
         GroupMessage m = GroupMessage.findById(id);
         if (m == null || !m.event.id.equals(e.id)) throw new NotFoundException();
         List<Recipient> recipients = MessageRecipient.getEntityManager().createQuery(
-                        "select g.name, g.email, g.locale, o.status, o.sentAt from MessageRecipient r join r.registration g"
+                        "select g.name, g.email, g.locale, o.status, o.sentAt, g.erasedAt from MessageRecipient r join r.registration g"
                                 + " left join r.outboxMessage o where r.message = ?1 order by g.name, r.id", Object[].class)
                 .setParameter(1, m).getResultList().stream()
-                .map(row -> new Recipient((String) row[0], (String) row[1], "ko".equals(row[2]) ? "한국어" : "English",
-                        row[3] == null ? "" : ((OutboxMessage.Status) row[3]).name(),
-                        row[4] == null ? "" : lang.dateTime((Instant) row[4]))).toList();
+                .map(row -> new Recipient(row[5] == null ? (String) row[0] : "", row[5] == null ? (String) row[1] : "",
+                        "ko".equals(row[2]) ? "한국어" : "English", row[3] == null ? "" : ((OutboxMessage.Status) row[3]).name(),
+                        row[4] == null ? "" : lang.dateTime((Instant) row[4]), row[5] != null)).toList();
         accessLog.record(caller.entry(AccessAction.VIEW_ATTENDEES).forEvent(e.slug)
                 .withFilter("message=" + m.id, recipients.size()));
         String subjectKo = m.subjectKo == null ? null : m.subject(Locale.KOREAN);

@@ -37,9 +37,12 @@ public enum RecipientGroup {
         this.checkedIn = checkedIn;
     }
 
-    /** The HQL condition on {@code r} (a Registration) with parameters {@code :event} and {@code :statuses}. */
+    /**
+     * The HQL condition on {@code r} (a Registration) with parameters {@code :event} and {@code :statuses}.
+     * Erased registrations have no address to write to: they are in no group.
+     */
     String where() {
-        String base = "r.event = :event and r.status in :statuses";
+        String base = "r.event = :event and r.status in :statuses and r.erasedAt is null";
         if (checkedIn == null) return base;
         return base + (checkedIn ? " and r.checkedInAt is not null" : " and r.checkedInAt is null");
     }

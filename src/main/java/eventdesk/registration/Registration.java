@@ -127,6 +127,11 @@ public class Registration extends PanacheEntity {
     static String personKey(Event event, String email) {
         String normalized = normalizeEmail(email);
         if (normalized == null || !event.isDraw()) return normalized;
+        return drawKey(normalized);
+    }
+
+    /** A normalized Gmail address without its dots and {@code +tag}; any other address as it is. */
+    private static String drawKey(String normalized) {
         int at = normalized.lastIndexOf('@');
         if (at < 0) return normalized;
         String local = normalized.substring(0, at), domain = normalized.substring(at + 1);
@@ -134,6 +139,25 @@ public class Registration extends PanacheEntity {
         int plus = local.indexOf('+');
         if (plus >= 0) local = local.substring(0, plus);
         return local.replace(".", "") + "@gmail.com";
+    }
+
+    /**
+     * Every registration of the person with this address, in every event and status, oldest first, with
+     * event and ticket type loaded: those stored under its normalized form, and in draw events under the
+     * Gmail mailbox that form reaches ({@link #personKey}), the same mailbox. Erased ones no longer carry
+     * the address, so they are never found.
+     */
+    public static List<Registration> ofPerson(String email) {
+        String normalized = normalizeEmail(eventdesk.web.EmailAddress.normalize(email).orElse(email));
+        if (normalized == null || normalized.isEmpty()) return List.of();
+        return getEntityManager().createQuery("select r from Registration r join fetch r.event left join fetch r.ticketType"
+                        + " where r.emailNormalized in ?1 and r.erasedAt is null order by r.createdAt, r.id", Registration.class)
+                .setParameter(1, List.of(normalized, drawKey(normalized)).stream().distinct().toList()).getResultList();
+    }
+
+    /** Whether the person's data was erased (on their request, or by retention after the event). */
+    public boolean erased() {
+        return erasedAt != null;
     }
 
     public Locale locale() {

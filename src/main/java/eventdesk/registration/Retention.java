@@ -1,61 +1,71 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
-import eventdesk.mail.Outbox;
 import eventdesk.web.EventdeskConfig;
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Keeps the promise of the consent text (PIPA): personal data of an event's registrations is
- * deleted {@code eventdesk.retention} (default one year) after the event ended. The event stays.
+ * Keeps the promise of the consent text (PIPA): personal data of an event's registrations is erased
+ * {@code eventdesk.retention} (default one year) after the event ended, exactly as a person's own
+ * request erases it ({@link Erasure#clear}). The event and its registrations' rows stay, so its counts,
+ * charts and draw record stay right.
  */
 @ApplicationScoped
 public class Retention {
 
+    /** Registrations cleared per flush, so a large event's erasure does not hold them all in memory. */
+    static final int BATCH = 500;
+
     @Inject
     EventdeskConfig config;
     @Inject
-    Outbox outbox;
-    @Inject
-    SeatPath seats;
+    Erasure erasure;
     @Inject
     Clock clock;
 
     @Scheduled(cron = "0 30 3 * * ?", timeZone = "Asia/Seoul", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void nightly() {
-        int deleted = purge(Instant.now(clock));
-        if (deleted > 0) Log.infof("Deleted %d registrations past their retention period", deleted);
+        int erased = purge(Instant.now(clock));
+        if (erased > 0) Log.infof("Erased the personal data of %d registrations past their retention period", erased);
     }
 
     /**
-     * Deletes registrations (with their tokens and mails) of events that ended before now - retention,
-     * each event under its lock; the seat path takes them out of the event's counters.
+     * Erases the registrations not erased yet of events that ended before now - retention, one event at a
+     * time under its lock, each in a transaction of its own; invitation codes of those events keep no
+     * address. Returns how many registrations were erased.
      */
-    @Transactional
     public int purge(Instant now) {
         Instant cutoff = now.minus(config.retention());
-        List<Long> ended = Registration.find("select distinct r.event.id from Registration r where r.event.endsAt < ?1", cutoff)
-                .project(Long.class).list();
-        int deleted = 0;
+        List<Long> ended = QuarkusTransaction.requiringNew().call(() -> Registration.find(
+                        "select distinct r.event.id from Registration r where r.event.endsAt < ?1 and r.erasedAt is null", cutoff)
+                .project(Long.class).list());
+        int erased = 0;
         for (Long eventId : ended) {
-            Event event = Event.lock(eventId);
-            List<Long> ids = Registration.find("select r.id from Registration r where r.event = ?1", event)
-                    .project(Long.class).list();
-            if (ids.isEmpty()) continue;
-            outbox.forget(ids);
-            AccessToken.delete("registration.id in ?1", ids);
-            // Codes stay (they say how many were used), without the person who used them.
-            InvitationCode.update("registration = null where event = ?1", event);
-            deleted += seats.forgetAll(event);
+            erased += QuarkusTransaction.requiringNew().call(() -> eraseEvent(eventId, now));
         }
-        return deleted;
+        return erased;
+    }
+
+    private int eraseEvent(long eventId, Instant now) {
+        Event event = Event.lock(eventId);
+        int erased = 0;
+        List<Registration> batch;
+        while (!(batch = Registration.<Registration>find("event = ?1 and erasedAt is null order by id", event)
+                .page(0, BATCH).list()).isEmpty()) {
+            erasure.clear(batch, now);
+            erased += batch.size();
+            Registration.getEntityManager().flush();
+            batch.forEach(Registration.getEntityManager()::detach);
+        }
+        InvitationCode.update("email = ?1 where event = ?2 and email is not null", Erasure.ERASED_CODE_EMAIL, event);
+        return erased;
     }
 }

@@ -233,23 +233,6 @@ public class SeatPath {
     }
 
     /**
-     * Deletes every registration of a locked event (their tokens and mails must be gone already) and
-     * the counts with them: the event keeps counters that equal its (now no) registrations. Returns how
-     * many were deleted.
-     */
-    int forgetAll(Event locked) {
-        long deleted = Registration.delete("event", locked);
-        locked.seatsTaken = 0;
-        locked.waitlisted = 0;
-        locked.applied = 0;
-        locked.ticketTypes.forEach(t -> {
-            t.seatsTaken = 0;
-            t.waitlisted = 0;
-        });
-        return (int) deleted;
-    }
-
-    /**
      * Every status change goes through here, so the event's counters and its ticket type's always
      * equal their registrations.
      */

@@ -48,6 +48,26 @@ public class SignUpCheck {
         return errors;
     }
 
+    /**
+     * The errors of a name and an affiliation alone (a person correcting them on their own page), by field
+     * in form order, checked and worded as the sign-up form's fields; empty when both are fine. Give the
+     * values stripped of leading and trailing blanks, as they will be stored.
+     */
+    public Map<String, String> nameErrors(String name, String affiliation, Msg msg) {
+        SignUp form = new SignUp();
+        form.name = name;
+        form.affiliation = affiliation;
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (String field : List.of("name", "affiliation")) {
+            String code = null;
+            for (ConstraintViolation<SignUp> v : validator.validateProperty(form, field)) {
+                code = code == null || !code.equals("required") ? v.getMessage() : code;
+            }
+            if (code != null) errors.put(field, text(msg, code));
+        }
+        return errors;
+    }
+
     /** The message for a ticket type or code the seat path refused ({@link RegistrationException.InvalidField}). */
     static String text(RegistrationException.InvalidField refused, Msg msg, TicketMsg tix) {
         if (refused.field.equals("ticketType")) {

@@ -18,11 +18,16 @@ public record ConfirmStep(String question, String consequence, List<String> peop
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance page(ConfirmStep step);
+        static native TemplateInstance page(ConfirmStep step, boolean organizer);
     }
 
     /** The page that asks (to be rendered in the organizer's language, {@link Lang#page}). */
     public TemplateInstance page() {
-        return Templates.page(this);
+        return Templates.page(this, true);
+    }
+
+    /** The same page for a visitor (a person acting on their own data): without the organizer's menu. */
+    public TemplateInstance publicPage() {
+        return Templates.page(this, false);
     }
 }

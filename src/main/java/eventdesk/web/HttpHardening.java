@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * no answer carries the {@code Connection} header HTTP/2 forbids, so a client always reads its 413.</li>
  * <li>Every answer gets a Content-Security-Policy: the strict one for the app's pages; Swagger UI and the
  * dev mailbox, which cannot work under it, get their own ({@link #contentSecurityPolicy}).</li>
- * <li>Personal pages (organizer area, admin API, every page behind an emailed link, metrics) get {@code Cache-Control: no-store};
+ * <li>Personal pages (organizer area, admin API, every page behind an emailed link, a person's own page at /me, metrics) get {@code Cache-Control: no-store};
  * requests that came over https get HSTS.</li>
  * <li>The form login's "where to go after login" cookie holds the requested URI; characters a cookie
  * cannot carry ({@code ; , " \} and blanks) are percent-encoded, otherwise writing the cookie fails and
@@ -226,7 +226,8 @@ public class HttpHardening {
     static boolean isPersonal(String path) {
         return path.equals("/admin") || path.startsWith("/admin/") || path.equals("/api/admin") || path.startsWith("/api/admin/")
                 || PERSONAL_LINKS.stream().anyMatch(path::startsWith) || path.equals("/j_security_check")
-                || path.startsWith("/q/metrics") || (path.startsWith("/events/") && path.endsWith("/thanks"));
+                || path.startsWith("/q/metrics") || (path.startsWith("/events/") && path.endsWith("/thanks"))
+                || path.equals("/me") || path.startsWith("/me/");
     }
 
     /** Every page reached through a person's emailed link shows their name or email (or says the link is dead). */

@@ -170,6 +170,22 @@ class CsrfPerRouteTest {
         routes.add(new Route("revoke a token", "/admin/team/tokens", "/admin/team/tokens/" + token + "/revoke", true,
                 Map.of("confirmed", "true"), () -> QuarkusTransaction.requiringNew().call(() ->
                 ApiToken.<ApiToken>findById(token).revokedAt == null), 303));
+        // A person's own page: the button behind the mailed link, which opens the session.
+        String person = "csrf-me-" + event.slug + "@example.com";
+        TestEvents.insert(event, "My Data", person, "A", RegistrationStatus.CONFIRMED);
+        String secret = eventdesk.web.Secrets.newSecret();
+        String hash = eventdesk.web.Secrets.sha256Hex(secret);
+        QuarkusTransaction.requiringNew().run(() -> {
+            eventdesk.mydata.MyDataLink link = new eventdesk.mydata.MyDataLink();
+            link.tokenHash = hash;
+            link.email = person;
+            link.createdAt = TestClock.now();
+            link.expiresAt = TestClock.now().plus(Duration.ofMinutes(15));
+            link.persist();
+        });
+        routes.add(new Route("open my registrations", "/me/" + secret, "/me/" + secret, false, Map.of(),
+                () -> QuarkusTransaction.requiringNew().call(() ->
+                        eventdesk.mydata.MyDataLink.<eventdesk.mydata.MyDataLink>findById(hash).usedAt == null), 303));
         return routes;
     }
 

@@ -7,6 +7,7 @@ import eventdesk.attendance.AttendanceMessages;
 import eventdesk.chart.ChartTexts;
 import eventdesk.event.EventLabels;
 import eventdesk.message.MessageTexts;
+import eventdesk.mydata.MyDataTexts;
 import eventdesk.registration.DrawMessages;
 import eventdesk.registration.RegistrationLabels;
 import io.quarkus.qute.i18n.Message;
@@ -45,10 +46,10 @@ class MessageBundleTest {
 
     static final List<Class<?>> BUNDLES = List.of(Msg.class, RegistrationLabels.class, EventLabels.class, DrawMessages.class,
             AttendanceMessages.class, MessageTexts.class, ChartTexts.class, TicketMsg.class, SignInTexts.class,
-            TeamTexts.class, OrganizerTexts.class);
+            TeamTexts.class, OrganizerTexts.class, MyDataTexts.class);
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
     void everyMessageHasKoreanTextWithTheSameParameters(int bundle) throws Exception {
         Class<?> type = BUNDLES.get(bundle);
         Map<String, String> en = english(type);
@@ -62,7 +63,7 @@ class MessageBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11})
     void everyMessageIsUsed(int bundle) throws IOException {
         Class<?> type = BUNDLES.get(bundle);
         String name = name(type);
