@@ -9,6 +9,7 @@ import eventdesk.message.GroupMessageMails;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationMails;
 import eventdesk.registration.RegistrationStatus;
+import eventdesk.mydata.MyDataMail;
 import eventdesk.team.InvitationMail;
 import eventdesk.web.EventdeskConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -146,6 +147,8 @@ class MailHeadersTest extends RestoresTestClock {
         registrationKinds.put(AttendanceMails.Kind.RECONFIRM, Map.of("attend", "a-" + tag, "manage", "m-" + tag, "deadline", deadline));
         registrationKinds.put(AttendanceMails.Kind.REMINDER, Map.of("checkin", "k-" + tag, "manage", "m-" + tag, "attend", "a-" + tag));
         registrationKinds.put(AttendanceMails.Kind.AUTO_RELEASED, Map.of("deadline", deadline));
+        registrationKinds.put(MyDataMail.Kind.MY_DATA_LINK, Map.of("link", "http://localhost:8080/me/l-" + tag,
+                "until", TestClock.now().plus(Duration.ofMinutes(15)).toString(), "lang", "ko"));
         String organizer = "owner." + tag + "@example.com";
         Map<Enum<?>, Map<String, String>> organizerKinds = new LinkedHashMap<>();
         organizerKinds.put(InvitationMail.Kind.TEAM_INVITATION, Map.of("name", "새 멤버", "inviter", "owner@example.com", "role", "MANAGER",
@@ -156,7 +159,8 @@ class MailHeadersTest extends RestoresTestClock {
 
         Set<String> known = new TreeSet<>();
         for (Class<? extends Enum<?>> kinds : List.of(RegistrationMails.Kind.class, AttendanceMails.Kind.class,
-                GroupMessageMails.Kind.class, InvitationMail.Kind.class, SignInLockMail.Kind.class, DownloadReviewMail.Kind.class)) {
+                GroupMessageMails.Kind.class, InvitationMail.Kind.class, SignInLockMail.Kind.class, DownloadReviewMail.Kind.class,
+                MyDataMail.Kind.class)) {
             for (Enum<?> k : kinds.getEnumConstants()) known.add(k.name());
         }
         Set<String> covered = new TreeSet<>();
@@ -167,7 +171,7 @@ class MailHeadersTest extends RestoresTestClock {
         assertThat(renderers.stream().map(r -> r.getClass().getName().replaceAll("_Subclass$|_ClientProxy$", "")).toList())
                 .as("every feature that writes mails").containsExactlyInAnyOrder(RegistrationMails.class.getName(),
                         AttendanceMails.class.getName(), GroupMessageMails.class.getName(), InvitationMail.class.getName(),
-                        SignInLockMail.class.getName(), DownloadReviewMail.class.getName());
+                        SignInLockMail.class.getName(), DownloadReviewMail.class.getName(), MyDataMail.class.getName());
 
         QuarkusTransaction.requiringNew().run(() -> {
             registrationKinds.forEach((kind, params) -> outbox.enqueue(new OutgoingMail(kind, id, person, subject(kind), params)));
