@@ -149,6 +149,9 @@ class SignInLimitTest extends RestoresTestClock {
 
     @Test
     void twentyFailuresLockTheAccountForFifteenMinutesAndMailItsOwner() {
+        // Other tests of this profile lock accounts too: only the mails written from here on count.
+        long mailsBefore = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>find("order by id desc")
+                .firstResultOptional().map(m -> m.id).orElse(0L));
         String session = ownerSignedInWithApp("198.51.100.40");
         for (int i = 0; i < SignInGuard.PER_ACCOUNT; i++) {
             String client = "198.51.100." + (1 + i / (SignInGuard.PER_ADDRESS - 1));
@@ -168,7 +171,7 @@ class SignInLimitTest extends RestoresTestClock {
                 .then().statusCode(200);
 
         List<OutboxMessage> mails = QuarkusTransaction.requiringNew().call(() ->
-                OutboxMessage.<OutboxMessage>list("kind", SignInLockMail.Kind.SIGN_IN_LOCKED.name()));
+                OutboxMessage.<OutboxMessage>list("kind = ?1 and id > ?2", SignInLockMail.Kind.SIGN_IN_LOCKED.name(), mailsBefore));
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).recipient).isEqualTo("organizer@example.com");
         MailRenderer.Rendered rendered = QuarkusTransaction.requiringNew().call(() -> {
