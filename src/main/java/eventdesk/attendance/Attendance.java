@@ -212,8 +212,8 @@ public class Attendance {
                 e, RegistrationStatus.CONFIRMED, e.startsAt.minus(reminderLead(e))).page(0, CHUNK).list();
         for (Registration r : due) {
             r.reminderSentAt = now;
-            mails.reminder(r, AccessToken.issue(r, Purpose.CHECKIN, now), AccessToken.issue(r, Purpose.MANAGE, now),
-                    AccessToken.issue(r, Purpose.ATTENDANCE, now));
+            String manage = AccessToken.issue(r, Purpose.MANAGE, now);
+            mails.reminder(r, AccessToken.checkInCode(manage), manage, AccessToken.issue(r, Purpose.ATTENDANCE, now));
         }
         metrics.counter("eventdesk.attendance.mails", "kind", "reminder").increment(due.size());
         return due.size();

@@ -9,7 +9,12 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Optional;
 
 /**
@@ -35,14 +40,56 @@ public class AccessToken extends PanacheEntityBase {
 
     /** Creates a token for the registration and returns the secret to put in the link. */
     public static String issue(Registration registration, Purpose purpose, Instant now) {
-        String secret = Secrets.newSecret();
+        return issue(registration, purpose, Secrets.newSecret(), now);
+    }
+
+    /**
+     * Stores {@code secret} as a token for the registration and returns it. A MANAGE secret brings its
+     * {@link #checkInCode check-in code} along, so the manage page can show the ticket's QR code without
+     * the code itself ever being stored.
+     */
+    static String issue(Registration registration, Purpose purpose, String secret, Instant now) {
+        store(registration, purpose, secret, now);
+        if (purpose == Purpose.MANAGE) store(registration, Purpose.CHECKIN, checkInCode(secret), now);
+        return secret;
+    }
+
+    private static void store(Registration registration, Purpose purpose, String secret, Instant now) {
         AccessToken token = new AccessToken();
         token.tokenHash = hash(secret);
         token.registration = registration;
         token.purpose = purpose;
         token.createdAt = now;
         token.persist();
-        return secret;
+    }
+
+    /**
+     * The check-in code that belongs to a manage link's secret: whoever holds the manage link can show its
+     * ticket; the code (all the door ever sees) does not lead back to the manage link.
+     */
+    public static String checkInCode(String manageSecret) {
+        return derived(manageSecret, "checkin");
+    }
+
+    /** The manage link's secret the ticket gets when the person confirms with this confirm link's secret. */
+    static String manageSecretOf(String confirmSecret) {
+        return derived(confirmSecret, "manage");
+    }
+
+    /** A secret that follows from another (HMAC-SHA256 keyed with it): 256 bits, URL-safe base64. */
+    static String derived(String secret, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether {@code secret} is a token of this purpose for the registration {@code id}. */
+    static boolean belongsTo(String secret, Purpose purpose, long id) {
+        return resolve(secret, purpose).filter(r -> r.id == id).isPresent();
     }
 
     /**

@@ -1,6 +1,8 @@
 package eventdesk.registration;
 
+import eventdesk.mail.QrCode;
 import eventdesk.registration.RegistrationException.InvalidLink;
+import eventdesk.web.EventdeskConfig;
 import eventdesk.web.Kst;
 import eventdesk.web.Lang;
 import io.quarkus.qute.CheckedTemplate;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.UriBuilder;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Base64;
 
 /**
  * The pages behind emailed links. A GET only shows; every change is a POST with the CSRF token,
@@ -37,20 +40,27 @@ public class RegistrationResource {
     Lang lang;
     @Inject
     Clock clock;
+    @Inject
+    EventdeskConfig config;
 
     @CheckedTemplate
     public static class Templates {
         public static native TemplateInstance confirm(Registration r, String eventTitle, String when, String token,
-                                                      String deadline);
+                                                      String deadline, String manageToken);
 
         public static native TemplateInstance manage(Registration r, String eventTitle, String when, String venue,
                                                      String token, long position, String deadline, String checkedIn,
-                                                     String drawAt);
+                                                     String drawAt, Ticket ticket);
+
 
         public static native TemplateInstance verify(Registration r, String eventTitle, String token, String drawAt,
                                                      boolean drawn, boolean closed);
 
         public static native TemplateInstance invalid(boolean expired, String eventSlug);
+    }
+
+    /** The ticket a confirmed registration's manage page shows: its check-in code and that code's QR image (data: URI). */
+    public record Ticket(String checkInCode, String qrImage) {
     }
 
     @GET
@@ -61,8 +71,10 @@ public class RegistrationResource {
         if (r.status == RegistrationStatus.EXPIRED || r.holdExpiredAt(Instant.now(clock))) {
             throw InvalidLink.expired(r.event.slug);
         }
+        String manage = r.status == RegistrationStatus.CONFIRMED ? AccessToken.manageSecretOf(token) : null;
         return lang.page(Templates.confirm(r, r.event.title(lang.locale()), lang.range(r.event.startsAt, r.event.endsAt),
-                token, lang.dateTime(r.holdExpiresAt)));
+                token, lang.dateTime(r.holdExpiresAt),
+                manage != null && AccessToken.belongsTo(manage, AccessToken.Purpose.MANAGE, r.id) ? manage : null));
     }
 
     @POST
@@ -81,7 +93,19 @@ public class RegistrationResource {
         Registration r = resolve(token, AccessToken.Purpose.MANAGE);
         return lang.page(Templates.manage(r, r.event.title(lang.locale()), lang.range(r.event.startsAt, r.event.endsAt),
                 r.event.venue, token, r.waitlistPosition(), lang.dateTime(r.holdExpiresAt), Kst.time(r.checkedInAt),
-                r.event.isDraw() ? lang.dateTime(r.event.drawAt) : null));
+                r.event.isDraw() ? lang.dateTime(r.event.drawAt) : null, ticket(r, token)));
+    }
+
+    /**
+     * The ticket of a CONFIRMED registration: the check-in code that belongs to this manage link, as the ticket
+     * mail's QR code encodes it. None for any other status, nor for a link whose code was never issued.
+     */
+    private Ticket ticket(Registration r, String manageToken) {
+        if (r.status != RegistrationStatus.CONFIRMED) return null;
+        String code = AccessToken.checkInCode(manageToken);
+        if (!AccessToken.belongsTo(code, AccessToken.Purpose.CHECKIN, r.id)) return null;
+        String png = Base64.getEncoder().encodeToString(QrCode.png(config.baseUrl() + "/admin/checkin/" + code, 240));
+        return new Ticket(code, "data:image/png;base64," + png);
     }
 
     /**

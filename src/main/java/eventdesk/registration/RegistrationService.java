@@ -49,7 +49,7 @@ public class RegistrationService {
         if (r.holdExpiredAt(now)) {
             seats.release(r, EXPIRED, now, true);
         } else if (r.status == PENDING) {
-            seats.confirm(r, now);
+            seats.confirm(r, now, AccessToken.manageSecretOf(confirmToken));
             metrics.counter("eventdesk.confirmations").increment();
         }
         return r;
@@ -137,7 +137,10 @@ public class RegistrationService {
                     mails.applied(r, AccessToken.issue(r, Purpose.MANAGE, now));
                 }
             }
-            case CONFIRMED -> mails.ticket(r, AccessToken.issue(r, Purpose.CHECKIN, now), AccessToken.issue(r, Purpose.MANAGE, now));
+            case CONFIRMED -> {
+                String manage = AccessToken.issue(r, Purpose.MANAGE, now);
+                mails.ticket(r, AccessToken.checkInCode(manage), manage);
+            }
             case CANCELLED -> {
                 if (r.reference != null && r.drawRank == null) mails.withdrawn(r);
                 else mails.cancelled(r);

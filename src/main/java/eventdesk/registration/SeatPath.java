@@ -7,6 +7,7 @@ import eventdesk.registration.AccessToken.Purpose;
 import eventdesk.registration.Availability.Request;
 import eventdesk.registration.Availability.Status;
 import eventdesk.web.EventdeskConfig;
+import eventdesk.web.Secrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,15 +58,23 @@ public class SeatPath {
      * window (the event's own, else eventdesk.draw.confirm-window); any other lasts eventdesk.hold-duration.
      * A hold never lasts past the start of the event.
      */
+    /** Until when a seat given now holds (eventdesk.hold-duration, never past the start of the event). */
+    Instant holdUntil(Event event, Instant now) {
+        return holdUntil(event, config.holdDuration(), now);
+    }
+
+    private static Instant holdUntil(Event event, Duration hold, Instant now) {
+        Instant until = now.plus(hold);
+        return until.isAfter(event.startsAt) ? event.startsAt : until;
+    }
+
     void give(Registration r, Availability seat, RegistrationMails.Kind kind, Instant now) {
         if (!seat.status().givesSeat()) throw new IllegalStateException("no seat to give: " + seat);
         if (seat.status() == Status.HELD_SEAT) r.ticketType.heldUsed++;
         move(r, PENDING);
         if (r.seatedAt == null) r.seatedAt = now;
-        Duration hold = kind == RegistrationMails.Kind.DRAWN
-                ? r.event.confirmWindow(config.draw().confirmWindow()) : config.holdDuration();
-        Instant until = now.plus(hold);
-        r.holdExpiresAt = until.isAfter(r.event.startsAt) ? r.event.startsAt : until;
+        r.holdExpiresAt = kind == RegistrationMails.Kind.DRAWN
+                ? holdUntil(r.event, r.event.confirmWindow(config.draw().confirmWindow()), now) : holdUntil(r.event, now);
         persistNew(r);
         mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM, now), AccessToken.issue(r, Purpose.MANAGE, now), kind);
     }
@@ -102,10 +111,16 @@ public class SeatPath {
 
     /** A PENDING hold becomes CONFIRMED (the same seat, counted once) and the ticket is mailed. */
     void confirm(Registration r, Instant now) {
+        confirm(r, now, Secrets.newSecret());
+    }
+
+    /** {@link #confirm(Registration, Instant)} with the ticket's manage link secret chosen by the caller. */
+    void confirm(Registration r, Instant now, String manageSecret) {
         move(r, CONFIRMED);
         r.confirmedAt = now;
         r.holdExpiresAt = null;
-        mails.ticket(r, AccessToken.issue(r, Purpose.CHECKIN, now), AccessToken.issue(r, Purpose.MANAGE, now));
+        String manage = AccessToken.issue(r, Purpose.MANAGE, manageSecret, now);
+        mails.ticket(r, AccessToken.checkInCode(manage), manage);
     }
 
     /** An application is declined for good (DECLINED) and the person gets a kind note. */

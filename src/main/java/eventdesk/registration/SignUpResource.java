@@ -68,7 +68,7 @@ public class SignUpResource {
                                                    Role[] roles, List<QuestionView> questions, boolean codeField,
                                                    ConsentNotice.Text notice);
 
-        public static native TemplateInstance thanks(EventView e, long waitlistPosition, boolean applied);
+        public static native TemplateInstance thanks(EventView e, long waitlistPosition, boolean applied, String holdUntil);
 
         public static native TemplateInstance draw(EventView e, DrawRecord record);
     }
@@ -115,6 +115,7 @@ public class SignUpResource {
         return context.withContextCapture(service.register(slug, form)).thenApply(answer -> {
             UriBuilder thanks = UriBuilder.fromPath("/events/{slug}/thanks").queryParam("position", answer.waitlistPosition());
             if (answer.status() == RegistrationStatus.APPLIED) thanks.queryParam("applied", true);
+            if (answer.holdUntil() != null) thanks.queryParam("until", answer.holdUntil().getEpochSecond());
             return Response.seeOther(thanks.build(slug)).build();
         });
     }
@@ -129,9 +130,18 @@ public class SignUpResource {
     @GET
     @Path("thanks")
     public TemplateInstance thanks(@PathParam("slug") String slug, @QueryParam("position") long position,
-                                   @QueryParam("applied") boolean applied) {
-        return lang.page(Templates.thanks(view(slug), Math.max(0, position), applied));
+                                   @QueryParam("applied") boolean applied, @QueryParam("until") Long until) {
+        return lang.page(Templates.thanks(view(slug), Math.max(0, position), applied, holdUntil(until)));
     }
+
+    /** The hold's end the sign-up's answer named ({@code ?until=} in epoch seconds), in KST; null when absent or implausible. */
+    private String holdUntil(Long epochSecond) {
+        if (epochSecond == null || epochSecond < 0 || epochSecond > MAX_HOLD_SECOND) return null;
+        return lang.dateTime(Instant.ofEpochSecond(epochSecond));
+    }
+
+    /** 9999-12-31T23:59:59Z: anything later is not a time a hold ends. */
+    private static final long MAX_HOLD_SECOND = 253402300799L;
 
     /** A draw event's public record: the commitment, and after the draw the seed and the order with what each got. */
     @GET

@@ -55,8 +55,12 @@ public class SignUpService {
     @Inject
     ConsentNotice notice;
 
-    /** What a sign-up is told: PENDING (a seat is held), WAITLISTED with the position in its type's queue, or APPLIED. */
-    public record Answer(RegistrationStatus status, long waitlistPosition) {
+    /**
+     * What a sign-up is told: PENDING (a seat is held) with until when a new hold lasts, WAITLISTED with the
+     * position in its type's queue, or APPLIED. {@code holdUntil} is null unless PENDING; a repeated sign-up
+     * is told the same as a new one.
+     */
+    public record Answer(RegistrationStatus status, long waitlistPosition, Instant holdUntil) {
     }
 
     /** A sign-up waiting for its batch; answered only after the batch committed. */
@@ -154,14 +158,14 @@ public class SignUpService {
                 existing.resentAt = now;
                 registrations.resendEmail(existing, now);
             }
-            return new Outcome(told(event, type, seat, form, code.isPresent()), resend);
+            return new Outcome(told(event, type, seat, form, code.isPresent(), now), resend);
         }
         if (seat.status() == Status.SOLD_OUT) {
             if (code.isPresent()) throw refused(event, form, Refusal.NO_SEAT);
             count("sold_out");
             throw new SoldOut(event.slug);
         }
-        Answer answer = told(event, type, seat, form, code.isPresent());
+        Answer answer = told(event, type, seat, form, code.isPresent(), now);
         Registration r = Registration.of(event, form, notice.version(), now);
         r.ticketType = type;
         r.answers = Answers.toJson(answers.values());
@@ -197,11 +201,11 @@ public class SignUpService {
      * APPLIED for an application, the next place in its type's waitlist, or {@link SoldOut} (with a
      * code: {@link Refusal#NO_SEAT}).
      */
-    private static Answer told(Event event, TicketType type, Availability seat, SignUp form, boolean withCode) {
+    private Answer told(Event event, TicketType type, Availability seat, SignUp form, boolean withCode, Instant now) {
         return switch (seat.status()) {
-            case SEAT, HELD_SEAT -> new Answer(PENDING, 0);
-            case APPLICATION, APPROVAL -> new Answer(APPLIED, 0);
-            case WAITLIST -> new Answer(WAITLISTED, event.waitlistedOf(type) + 1L);
+            case SEAT, HELD_SEAT -> new Answer(PENDING, 0, seats.holdUntil(event, now));
+            case APPLICATION, APPROVAL -> new Answer(APPLIED, 0, null);
+            case WAITLIST -> new Answer(WAITLISTED, event.waitlistedOf(type) + 1L, null);
             default -> throw withCode ? new InvalidField("code", Refusal.NO_SEAT.name(), form, event.slug)
                     : new SoldOut(event.slug);
         };

@@ -265,6 +265,21 @@ public interface Msg {
     @Message("Add to calendar (.ics)")
     String calendar_download();
 
+    @Message("Your ticket")
+    String manage_ticket_title();
+
+    @Message("Show this QR code at the entrance to check in.")
+    String manage_ticket_text();
+
+    @Message("QR code of your ticket for {event}: show it at the entrance to check in")
+    String manage_ticket_alt(String event);
+
+    @Message("Your ticket and manage page")
+    String confirmed_manage_link();
+
+    @Message("Your seat is held until {deadline} — confirm from the mail before then.")
+    String thanks_hold(String deadline);
+
     @Message("Page not found")
     String not_found_title();
 
