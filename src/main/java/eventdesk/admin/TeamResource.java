@@ -97,10 +97,10 @@ public class TeamResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<MemberRow> members, List<String> slugs, Role[] roles, MemberFields form,
+        static native TemplateInstance list(List<MemberRow> members, List<EventChoice> slugs, Role[] roles, MemberFields form,
                                             Map<String, String> errors, String done);
 
-        static native TemplateInstance member(MemberRow m, List<String> slugs, Role[] roles, MemberFields form,
+        static native TemplateInstance member(MemberRow m, List<EventChoice> slugs, Role[] roles, MemberFields form,
                                               Map<String, String> errors, String done);
     }
 
@@ -189,11 +189,11 @@ public class TeamResource {
         Access self = caller.access();
         List<MemberRow> members = QuarkusTransaction.requiringNew().call(() -> Account.<Account>listAll().stream()
                 .sorted(Comparator.comparing(a -> a.id)).map(a -> row(a, self)).toList());
-        return lang.page(Templates.list(members, slugs(), Role.values(), form, errors, done));
+        return lang.page(Templates.list(members, choices(lang.locale()), Role.values(), form, errors, done));
     }
 
     private TemplateInstance member(MemberRow m, MemberFields form, Map<String, String> errors, String done) {
-        return lang.page(Templates.member(m, slugs(), Role.values(), form, errors, done));
+        return lang.page(Templates.member(m, choices(lang.locale()), Role.values(), form, errors, done));
     }
 
     private MemberRow row(long id) {
@@ -209,8 +209,15 @@ public class TeamResource {
     }
 
     /** Every event's slug, for the events a role applies to. */
-    static List<String> slugs() {
-        return QuarkusTransaction.requiringNew().call(() -> Event.<Event>listAll().stream().map(e -> e.slug).sorted().toList());
+    /** An event the scope fields offer: its title in the organizer's language, and its slug. */
+    public record EventChoice(String slug, String title) {
+    }
+
+    /** Every event, by title, for the scope fields of the team and token forms. */
+    static List<EventChoice> choices(java.util.Locale locale) {
+        return QuarkusTransaction.requiringNew().call(() -> Event.<Event>listAll().stream()
+                .map(e -> new EventChoice(e.slug, e.title(locale)))
+                .sorted(java.util.Comparator.comparing(EventChoice::title).thenComparing(EventChoice::slug)).toList());
     }
 
     private static Response refused(TemplateInstance page) {

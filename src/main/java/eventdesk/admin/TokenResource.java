@@ -79,7 +79,7 @@ public class TokenResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(List<TokenRow> tokens, List<String> slugs, Role[] roles, TokenFields form,
+        static native TemplateInstance list(List<TokenRow> tokens, List<TeamResource.EventChoice> slugs, Role[] roles, TokenFields form,
                                             Map<String, String> errors, String done, Created created);
     }
 
@@ -133,7 +133,7 @@ public class TokenResource {
     private TemplateInstance list(TokenFields form, Map<String, String> errors, String done, Created created) {
         List<TokenRow> rows = QuarkusTransaction.requiringNew().call(() -> ApiToken.<ApiToken>listAll().stream()
                 .sorted(Comparator.comparing((ApiToken t) -> t.id).reversed()).map(this::row).toList());
-        return lang.page(Templates.list(rows, TeamResource.slugs(), Role.values(), form, errors, done, created));
+        return lang.page(Templates.list(rows, TeamResource.choices(lang.locale()), Role.values(), form, errors, done, created));
     }
 
     private TokenRow row(ApiToken t) {

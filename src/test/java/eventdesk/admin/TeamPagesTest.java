@@ -50,10 +50,12 @@ class TeamPagesTest {
 
     @Test
     void anOwnerSeesTheTeamWithEachMembersRoleEventsStatusAndSecondFactorInBothLanguages() {
-        Event event = TestEvents.create(5, true);
+        Event event = TestEvents.named(TestEvents.create(5, true));
         Account door = Organizers.create(Role.DOOR, java.util.Set.of(event.slug), true);
 
         String en = asOwner("/admin/team", "en").then().statusCode(200).extract().asString();
+        assertThat(en).as("the events to choose from, by title").contains("<option value=\"" + event.slug + "\">"
+                + event.title + " (" + event.slug + ")</option>");
         assertThat(en).contains("Team", door.email, "Door", event.slug, "Active", "Set up", "Never", OWNER, "Owner", "All events",
                 "Invite someone", "name=\"csrf-token\"", "href=\"/admin/team/tokens\"", "href=\"/admin/audit\"");
         String ko = asOwner("/admin/team", "ko").then().statusCode(200).extract().asString();
