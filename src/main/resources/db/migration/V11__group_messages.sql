@@ -1,4 +1,4 @@
--- A message an organizer sent to a group of one event's registrations (issue 14). The idempotency
+-- A message an organizer sent to a group of one event's registrations. The idempotency
 -- key is unique per event: a repeated or concurrent submit of one key cannot write a second message.
 create sequence group_message_seq start with 1 increment by 50;
 

@@ -1,4 +1,4 @@
--- Allocation by draw (SPEC §2a). A DRAW event takes applications until draw_at; draw_seed is the
+-- Allocation by draw (docs/organizers.md). A DRAW event takes applications until draw_at; draw_seed is the
 -- secret 256-bit seed (hex) made when the event becomes a draw, draw_commitment its SHA-256 shown from
 -- the start; the seed is shown only once drawn_at is set. late_applications says what a sign-up
 -- after the draw gets: CLOSED, or WAITLIST (first come, after the drawn ones).

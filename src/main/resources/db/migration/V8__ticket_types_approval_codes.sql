@@ -1,4 +1,4 @@
--- Curated events (issue 13): ticket types with their own seats and waitlists, approval, invitation codes.
+-- Curated events: ticket types with their own seats and waitlists, approval, invitation codes.
 
 -- Approval per event (a type may ask for it too); held seats are kept for invitation codes until held_until,
 -- then released to each type's waitlist.

@@ -35,7 +35,7 @@ class EventApiTest extends RestoresTestClock {
     }
 
     @Test
-    void listsUpcomingEventsWithTheSpecFieldsAndTypes() {
+    void listsUpcomingEventsWithTheDocumentedFieldsAndTypes() {
         Event event = tenToSix();
         String day = TestEvents.tenAmKst(40).toLocalDate().toString();
         String it = "find { it.slug == '" + event.slug + "' }";
