@@ -1,6 +1,7 @@
 package eventdesk.admin;
 
 import eventdesk.team.BeforeSignIn;
+import eventdesk.attendance.Attendance;
 import eventdesk.attendance.AttendanceMessages;
 import eventdesk.audit.AccessAction;
 import eventdesk.event.Event;
@@ -68,6 +69,8 @@ public class AdminResource implements FormPage {
     EventdeskConfig config;
     @Inject
     Caller caller;
+    @Inject
+    Attendance attendance;
 
     public record DashRow(String slug, String title, String when, EventStatus status, long capacity,
                           Registration.Counts counts, int percent, List<TypeRow> types, boolean draw) {
@@ -79,8 +82,9 @@ public class AdminResource implements FormPage {
 
         static native TemplateInstance dashboard(List<DashRow> events);
 
-        static native TemplateInstance edit(EventInput in, EventFormView form, Map<String, String> errors, boolean creating,
-                                            boolean saved, EventStatus[] statuses, long defaultConfirmHours);
+        static native TemplateInstance edit(EventInput in, EventFormView form, EventFormSections sections,
+                                            Map<String, String> errors, boolean creating, boolean saved,
+                                            EventStatus[] statuses, long defaultConfirmHours);
     }
 
     @BeforeSignIn
@@ -136,6 +140,7 @@ public class AdminResource implements FormPage {
     public Response create(MultivaluedMap<String, String> form) {
         EventInput in = EventForm.read(form);
         if (in.status == null || in.status.isBlank()) in.status = EventStatus.draft.name();
+        if (EventForm.addsTypeRow(form)) return Response.ok(withAnotherTypeRow(in, form, true)).build();
         Event e = editor.create(in, Instant.now(clock), caller.entry(AccessAction.EDIT_EVENT).because("create"));
         return saved(e.slug);
     }
@@ -155,6 +160,10 @@ public class AdminResource implements FormPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
         EventInput in = EventForm.read(form);
+        if (EventForm.addsTypeRow(form)) {
+            in.slug = slug;
+            return Response.ok(withAnotherTypeRow(in, form, false)).build();
+        }
         editor.update(slug, current -> in, Instant.now(clock), caller.entry(AccessAction.EDIT_EVENT).because("update"));
         return saved(slug);
     }
@@ -170,8 +179,23 @@ public class AdminResource implements FormPage {
         return Response.seeOther(UriBuilder.fromPath("/admin/events/{slug}/edit").queryParam("saved", true).build(slug)).build();
     }
 
+    /** "Add another ticket type" saves nothing: the form again as typed, with one more type row, that part open. */
+    private TemplateInstance withAnotherTypeRow(EventInput in, MultivaluedMap<String, String> form, boolean creating) {
+        return edit(in, Map.of(), creating, false, EventForm.typeRowCount(form) + 1, true);
+    }
+
     private TemplateInstance edit(EventInput in, Map<String, String> errors, boolean creating, boolean saved) {
-        return lang.page(Templates.edit(in, EventFormView.of(in, errors), errors, creating, saved, EventStatus.values(),
+        return edit(in, errors, creating, saved, 0, false);
+    }
+
+    private TemplateInstance edit(EventInput in, Map<String, String> errors, boolean creating, boolean saved, int typeRows,
+                                  boolean typesOpen) {
+        EventFormView view = EventFormView.of(in, errors, typeRows);
+        EventFormSections sections = EventFormSections.of(in, view, errors, new EventFormSections.Words(
+                lang.bundle(EventFormTexts.class), lang.locale(),
+                attendance.defaultReconfirmHours(), attendance.defaultReminderHours()));
+        if (typesOpen) sections = sections.withTypesOpen();
+        return lang.page(Templates.edit(in, view, sections, errors, creating, saved, EventStatus.values(),
                 config.draw().confirmWindow().toHours()));
     }
 

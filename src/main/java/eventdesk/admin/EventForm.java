@@ -49,6 +49,17 @@ final class EventForm {
         return in;
     }
 
+    /** The organizer pressed "Add another ticket type": show the form again with one more row, save nothing. */
+    static boolean addsTypeRow(MultivaluedMap<String, String> form) {
+        return form.containsKey("addType");
+    }
+
+    /** How many type rows the submitted form showed (0 when unknown). */
+    static int typeRowCount(MultivaluedMap<String, String> form) {
+        String n = form.getFirst("typeRowCount");
+        return n != null && n.matches("\\d{1,2}") ? Integer.parseInt(n) : 0;
+    }
+
     /** Whole hours as an ISO-8601 duration; blank is the default (""), anything else cannot be read ("?"). */
     private static String confirmWindow(String hours) {
         if (hours == null || hours.isBlank()) return "";

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * What the event form shows for an {@link EventInput}, beside its plain text fields: times as KST
  * {@code datetime-local} values, the confirm window and reminder leads in whole hours where they are
- * whole hours, and the ticket type rows (the types, then empty rows for new ones) with each error
+ * whole hours, and the ticket type rows (the types, then an empty row for a new one, more when asked for) with each error
  * next to its field. A value that could not be read is shown as typed.
  */
 public record EventFormView(String startsAt, String endsAt, String opensAt, String closesAt, String drawAt,
@@ -26,10 +26,15 @@ public record EventFormView(String startsAt, String endsAt, String opensAt, Stri
     }
 
     static EventFormView of(EventInput in, Map<String, String> errors) {
+        return of(in, errors, 0);
+    }
+
+    /** {@code rows}: at least this many type rows (the organizer asked for another one), else the types and one empty row. */
+    static EventFormView of(EventInput in, Map<String, String> errors, int rows) {
         return new EventFormView(input(in.startsAt), input(in.endsAt), input(in.registrationOpensAt),
                 input(in.registrationClosesAt), input(in.drawAt), input(in.heldUntil),
                 EventChecks.blank(in.drawConfirmWindow) ? "" : in.confirmWindow().map(d -> Long.toString(d.toHours())).orElse(""),
-                hours(in.reconfirmBefore), hours(in.reminderBefore), hours(in.reconfirmDeadlineBefore), typeRows(in, errors));
+                hours(in.reconfirmBefore), hours(in.reminderBefore), hours(in.reconfirmDeadlineBefore), typeRows(in, errors, rows));
     }
 
     private static String input(OffsetDateTime t) {
@@ -43,10 +48,10 @@ public record EventFormView(String startsAt, String endsAt, String opensAt, Stri
         return d.toSeconds() % 3600 == 0 ? Long.toString(d.toHours()) : d.toString();
     }
 
-    private static List<TypeFormRow> typeRows(EventInput in, Map<String, String> errors) {
+    private static List<TypeFormRow> typeRows(EventInput in, Map<String, String> errors, int wanted) {
         List<TypeInput> types = new ArrayList<>(in.ticketTypes == null ? List.of() : in.ticketTypes);
-        int blanks = types.size() < 2 ? 3 - types.size() : 1;
-        for (int i = 0; i < blanks && types.size() < EventChecks.MAX_TYPES; i++) types.add(new TypeInput());
+        int total = Math.min(EventChecks.MAX_TYPES, Math.max(types.size() + 1, wanted));
+        while (types.size() < total) types.add(new TypeInput());
         List<TypeFormRow> rows = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             TypeInput t = types.get(i) == null ? new TypeInput() : types.get(i);

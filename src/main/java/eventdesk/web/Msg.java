@@ -484,7 +484,7 @@ public interface Msg {
     @Message("Saved.")
     String edit_saved();
 
-    @Message("Address (slug)")
+    @Message("Web address (slug)")
     String field_slug();
 
     @Message("Lowercase letters, digits and hyphens, e.g. founders-day-2027. Cannot be changed later.")
@@ -505,7 +505,7 @@ public interface Msg {
     @Message("Venue")
     String field_venue();
 
-    @Message("Address")
+    @Message("Street address")
     String field_address();
 
     @Message("Starts (KST)")

@@ -40,6 +40,53 @@ class AdminFeaturesTest {
     }
 
     @Test
+    void theNewEventFormShowsTheSimplePartAndFoldsEachAdvancedPartWithWhatIsOn() {
+        String form = admin().get("/admin/events/new").then().statusCode(200).extract().asString();
+        assertThat(form).contains("Web address (slug)", "Street address");
+        for (String part : List.of("types", "who", "approval", "window", "still-coming")) {
+            assertThat(form).as(part).containsPattern("<details class=\"form-section\" id=\"" + part + "\">");
+        }
+        assertThat(form).contains("one kind of seat for everyone", "first come, first served",
+                "off: a confirmed sign-up has its seat", "from now until the event starts");
+        assertThat(form.split("class=\"type-row\"", -1)).hasSize(2);
+
+        // "Add another ticket type" stores nothing and shows the form as typed with one more row, that part open.
+        String slug = "folded-" + System.nanoTime();
+        java.time.LocalDate day = TestEvents.tenAmKst(70).toLocalDate();
+        Map<String, Object> fields = new java.util.HashMap<>(Map.of("slug", slug, "title", "Folded", "venue", "Hall",
+                "address", "Seoul", "startsAt", day + "T19:00", "endsAt", day + "T21:00", "capacity", "30",
+                "ticketTypes[0].key", "general", "ticketTypes[0].name", "General", "ticketTypes[0].capacity", "20"));
+        fields.put("typeRowCount", "1");
+        fields.put("addType", "true");
+        String again = Forms.submitAsAdmin("/admin/events/new", "/admin/events", fields).then().statusCode(200).extract().asString();
+        assertThat(again).contains("<details class=\"form-section\" id=\"types\" open>", "1: General 20", "value=\"general\"");
+        assertThat(again.split("class=\"type-row\"", -1)).hasSize(3);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Event.bySlug(slug).isPresent())).isFalse();
+
+        // A mistake inside a folded part opens that part, and only that one.
+        fields.remove("addType");
+        fields.put("allocation", "DRAW");
+        fields.put("drawAt", day.plusDays(1) + "T10:00");
+        String refused = Forms.submitAsAdmin("/admin/events/new", "/admin/events", fields).then().statusCode(422).extract().asString();
+        assertThat(refused).contains("<details class=\"form-section\" id=\"who\" open>", "draw at " + day.plusDays(1) + " 10:00 KST")
+                .contains("<details class=\"form-section\" id=\"types\">");
+
+        // Saved, the edit page sums up each part as it is.
+        fields.put("drawAt", day.minusDays(3) + "T10:00");
+        fields.put("ticketTypes[1].key", "student");
+        fields.put("ticketTypes[1].name", "Student");
+        fields.put("ticketTypes[1].capacity", "10");
+        Forms.submitAsAdmin("/admin/events/new", "/admin/events", fields).then().statusCode(303);
+        String edit = admin().get("/admin/events/" + slug + "/edit").then().statusCode(200).extract().asString();
+        assertThat(edit).contains("2: General 20, Student 10", "draw at " + day.minusDays(3) + " 10:00 KST");
+        String ko = given().auth().preemptive().basic("admin", "admin").header("Accept-Language", "ko")
+                .get("/admin/events/" + slug + "/edit").then().statusCode(200).extract().asString();
+        assertThat(ko).contains("도로명 주소", "티켓 유형", "2개: General 20, Student 10", "추첨");
+        assertThat(given().auth().preemptive().basic("admin", "admin").header("Accept-Language", "ko").get("/admin/events/new")
+                .then().statusCode(200).extract().asString()).contains("웹 주소 (슬러그)", "모두 같은 좌석", "선착순");
+    }
+
+    @Test
     void theDashboardListsTheSoonestEventFirstAndEndedOnesAfterTheUpcoming() {
         java.time.Instant now = eventdesk.testing.TestClock.now();
         Event later = TestEvents.named(TestEvents.update(TestEvents.create(5, true), e -> {

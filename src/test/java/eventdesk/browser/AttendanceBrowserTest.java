@@ -2,6 +2,7 @@ package eventdesk.browser;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import eventdesk.attendance.Attendance;
@@ -189,6 +190,7 @@ class AttendanceBrowserTest extends BrowserTest {
     void anOrganizerTurnsOnTheAutomaticReleaseIsWarnedAndSeesWhoAnswered(Ui ui) {
         AttendanceMessages att = att(ui);
         eventdesk.web.Msg m = ui.msg();
+        eventdesk.admin.EventFormTexts evf = MessageBundles.get(eventdesk.admin.EventFormTexts.class, Localized.Literal.of(ui.code));
         Event event = fullEvent();
         TestEvents.update(event, e -> e.capacity = 5);
         String tag = UUID.randomUUID().toString().substring(0, 6);
@@ -204,6 +206,12 @@ class AttendanceBrowserTest extends BrowserTest {
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(m.login_button()).setExact(true)).click();
             page.navigate(app + "admin/events/" + event.slug + "/edit");
             assertThat(page.getByText(att.form_auto_release_warning())).hasCount(0);
+            // The part is folded, its line saying the defaults are on; it opens with a click.
+            Locator part = page.locator("details#still-coming");
+            assertThat(part).not().hasAttribute("open", "");
+            assertThat(part.locator("summary")).containsText(evf.attendance(
+                    evf.hours(attendance.defaultReconfirmHours()), evf.hours(attendance.defaultReminderHours())));
+            part.locator("summary").click();
             page.getByLabel(att.form_reconfirm()).fill("96");
             page.getByLabel(att.form_auto_release()).check();
             page.getByLabel(att.form_deadline()).fill("36");

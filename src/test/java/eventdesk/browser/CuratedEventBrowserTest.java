@@ -42,6 +42,7 @@ class CuratedEventBrowserTest extends BrowserTest {
     void anOrganizerSetsUpTwoTypesWithApprovalAndAVisitorAppliesInKoreanOnAPhone() throws Exception {
         Msg en = Ui.EN.msg();
         TicketMsg tixEn = tix("en");
+        eventdesk.admin.EventFormTexts evf = MessageBundles.get(eventdesk.admin.EventFormTexts.class, Localized.Literal.of("en"));
         String slug = "founders-day-" + UUID.randomUUID().toString().substring(0, 6);
         String starts = Kst.input(TestClock.now().plus(Duration.ofDays(40)));
         String ends = Kst.input(TestClock.now().plus(Duration.ofDays(40)).plus(Duration.ofHours(8)));
@@ -63,18 +64,35 @@ class CuratedEventBrowserTest extends BrowserTest {
             page.getByLabel(en.field_starts(), new Page.GetByLabelOptions().setExact(true)).fill(starts);
             page.getByLabel(en.field_ends(), new Page.GetByLabelOptions().setExact(true)).fill(ends);
             page.getByLabel(en.field_capacity(), new Page.GetByLabelOptions().setExact(true)).fill("300");
+            // A simple event needs only the first part; the advanced parts are folded, each saying what is on.
+            Locator approval = page.locator("details#approval");
+            assertThat(approval.locator("summary")).containsText(evf.approval_off());
+            approval.locator("summary").click();
             page.getByLabel(tixEn.field_approval()).check();
             // The new-event form starts at Draft; this event goes public at once.
             page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(en.field_status()).setExact(true))
                     .getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(MessageBundles.get(
                             eventdesk.event.EventLabels.class, Localized.Literal.of("en")).status(eventdesk.event.EventStatus.published)))
                     .check();
+            Locator types = page.locator("details#types");
+            assertThat(types.locator("summary")).containsText(evf.types_none());
+            types.locator("summary").click();
+            // One empty type row to start with; "Add another ticket type" brings a second, keeping what was typed.
+            assertThat(page.locator("fieldset.type-row")).hasCount(1);
             Locator first = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(tixEn.edit_type_legend(1)));
             first.getByLabel(tixEn.field_type_key(), new Locator.GetByLabelOptions().setExact(true)).fill("founder");
             first.getByLabel(tixEn.field_type_name(), new Locator.GetByLabelOptions().setExact(true)).fill("Founder");
             first.getByLabel(tixEn.field_type_name_ko(), new Locator.GetByLabelOptions().setExact(true)).fill("창업자");
             first.getByLabel(tixEn.field_type_capacity(), new Locator.GetByLabelOptions().setExact(true)).fill("200");
             first.getByLabel(tixEn.field_type_held(), new Locator.GetByLabelOptions().setExact(true)).fill("10");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(evf.add_type()).setExact(true)).click();
+            assertThat(page.locator("fieldset.type-row")).hasCount(2);
+            assertThat(page.locator("details#types")).hasAttribute("open", "");
+            assertThat(page.getByLabel(en.field_slug(), new Page.GetByLabelOptions().setExact(true))).hasValue(slug);
+            assertThat(page.getByLabel(tixEn.field_approval())).isChecked();
+            assertThat(first.getByLabel(tixEn.field_type_held(), new Locator.GetByLabelOptions().setExact(true))).hasValue("10");
+            assertThat(page.locator("details#types summary")).containsText("Founder 200");
+            assertThat(QuarkusTransaction.requiringNew().call(() -> Event.bySlug(slug).isPresent())).as("nothing saved yet").isFalse();
             Locator second = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(tixEn.edit_type_legend(2)));
             second.getByLabel(tixEn.field_type_key(), new Locator.GetByLabelOptions().setExact(true)).fill("developer");
             second.getByLabel(tixEn.field_type_name(), new Locator.GetByLabelOptions().setExact(true)).fill("Developer");
@@ -85,6 +103,8 @@ class CuratedEventBrowserTest extends BrowserTest {
             settle(page, ".*/admin/events/" + slug + "/edit\\?saved=true");
 
             assertThat(page.getByRole(AriaRole.STATUS)).containsText(en.edit_saved());
+            assertThat(page.locator("details#types summary")).containsText(evf.types(2, "Founder 200, Developer 100"));
+            page.locator("details#types summary").click();
             assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(tixEn.edit_type_legend(1)))
                     .getByLabel(tixEn.field_type_key(), new Locator.GetByLabelOptions().setExact(true))).hasValue("founder");
             shot(page, "02-organizer-saved-en-1280");
