@@ -32,11 +32,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -51,8 +53,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One event's attendees for the organizer: the list with search, status and ticket type filters (a
- * page of {@value #PAGE_SIZE}), the waitlist, each person's answers, the CSV export of the same
+ * One event's attendees for the organizer: the table ({@link AttendeeTable}: filters, sort, pages of
+ * {@value AttendeeTable#PAGE_SIZE}; bulk actions in {@link BulkResource}), the waitlist, each person's answers, the CSV export of the same
  * filters (with a reason), and cancel (after a confirm step) and resend per registration. GETs change
  * nothing but the access log: each view of the list and each export is one entry, and so is each
  * cancel or resend (with the change).
@@ -61,7 +63,6 @@ import java.util.Set;
 @Produces(MediaType.TEXT_HTML)
 public class AttendeeResource {
 
-    static final int PAGE_SIZE = 50;
     /** How much of the waitlist the page shows. */
     static final int WAITLIST_SHOWN = 20;
     /** How long the reason given for an export may be (after trimming). */
@@ -80,15 +81,20 @@ public class AttendeeResource {
     @Inject
     AccessLog accessLog;
 
+    /** A sortable column of the table: its sort key and its header. */
+    public record Column(String key, String label) {
+    }
+
     /** One answer to a custom question as the list shows it. */
     public record AnswerLine(String question, String answer) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(EventHead e, List<AttendeeRow> rows, String q, String status, int page, int pages,
-                                            long total, String done, List<AttendeeRow> waitlist, RegistrationStatus[] statuses,
-                                            List<TypeRow> types, String type, DrawPanel draw, Map<Long, List<AnswerLine>> answers);
+        static native TemplateInstance list(EventHead e, AttendeeTable table, List<Column> columns, List<TableRow> rows, int pages, long total,
+                                            long all, String done, String n, List<AttendeeRow> waitlist,
+                                            RegistrationStatus[] statuses, List<TypeRow> types, DrawPanel draw,
+                                            Map<Long, List<AnswerLine>> answers);
 
         static native TemplateInstance reason(EventHead e, String status, String type, String reason, String error);
     }
@@ -97,31 +103,28 @@ public class AttendeeResource {
     @GET
     @Path("events/{slug}")
     @Transactional
-    public TemplateInstance list(@PathParam("slug") String slug, @QueryParam("q") String q,
-                                 @QueryParam("status") String status, @QueryParam("page") String pageParam,
-                                 @QueryParam("done") String done, @QueryParam("ticketType") String typeKey) {
+    public TemplateInstance list(@PathParam("slug") String slug, @Context UriInfo uri, @QueryParam("done") String done,
+                                 @QueryParam("n") String n) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
-        Optional<RegistrationStatus> filter = status(status);
-        Optional<TicketType> type = typeKey == null ? Optional.empty() : e.type(typeKey);
-        PanacheQuery<Registration> query = Registration.search(e, q, filter.orElse(null), type.orElse(null));
-        long total = query.count();
-        int pages = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + PAGE_SIZE - 1) / PAGE_SIZE));
-        int page = Math.max(1, Math.min(page(pageParam), pages));
-        List<Registration> shown = query.page(page - 1, PAGE_SIZE).list();
+        AttendeeTable asked = AttendeeTable.from(uri.getQueryParameters());
+        long total = asked.count(e);
+        int pages = (int) Math.max(1, Math.min(Integer.MAX_VALUE, (total + AttendeeTable.PAGE_SIZE - 1) / AttendeeTable.PAGE_SIZE));
+        AttendeeTable table = asked.onPage(Math.min(asked.page(), pages));
+        List<Registration> shown = table.rows(e);
         Map<Long, Long> positions = Registration.waitlistPositions(e);
+        Optional<TicketType> type = table.ticketType(e);
         List<Registration> waitlist = type.map(t -> Registration.waitlist(t, WAITLIST_SHOWN))
                 .orElseGet(() -> Registration.waitlist(e, WAITLIST_SHOWN));
         EventHead head = type.map(t -> EventHead.of(e, t, lang)).orElseGet(() -> EventHead.of(e, lang));
         Set<Long> people = new HashSet<>();
         shown.forEach(r -> people.add(r.id));
         waitlist.forEach(r -> people.add(r.id));
-        accessLog.record(caller.entry(AccessAction.VIEW_ATTENDEES).forEvent(e.slug)
-                .withFilter(filterText(q, filter.orElse(null), type.orElse(null), page), people.size()));
-        return lang.page(Templates.list(head, rows(shown, positions), Objects.requireNonNullElse(q, ""),
-                filter.map(Enum::name).orElse(""), page, pages, total, Objects.requireNonNullElse(done, ""),
+        accessLog.record(caller.entry(AccessAction.VIEW_ATTENDEES).forEvent(e.slug).withFilter(table.logText(), people.size()));
+        List<TableRow> rows = shown.stream().map(r -> TableRow.of(r, lang.locale(), positions.getOrDefault(r.id, 0L))).toList();
+        return lang.page(Templates.list(head, table, columns(!e.ticketTypes.isEmpty()), rows, pages, total, Registration.count("event", e),
+                Objects.requireNonNullElse(done, ""), n != null && n.matches("\\d{1,6}") ? n : "",
                 rows(waitlist, positions), RegistrationStatus.values(), TypeRow.of(e, lang.locale()),
-                type.map(t -> t.key).orElse(""), e.isDraw() ? DrawPanel.of(e, Instant.now(clock), lang) : null,
-                answers(e, shown)));
+                e.isDraw() ? DrawPanel.of(e, Instant.now(clock), lang) : null, answers(e, shown)));
     }
 
     /**
@@ -199,6 +202,19 @@ public class AttendeeResource {
         return Optional.of(new ConfirmStep(msg.cancel_confirm_title(r.name), msg.cancel_confirm_text(),
                 List.of(r.name + " <" + r.email + ">"), "/admin/registrations/" + r.id + "/cancel", List.of(),
                 msg.cancel_confirm_button(), "/admin/events/" + r.event.slug));
+    }
+
+    /** The table's sortable columns in the organizer's language; the ticket type only for an event with types. */
+    private List<Column> columns(boolean types) {
+        Msg msg = lang.msg();
+        AttendeeTexts t = lang.bundle(AttendeeTexts.class);
+        List<Column> c = new ArrayList<>(List.of(new Column("name", msg.col_name()), new Column("email", t.col_email()),
+                new Column("affiliation", t.col_affiliation()), new Column("role", t.col_role())));
+        if (types) c.add(new Column("type", t.col_type()));
+        c.addAll(List.of(new Column("status", msg.col_status()), new Column("registered", t.col_registered()),
+                new Column("confirmed", t.col_confirmed()), new Column("checkedin", t.col_checked_in()),
+                new Column("answered", t.col_answered())));
+        return c;
     }
 
     private List<AttendeeRow> rows(List<Registration> registrations, Map<Long, Long> positions) {

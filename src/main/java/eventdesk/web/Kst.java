@@ -58,6 +58,11 @@ public final class Kst {
         return instant == null ? "" : instant.atZone(ZONE).format(SECONDS);
     }
 
+    /** "2027-03-18 10:05" in KST, for dense tables whose header says KST; empty for none. */
+    public static String compact(Instant instant) {
+        return instant == null ? "" : instant.atZone(ZONE).format(INPUT).replace('T', ' ');
+    }
+
     /** ISO 8601 with the +09:00 offset, for exports. */
     public static String iso(Instant instant) {
         return instant == null ? "" : instant.atZone(ZONE).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).format(ISO);
