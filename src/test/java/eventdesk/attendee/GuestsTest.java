@@ -15,6 +15,7 @@ import eventdesk.testing.Deliveries;
 import eventdesk.testing.Forms;
 import eventdesk.testing.GreenMailResource;
 import eventdesk.testing.Mailbox;
+import eventdesk.testing.Race;
 import eventdesk.testing.RestoresTestClock;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
@@ -148,6 +149,17 @@ class GuestsTest extends RestoresTestClock {
         assertThat(TestEvents.counters(event)).isEqualTo(before).isEqualTo(TestEvents.recount(event)).isEqualTo(List.of(2L, 1L, 0L));
         assertThat(mailsTo(late)).isZero();
         assertThat(entries(event, AccessAction.EDIT_REGISTRATION)).isEmpty();
+    }
+
+    @Test
+    void guestsRacingForTheLastSeatsNeverTakeMoreThanTheCapacity() throws Exception {
+        Event event = TestEvents.create(4, true);
+        TestEvents.insert(event, "Already", address("already"), "A", RegistrationStatus.CONFIRMED);
+        List<Integer> answers = Race.run(12, i -> () -> addGuest(event, guest("Racer " + i, address("racer" + i), "en", i % 2 == 0))
+                .statusCode());
+        assertThat(answers.stream().filter(a -> a == 201)).hasSize(3);
+        assertThat(answers.stream().filter(a -> a == 409)).hasSize(9);
+        assertThat(TestEvents.counters(event)).isEqualTo(TestEvents.recount(event)).isEqualTo(List.of(4L, 0L, 0L));
     }
 
     @Test
