@@ -141,6 +141,17 @@ public class Outbox {
                 + " icsName = null, lastError = null where ownerId in ?1", ownerIds);
     }
 
+    /**
+     * {@link #erase} for mails of {@code kind} that belong to no row but went to these addresses (say, an
+     * invitation code mailed to a person before they signed up).
+     */
+    public void eraseTo(Enum<?> kind, Collection<String> recipients) {
+        if (recipients.isEmpty()) return;
+        OutboxMessage.delete("kind = ?1 and recipient in ?2 and status <> ?3", kind.name(), recipients, OutboxMessage.Status.SENT);
+        OutboxMessage.update("recipient = '', params = null, bodyText = null, bodyHtml = null, qrData = null, ics = null,"
+                + " icsName = null, lastError = null where kind = ?1 and recipient in ?2", kind.name(), recipients);
+    }
+
     @Scheduled(every = "${eventdesk.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             delayed = "1s")
     void relayJob() {

@@ -35,6 +35,8 @@ public class ApprovalService {
     MeterRegistry metrics;
     @Inject
     AccessLog accessLog;
+    @Inject
+    CodeMail codeMail;
 
     /**
      * Approves an application: a free seat of its type with nobody of the type waiting makes it PENDING
@@ -155,6 +157,31 @@ public class ApprovalService {
         List<String> codes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) codes.add(InvitationCode.create(event, type, email, expiresAt, now));
         accessLog.recordWithChange(by.forEvent(event.slug).withCount(count));
+        return codes;
+    }
+
+    /** A code made for one address and mailed to it. */
+    public record MailedCode(String email, String code) {
+    }
+
+    /**
+     * Makes one personal invitation code for each of these addresses (distinct, as the mailer sends them),
+     * usable only with that address, and mails it there ({@link CodeMail}); the codes and their mails are
+     * written in one transaction, so either every address gets its code or none is made. The organizer
+     * {@code by} gets one access log entry with how many, reason "mailed".
+     */
+    @Transactional
+    public List<MailedCode> mailCodes(long eventId, String typeKey, List<String> emails, Instant expiresAt, Instant now,
+                                      AccessLog.Entry by) {
+        Event event = Event.findById(eventId);
+        TicketType type = typeKey == null ? null : event.type(typeKey).orElseThrow();
+        List<MailedCode> codes = new ArrayList<>(emails.size());
+        for (String email : emails) {
+            String code = InvitationCode.create(event, type, email, expiresAt, now);
+            codeMail.send(event, typeKey, email, code, expiresAt);
+            codes.add(new MailedCode(email, code));
+        }
+        accessLog.recordWithChange(by.forEvent(event.slug).withCount(codes.size()).because("mailed"));
         return codes;
     }
 }

@@ -9,8 +9,8 @@ import java.time.Instant;
 /**
  * The one answer to "may this request take a seat of this type now, and which": a {@link Status} and
  * how many such seats are available. Every path that seats someone asks it under the event's lock
- * (sign-up, invitation code, approval, draw, promotion from the waitlist, confirm) and acts on the
- * answer; nobody derives it again. The seat path only gives a seat that an answer offered.
+ * (sign-up, invitation code, approval, draw, promotion from the waitlist, confirm, a guest the organizer
+ * adds) and acts on the answer; nobody derives it again. The seat path only gives a seat that an answer offered.
  *
  * <p>The rule. A public seat of a type is one free in the type and in the event's capacity (the
  * overall cap) that is not held for invitation codes ({@link Event#seatsLeft(TicketType)}); an
@@ -33,6 +33,10 @@ import java.time.Instant;
  *     closed, or not published) it is {@link Status#CLOSED}.</li>
  * <li>{@link Request#CONFIRM} (a PENDING registration): the seat it holds is its own
  *     ({@link Status#OWN_SEAT}, counted once); in a cancelled event {@link Status#CLOSED}.</li>
+ * <li>{@link Request#GUEST} (a person the organizer adds by hand): a public {@link Status#SEAT} while one is
+ *     free, whatever the registration window says (a walk-in on the day); never a seat held for codes, never
+ *     the waitlist or an application: else {@link Status#SOLD_OUT}, as in a draw event before its draw, whose
+ *     public seats only the draw gives. A cancelled event is {@link Status#CLOSED}.</li>
  * </ul>
  *
  * @param available how many seats of the offered kind are free now: public seats for {@link Status#SEAT},
@@ -41,7 +45,7 @@ import java.time.Instant;
 public record Availability(Status status, int available) {
 
     /** Who asks for a seat. */
-    public enum Request { SIGN_UP, CODE, APPROVAL, DRAWN, PROMOTION, CONFIRM }
+    public enum Request { SIGN_UP, CODE, APPROVAL, DRAWN, PROMOTION, CONFIRM, GUEST }
 
     /** What the request gets now. */
     public enum Status {
@@ -101,6 +105,8 @@ public record Availability(Status status, int available) {
             case DRAWN -> free > 0 ? seats(free) : WAITLIST;
             case PROMOTION -> !event.promotesAt(now) ? CLOSED : free > 0 ? seats(free) : WAITLIST;
             case CONFIRM -> event.status == EventStatus.cancelled ? CLOSED : new Availability(Status.OWN_SEAT, 1);
+            case GUEST -> event.status == EventStatus.cancelled ? CLOSED
+                    : free > 0 && !event.takesApplications() ? seats(free) : SOLD_OUT;
         };
     }
 

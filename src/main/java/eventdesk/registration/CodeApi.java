@@ -51,7 +51,12 @@ public class CodeApi {
     @Inject
     AccessLog accessLog;
 
-    public record CodeJson(String code) {
+    /** A new code, with the address it was mailed to when it was. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CodeJson(String code, String email) {
+        CodeJson(String code) {
+            this(code, null);
+        }
     }
 
     /** An invitation code as the organizer sees it later: its first characters, and who used it. */
@@ -63,16 +68,25 @@ public class CodeApi {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create single-use invitation codes: each takes one seat of its ticket type held for invitations "
-            + "(or a public one when none is held), without approval. The codes are shown only in this answer")
-    @APIResponse(responseCode = "201", description = "[{code}]: the codes as people type them (groups of four)")
-    @APIResponse(responseCode = "400", description = "problem+json with field errors")
+            + "(or a public one when none is held), without approval. The codes are shown only in this answer. With "
+            + "emails (instead of count and email): one personal code per distinct address, usable only with it and "
+            + "mailed to it in Korean and English")
+    @APIResponse(responseCode = "201", description = "[{code}] or, with emails, [{code, email}]: the codes as people type "
+            + "them (groups of four)")
+    @APIResponse(responseCode = "400", description = "problem+json with field errors (emails: the addresses that cannot be "
+            + "mailed); no code is made")
     public Response create(@PathParam("slug") String slug, CodeForm.CodeRequest in) {
         CodeForm.CodeRequest request = in == null ? new CodeForm.CodeRequest() : in;
         Event e = event(slug);
         CodeForm.check(e, request, Map.of(), null);
+        Instant expiresAt = request.expiresAt == null ? null : request.expiresAt.toInstant();
+        if (request.mailed()) {
+            List<ApprovalService.MailedCode> mailed = registrations.mailCodes(e.id, request.ticketType,
+                    CodeForm.addresses(request.emails), expiresAt, Instant.now(clock), caller.entry(AccessAction.MAKE_CODES));
+            return Response.status(201).entity(mailed.stream().map(c -> new CodeJson(c.code(), c.email())).toList()).build();
+        }
         List<String> codes = registrations.createCodes(e.id, request.ticketType, request.count, CodeForm.email(request.email),
-                request.expiresAt == null ? null : request.expiresAt.toInstant(), Instant.now(clock),
-                caller.entry(AccessAction.MAKE_CODES));
+                expiresAt, Instant.now(clock), caller.entry(AccessAction.MAKE_CODES));
         return Response.status(201).entity(codes.stream().map(CodeJson::new).toList()).build();
     }
 

@@ -38,7 +38,8 @@ public class Erasure {
      * request. Their events are locked one after another in id order (as every other change locks one).
      * An active registration first leaves through the seat path as a cancellation the person is not
      * mailed about, so a held seat goes to the first person waiting and the counters move with it; a
-     * checked-in one keeps its used seat. Invitation codes addressed to the person keep no address. One
+     * checked-in one keeps its used seat. Invitation codes addressed to the person keep no address, nor do
+     * the mails that brought them their codes. One
      * access log entry ({@code by}, action ERASED) names the registrations, in the same transaction.
      * Returns the ids erased: none when there is nothing (left) to erase, so erasing twice is harmless.
      */
@@ -58,6 +59,7 @@ public class Erasure {
                 Registration.normalizeEmail(r.email))).distinct().toList();
         clear(erased, now);
         if (!codeEmails.isEmpty()) InvitationCode.update("email = ?1 where email in ?2", ERASED_CODE_EMAIL, codeEmails);
+        outbox.eraseTo(CodeMail.Kind.INVITATION_CODE, codeEmails);
         List<Long> ids = erased.stream().map(r -> r.id).toList();
         if (!ids.isEmpty()) accessLog.recordWithChange(by.withRegistrations(ids));
         return ids;

@@ -69,14 +69,31 @@ public class SeatPath {
     }
 
     void give(Registration r, Availability seat, RegistrationMails.Kind kind, Instant now) {
-        if (!seat.status().givesSeat()) throw new IllegalStateException("no seat to give: " + seat);
-        if (seat.status() == Status.HELD_SEAT) r.ticketType.heldUsed++;
-        move(r, PENDING);
-        if (r.seatedAt == null) r.seatedAt = now;
+        take(r, seat, PENDING, now);
         r.holdExpiresAt = kind == RegistrationMails.Kind.DRAWN
                 ? holdUntil(r.event, r.event.confirmWindow(config.draw().confirmWindow()), now) : holdUntil(r.event, now);
         persistNew(r);
         mails.seatHeld(r, AccessToken.issue(r, Purpose.CONFIRM, now), AccessToken.issue(r, Purpose.MANAGE, now), kind);
+    }
+
+    /**
+     * A new registration the organizer adds as attending: the seat {@link Availability} offered, taken
+     * straight as CONFIRMED (no hold, no confirm link: the organizer's word stands for the person's
+     * confirmation), and the ticket mailed as a confirmation mails it.
+     */
+    void giveConfirmed(Registration r, Availability seat, Instant now) {
+        take(r, seat, CONFIRMED, now);
+        r.confirmedAt = now;
+        persistNew(r);
+        ticket(r, now, Secrets.newSecret());
+    }
+
+    /** Takes the offered seat for {@code r} in status {@code seated}, a held one using up one of its type's held seats. */
+    private static void take(Registration r, Availability seat, RegistrationStatus seated, Instant now) {
+        if (!seat.status().givesSeat()) throw new IllegalStateException("no seat to give: " + seat);
+        if (seat.status() == Status.HELD_SEAT) r.ticketType.heldUsed++;
+        move(r, seated);
+        if (r.seatedAt == null) r.seatedAt = now;
     }
 
     /** The end of its type's waitlist: the next sequence number, and the mail with the position. */
@@ -119,6 +136,11 @@ public class SeatPath {
         move(r, CONFIRMED);
         r.confirmedAt = now;
         r.holdExpiresAt = null;
+        ticket(r, now, manageSecret);
+    }
+
+    /** The ticket mail: a manage link with this secret, and the check-in code derived from it. */
+    private void ticket(Registration r, Instant now, String manageSecret) {
         String manage = AccessToken.issue(r, Purpose.MANAGE, manageSecret, now);
         mails.ticket(r, AccessToken.checkInCode(manage), manage);
     }

@@ -30,6 +30,16 @@ public class SignUpCheck {
 
     /** The same, with the invitation code's and ticket type's messages from {@code tix}. */
     public Map<String, String> errors(SignUp form, Msg msg, TicketMsg tix) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        codes(form).forEach((field, code) -> errors.put(field, code.equals("code") ? tix.code_UNKNOWN() : text(msg, code)));
+        return errors;
+    }
+
+    /**
+     * Field name to problem code ({@code required}, {@code too_long}, {@code invalid_email} …), in form order;
+     * empty when the sign-up is valid. Strips the form's values first, as they will be stored.
+     */
+    Map<String, String> codes(SignUp form) {
         Map<String, String> codes = new LinkedHashMap<>();
         if (form == null) {
             codes.put("name", "required");
@@ -40,12 +50,11 @@ public class SignUpCheck {
             }
             if (form.code != null && InvitationCode.canonical(form.code).isEmpty()) codes.put("code", "code");
         }
-        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> ordered = new LinkedHashMap<>();
         for (String field : FIELDS) {
-            String code = codes.get(field);
-            if (code != null) errors.put(field, code.equals("code") ? tix.code_UNKNOWN() : text(msg, code));
+            if (codes.containsKey(field)) ordered.put(field, codes.get(field));
         }
-        return errors;
+        return ordered;
     }
 
     /**

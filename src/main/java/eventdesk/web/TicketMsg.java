@@ -282,4 +282,42 @@ public interface TicketMsg {
 
     @Message("Enter a whole number from 1 to 500.")
     String error_code_count();
+    @Message("Mail a code to each person")
+    String codes_mail_title();
+
+    @Message("One personal code per address, usable only with that address, mailed to it in Korean and English with a sign-up link that fills the code in. An address given twice gets one code.")
+    String codes_mail_intro();
+
+    @Message("Send codes to these addresses (one per line)")
+    String field_code_emails();
+
+    @Message("Mail the codes")
+    String codes_mail_button();
+
+    @Message("{n} code(s) made and mailed, one to each address.")
+    String codes_mailed(int n);
+
+    @Message("These addresses cannot be mailed: {addresses}. No code was made.")
+    String error_code_emails(String addresses);
+
+    @Message("At most 500 addresses at a time.")
+    String error_code_emails_many();
+
+    @Message("Your invitation code for {title}")
+    String mail_code_subject(String title);
+
+    @Message("You are invited to {title}. Your personal invitation code:")
+    String mail_code_text(String title);
+
+    @Message("It works once, and only with this email address. The link below opens the sign-up form with the code filled in.")
+    String mail_code_use();
+
+    @Message("Valid until {until} (KST).")
+    String mail_code_until(String until);
+
+    @Message("Sign up with the code")
+    String mail_code_button();
+
+    @Message("You receive this email because an organizer of this event invited this address. If you do not wish to come, you can ignore it.")
+    String mail_code_footer();
 }

@@ -106,6 +106,9 @@ class RoleMatrixTest {
     void everyOrganizerRouteDeclaresItsRule() throws IOException {
         List<Route> routes = organizerRoutes();
         assertThat(routes).as("organizer routes found").hasSizeGreaterThan(40);
+        assertThat(routes.stream().map(Route::toString)).as("adding people by hand and mailing codes are in the matrix")
+                .contains("GET /admin/events/{slug}/guests", "POST /admin/events/{slug}/guests",
+                        "POST /api/admin/events/{slug}/registrations", "POST /api/admin/events/{slug}/codes");
         assertThat(routes.stream().filter(r -> r.needs() == null && !r.beforeSignIn()).map(Route::toString))
                 .as("routes that declare neither the role they need nor that they come before sign-in").isEmpty();
         assertThat(routes.stream().filter(r -> r.needs() != null && r.beforeSignIn()).map(Route::toString))

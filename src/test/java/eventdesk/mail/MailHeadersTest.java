@@ -6,6 +6,7 @@ import eventdesk.admin.SignInLockMail;
 import eventdesk.attendance.AttendanceMails;
 import eventdesk.event.Event;
 import eventdesk.message.GroupMessageMails;
+import eventdesk.registration.CodeMail;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationMails;
 import eventdesk.registration.RegistrationStatus;
@@ -156,26 +157,33 @@ class MailHeadersTest extends RestoresTestClock {
         organizerKinds.put(SignInLockMail.Kind.SIGN_IN_LOCKED, Map.of("account", organizer, "address", "203.0.113.7",
                 "failures", "10", "until", TestClock.now().plus(Duration.ofMinutes(15)).toString()));
         organizerKinds.put(DownloadReviewMail.Kind.DOWNLOAD_REVIEW, Map.of("month", "2026-01"));
+        String invited = "invited." + tag + "@example.com";
+        Map<Enum<?>, Map<String, String>> invitedKinds = new LinkedHashMap<>();
+        invitedKinds.put(CodeMail.Kind.INVITATION_CODE, Map.of("event", String.valueOf(event.id), "code", "K7QM-3XPA-9HRT-WD4N",
+                "until", TestClock.now().plus(Duration.ofDays(7)).toString()));
 
         Set<String> known = new TreeSet<>();
         for (Class<? extends Enum<?>> kinds : List.of(RegistrationMails.Kind.class, AttendanceMails.Kind.class,
                 GroupMessageMails.Kind.class, InvitationMail.Kind.class, SignInLockMail.Kind.class, DownloadReviewMail.Kind.class,
-                MyDataMail.Kind.class)) {
+                MyDataMail.Kind.class, CodeMail.Kind.class)) {
             for (Enum<?> k : kinds.getEnumConstants()) known.add(k.name());
         }
         Set<String> covered = new TreeSet<>();
         registrationKinds.keySet().forEach(k -> covered.add(k.name()));
         organizerKinds.keySet().forEach(k -> covered.add(k.name()));
+        invitedKinds.keySet().forEach(k -> covered.add(k.name()));
         covered.add(GroupMessageMails.Kind.GROUP_MESSAGE.name());
         assertThat(covered).as("every kind of mail is sent here").isEqualTo(known);
         assertThat(renderers.stream().map(r -> r.getClass().getName().replaceAll("_Subclass$|_ClientProxy$", "")).toList())
                 .as("every feature that writes mails").containsExactlyInAnyOrder(RegistrationMails.class.getName(),
                         AttendanceMails.class.getName(), GroupMessageMails.class.getName(), InvitationMail.class.getName(),
-                        SignInLockMail.class.getName(), DownloadReviewMail.class.getName(), MyDataMail.class.getName());
+                        SignInLockMail.class.getName(), DownloadReviewMail.class.getName(), MyDataMail.class.getName(),
+                        CodeMail.class.getName());
 
         QuarkusTransaction.requiringNew().run(() -> {
             registrationKinds.forEach((kind, params) -> outbox.enqueue(new OutgoingMail(kind, id, person, subject(kind), params)));
             organizerKinds.forEach((kind, params) -> outbox.enqueue(new OutgoingMail(kind, 0, organizer, subject(kind), params)));
+            invitedKinds.forEach((kind, params) -> outbox.enqueue(new OutgoingMail(kind, 0, invited, subject(kind), params)));
         });
         for (String purpose : List.of("TRANSACTIONAL", "PROMOTIONAL")) {
             given().auth().preemptive().basic("admin", "admin").contentType("application/json").body("""
@@ -189,6 +197,7 @@ class MailHeadersTest extends RestoresTestClock {
         String domain = java.net.URI.create(config.baseUrl()).getHost();
         for (Enum<?> kind : registrationKinds.keySet()) assertWellFormed(onlyMailTo(person, subject(kind)), person, subject(kind), domain);
         for (Enum<?> kind : organizerKinds.keySet()) assertWellFormed(onlyMailTo(organizer, subject(kind)), organizer, subject(kind), domain);
+        for (Enum<?> kind : invitedKinds.keySet()) assertWellFormed(onlyMailTo(invited, subject(kind)), invited, subject(kind), domain);
         assertWellFormed(onlyMailTo(person, subject("TRANSACTIONAL")), person, subject("TRANSACTIONAL"), domain);
         MimeMessage promotional = onlyMailTo(person, subject("PROMOTIONAL"));
         assertWellFormed(promotional, person, "(광고) " + subject("PROMOTIONAL"), domain);

@@ -126,6 +126,12 @@ class CsrfPerRouteTest {
         });
         routes.add(new Route("draw now", "/admin/events/" + due.slug, "/admin/events/" + due.slug + "/draw", true, Map.of(),
                 () -> QuarkusTransaction.requiringNew().call(() -> Event.<Event>findById(due.id).drawnAt == null), 303));
+        // The organizer adds a person by hand (an event of its own, so the seats above do not matter).
+        Event guests = TestEvents.create(3, true);
+        String guest = "csrf-guest-" + guests.slug + "@example.com";
+        routes.add(new Route("add an attendee", "/admin/events/" + guests.slug + "/guests", "/admin/events/" + guests.slug + "/guests",
+                true, Map.of("name", "Guest", "email", guest, "affiliation", "Sponsor", "role", "OTHER", "locale", "en",
+                "confirmed", "true"), () -> TestEvents.byEmail(guests, guest) == null, 303));
         routes.add(new Route("logout", "/admin", "/admin/logout", true, Map.of(), () -> true, 303));
         long attending = TestEvents.insert(event, "Attending", "att-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
         long releasing = TestEvents.insert(event, "Releasing", "rel-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
