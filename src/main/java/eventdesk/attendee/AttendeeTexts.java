@@ -60,9 +60,6 @@ public interface AttendeeTexts {
     @Message("{shown} of {total} registrations match · page {page} of {pages}")
     String totals(long shown, long total, int page, int pages);
 
-    @Message("Sort by {column}")
-    String sort_by(String column);
-
     @Message("Select {name}")
     String select_row(String name);
 

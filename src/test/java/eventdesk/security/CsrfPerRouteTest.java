@@ -132,6 +132,10 @@ class CsrfPerRouteTest {
         routes.add(new Route("add an attendee", "/admin/events/" + guests.slug + "/guests", "/admin/events/" + guests.slug + "/guests",
                 true, Map.of("name", "Guest", "email", guest, "affiliation", "Sponsor", "role", "OTHER", "locale", "en",
                 "confirmed", "true"), () -> TestEvents.byEmail(guests, guest) == null, 303));
+        long bulk = TestEvents.insert(guests, "Bulk", "csrf-bulk-" + guests.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
+        routes.add(new Route("bulk cancel", "/admin/events/" + guests.slug, "/admin/events/" + guests.slug + "/attendees/bulk", true,
+                Map.of("action", "CANCEL", "id", String.valueOf(bulk), "confirmed", "true"),
+                () -> Fixtures.status(bulk) == RegistrationStatus.CONFIRMED, 303));
         routes.add(new Route("logout", "/admin", "/admin/logout", true, Map.of(), () -> true, 303));
         long attending = TestEvents.insert(event, "Attending", "att-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
         long releasing = TestEvents.insert(event, "Releasing", "rel-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
