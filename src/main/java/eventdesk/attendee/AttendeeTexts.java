@@ -122,4 +122,16 @@ public interface AttendeeTexts {
 
     @Message("Last")
     String last_page();
+
+    @Message("Sort by")
+    String sort_label();
+
+    @Message("Order")
+    String dir_label();
+
+    @Message("A to Z, oldest first")
+    String dir_asc();
+
+    @Message("Z to A, newest first")
+    String dir_desc();
 }

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTestResource(GreenMailResource.class)
 class AttendeeTableTest {
 
-    static final Pattern NAME = Pattern.compile("<td data-label=\"Name\"><strong>([^<]+)</strong>");
+    static final Pattern NAME = Pattern.compile("<td data-label=\"Name\" class=\"name\"><strong>([^<]+)</strong>");
 
     GreenMail greenMail;
 
