@@ -1,5 +1,6 @@
 package eventdesk.attendee;
 
+import eventdesk.registration.AnswerColumn;
 import eventdesk.registration.Answers;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.web.CsvCells;

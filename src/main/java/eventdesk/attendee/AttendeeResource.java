@@ -4,7 +4,7 @@ import eventdesk.audit.AccessAction;
 import eventdesk.audit.AccessLog;
 import eventdesk.event.Event;
 import eventdesk.event.TicketType;
-import eventdesk.registration.Answers;
+import eventdesk.registration.AnswerColumn;
 import eventdesk.registration.AttendeeRow;
 import eventdesk.registration.DrawPanel;
 import eventdesk.registration.EventHead;
@@ -85,16 +85,12 @@ public class AttendeeResource {
     public record Column(String key, String label) {
     }
 
-    /** One answer to a custom question as the list shows it. */
-    public record AnswerLine(String question, String answer) {
-    }
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance list(EventHead e, AttendeeTable table, List<Column> columns, List<TableRow> rows, int pages, long total,
                                             long all, String done, String n, List<AttendeeRow> waitlist,
                                             RegistrationStatus[] statuses, List<TypeRow> types, DrawPanel draw,
-                                            Map<Long, List<AnswerLine>> answers);
+                                            Map<Long, List<AnswerColumn.Line>> answers);
 
         static native TemplateInstance reason(EventHead e, String status, String type, String reason, String error);
     }
@@ -124,7 +120,7 @@ public class AttendeeResource {
         return lang.page(Templates.list(head, table, columns(!e.ticketTypes.isEmpty()), rows, pages, total, Registration.count("event", e),
                 Objects.requireNonNullElse(done, ""), n != null && n.matches("\\d{1,6}") ? n : "",
                 rows(waitlist, positions), RegistrationStatus.values(), TypeRow.of(e, lang.locale()),
-                e.isDraw() ? DrawPanel.of(e, Instant.now(clock), lang) : null, answers(e, shown)));
+                e.isDraw() ? DrawPanel.of(e, Instant.now(clock), lang) : null, AnswerColumn.lines(e, shown, lang)));
     }
 
     /**
@@ -219,20 +215,6 @@ public class AttendeeResource {
 
     private List<AttendeeRow> rows(List<Registration> registrations, Map<Long, Long> positions) {
         return registrations.stream().map(r -> AttendeeRow.of(r, lang.locale(), positions.getOrDefault(r.id, 0L))).toList();
-    }
-
-    /** Each registration's answers (by id), worded in the organizer's language; removed questions included. */
-    private Map<Long, List<AnswerLine>> answers(Event e, List<Registration> shown) {
-        Map<Long, List<AnswerLine>> answers = new HashMap<>();
-        if (shown.stream().allMatch(r -> r.answers == null)) return answers;
-        List<AnswerColumn> columns = AnswerColumn.of(e, lang);
-        for (Registration r : shown) {
-            Map<String, Object> given = Answers.fromJson(r.answers);
-            List<AnswerLine> lines = columns.stream().filter(c -> c.answeredIn(given))
-                    .map(c -> new AnswerLine(c.header(), c.answerIn(given))).toList();
-            if (!lines.isEmpty()) answers.put(r.id, lines);
-        }
-        return answers;
     }
 
     @Transactional

@@ -41,8 +41,9 @@ public class MessageInput {
             return switch (code) {
                 case "required", "too_long", "invalid_chars" -> common(code);
                 case "group_not_yet" -> "NOT_CHECKED_IN is offered once the event has started";
+                case "group_not_offered" -> "APPLIED is offered for an event whose sign-ups wait for approval (not for a draw)";
                 case "purpose" -> "TRANSACTIONAL (the default) or PROMOTIONAL";
-                default -> "one of ACTIVE, PENDING, CONFIRMED, WAITLISTED, CHECKED_IN, NOT_CHECKED_IN";
+                default -> "one of ACTIVE, PENDING, CONFIRMED, WAITLISTED, APPLIED, CHECKED_IN, NOT_CHECKED_IN";
             };
         }
     }
@@ -61,6 +62,10 @@ public class MessageInput {
         return in;
     }
 
+    @Schema(description = "Who gets it: ACTIVE (pending, confirmed and waitlisted), PENDING, CONFIRMED, WAITLISTED, APPLIED"
+            + " (applicants waiting for the organizer's approval; in an event that asks for approval, not in a draw),"
+            + " CHECKED_IN, NOT_CHECKED_IN (confirmed, not checked in; once the event has started)",
+            enumeration = {"ACTIVE", "PENDING", "CONFIRMED", "WAITLISTED", "APPLIED", "CHECKED_IN", "NOT_CHECKED_IN"})
     public String group;
     public String subject;
     public String subjectKo;
@@ -87,14 +92,14 @@ public class MessageInput {
 
     /**
      * Field name to problem code: {@code required}, {@code too_long}, {@code invalid_chars}, {@code group},
-     * {@code group_not_yet}, {@code purpose}.
+     * {@code group_not_yet}, {@code group_not_offered}, {@code purpose}.
      */
     public Map<String, String> problems(Event event, Instant now) {
         Map<String, String> problems = new LinkedHashMap<>();
         RecipientGroup g = RecipientGroup.parse(group);
         if (group == null || group.isBlank()) problems.put("group", "required");
         else if (g == null) problems.put("group", "group");
-        else if (!g.offeredFor(event, now)) problems.put("group", "group_not_yet");
+        else if (!g.offeredFor(event, now)) problems.put("group", g == RecipientGroup.APPLIED ? "group_not_offered" : "group_not_yet");
         if (purpose() == null) problems.put("purpose", "purpose");
         text(problems, "subject", subject, subjectKo, SUBJECT_MAX, false);
         text(problems, "body", body, bodyKo, BODY_MAX, true);

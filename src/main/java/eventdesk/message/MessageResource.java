@@ -114,14 +114,20 @@ public class MessageResource implements FormPage {
         return lang.page(Templates.list(head(e), rows));
     }
 
-    /** A new message; {@code preset=thanks|missed} fills in the after-event texts in both languages. */
+    /**
+     * A new message; {@code preset=thanks|missed} fills in the after-event texts in both languages, and
+     * {@code group} chooses a group offered now (the applications page links here with {@code APPLIED}).
+     */
     @GET
     @Path("new")
     @Transactional
-    public TemplateInstance form(@PathParam("slug") String slug, @QueryParam("preset") String preset) {
+    public TemplateInstance form(@PathParam("slug") String slug, @QueryParam("preset") String preset,
+                                 @QueryParam("group") String group) {
         Event e = event(slug);
         MessageInput in = new MessageInput();
         in.idempotencyKey = UUID.randomUUID().toString();
+        RecipientGroup chosen = RecipientGroup.parse(group);
+        if (chosen != null && chosen.offeredFor(e, Instant.now(clock))) in.group = chosen.name();
         MessageTexts en = texts("en"), ko = texts("ko");
         if ("thanks".equals(preset)) {
             in.group = RecipientGroup.CHECKED_IN.name();
@@ -266,6 +272,7 @@ public class MessageResource implements FormPage {
             case "too_long" -> field.equals("idempotencyKey") ? t.error_reload() : t.error_too_long();
             case "invalid_chars" -> field.equals("idempotencyKey") ? t.error_reload() : t.error_invalid_chars();
             case "group_not_yet" -> t.error_group_not_yet();
+            case "group_not_offered" -> t.error_group_not_offered();
             case "purpose" -> t.error_purpose();
             default -> t.error_group();
         }));

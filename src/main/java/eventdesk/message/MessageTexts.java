@@ -148,6 +148,9 @@ public interface MessageTexts {
     @Message("This group can be chosen once the event has started.")
     String error_group_not_yet();
 
+    @Message("Nobody in this event waits for approval: choose another group.")
+    String error_group_not_offered();
+
     @Message("Write a subject in at least one language.")
     String error_subject_required();
 

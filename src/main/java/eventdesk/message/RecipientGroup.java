@@ -23,6 +23,12 @@ public enum RecipientGroup {
     PENDING(EnumSet.of(RegistrationStatus.PENDING), null),
     CONFIRMED(EnumSet.of(RegistrationStatus.CONFIRMED), null),
     WAITLISTED(EnumSet.of(RegistrationStatus.WAITLISTED), null),
+    /**
+     * Applicants whose registration waits for the organizer's approval (APPLIED): offered while the event
+     * asks for approval (or still has applications waiting), never for a draw event, whose applicants wait
+     * for the draw instead.
+     */
+    APPLIED(EnumSet.of(RegistrationStatus.APPLIED), null),
     /** Checked in at the door (they were CONFIRMED then), whatever happened after. */
     CHECKED_IN(EnumSet.allOf(RegistrationStatus.class), true),
     /** CONFIRMED and never checked in: offered once the event has started. */
@@ -47,9 +53,18 @@ public enum RecipientGroup {
         return base + (checkedIn ? " and r.checkedInAt is not null" : " and r.checkedInAt is null");
     }
 
-    /** Whether the organizer may choose this group now: "not checked in" only once the event has started. */
+    /**
+     * Whether the organizer may choose this group now: "not checked in" only once the event has started;
+     * applicants only in an event that is no draw and asks for approval (of all or of one ticket type) or
+     * still has applications waiting.
+     */
     public boolean offeredFor(Event event, Instant now) {
-        return this != NOT_CHECKED_IN || !now.isBefore(event.startsAt);
+        return switch (this) {
+            case NOT_CHECKED_IN -> !now.isBefore(event.startsAt);
+            case APPLIED -> !event.isDraw() && (event.applied > 0 || event.approvalRequired
+                    || event.ticketTypes.stream().anyMatch(t -> t.approvalRequired));
+            default -> true;
+        };
     }
 
     /** The groups offered for this event now, in the form's order. */

@@ -16,6 +16,8 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 import static eventdesk.registration.RegistrationStatus.APPLIED;
 import static eventdesk.registration.RegistrationStatus.WAITLISTED;
@@ -92,13 +94,40 @@ public class ApprovalService {
      */
     @Transactional
     public Decided decideApplications(String slug, List<Long> ids, boolean approve, Instant now, AccessLog.Entry by) {
+        Event event = lockForDecisions(slug, now);
+        List<Registration> chosen = ids.isEmpty() ? List.of()
+                : Registration.list("event = ?1 and id in ?2 order by createdAt, id", event, ids);
+        return decide(event, chosen, ids.size() - chosen.size(), approve, now, by);
+    }
+
+    /**
+     * Approves or declines every waiting application of the event that the filter (the applications page's
+     * parameters, {@link ApplicationFilter}) lets through now, exactly as {@link #decideApplications} decides
+     * ticked ones: under the event lock, oldest first, each approval asking {@link Availability}, so seats
+     * never exceed the capacity and the counters move with the statuses. Only while the filter still finds
+     * exactly the applications the organizer confirmed ({@code confirmed}, their
+     * {@link ApplicationFilter#fingerprint}): otherwise nothing changes and the answer is empty. The access
+     * log entry also names the filter and how many it found.
+     */
+    @Transactional
+    public Optional<Decided> decideMatching(String slug, Function<String, String> filter, String confirmed, boolean approve,
+                                            Instant now, AccessLog.Entry by) {
+        Event event = lockForDecisions(slug, now);
+        ApplicationFilter matching = ApplicationFilter.of(event, filter);
+        List<Registration> chosen = matching.applications(event);
+        if (chosen.isEmpty() || !ApplicationFilter.fingerprint(chosen).equals(confirmed)) return Optional.empty();
+        return Optional.of(decide(event, chosen, 0, approve, now, by.withFilter(matching.logText(), chosen.size())));
+    }
+
+    private Event lockForDecisions(String slug, Instant now) {
         Event event = Event.lockBySlug(slug).orElseThrow(RegistrationException.UnknownEvent::new);
         if (event.isDraw()) throw new SeatsByDraw(event.slug);
         seats.settle(event, now);
-        int approved = 0, waitlisted = 0, declined = 0, skipped = 0;
-        List<Registration> chosen = ids.isEmpty() ? List.of()
-                : Registration.list("event = ?1 and id in ?2 order by createdAt, id", event, ids);
-        skipped += ids.size() - chosen.size();
+        return event;
+    }
+
+    private Decided decide(Event event, List<Registration> chosen, int skipped, boolean approve, Instant now, AccessLog.Entry by) {
+        int approved = 0, waitlisted = 0, declined = 0;
         List<Long> decided = new ArrayList<>();
         for (Registration r : chosen) {
             try {

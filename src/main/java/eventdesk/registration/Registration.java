@@ -251,10 +251,10 @@ public class Registration extends PanacheEntity {
                 .page(0, limit).list();
     }
 
-    /** The applications awaiting the organizer, oldest first. */
-    public static List<Registration> applications(Event event, int limit) {
-        return find("event = ?1 and status = ?2 order by createdAt, id", event, RegistrationStatus.APPLIED)
-                .page(0, limit).list();
+    /** The applications awaiting the organizer (of one ticket type unless {@code type} is null), oldest first. */
+    public static List<Registration> awaitingDecision(Event event, TicketType type) {
+        if (type == null) return list("event = ?1 and status = ?2 order by createdAt, id", event, RegistrationStatus.APPLIED);
+        return list("event = ?1 and ticketType = ?2 and status = ?3 order by createdAt, id", event, type, RegistrationStatus.APPLIED);
     }
 
     /** Those of the registrations {@code ids} that are applications of the event awaiting the organizer, oldest first. */

@@ -232,6 +232,51 @@ public interface TicketMsg {
     @Message("Yes, decline {n}")
     String decline_confirm_button(int n);
 
+    @Message("Approve {n} application(s)?")
+    String approve_all_confirm_title(int n);
+
+    @Message("Each person below gets a seat of their ticket type while one is free, with a mail asking them to confirm it; once the seats are gone, the rest join the waitlist in this order (a mail with their place), or stay waiting for a decision when there is no waitlist.")
+    String approve_all_confirm_text();
+
+    @Message("Yes, approve {n}")
+    String approve_all_confirm_button(int n);
+
+    @Message("The applications matching this filter changed since you looked: now {n}. Nothing was decided yet.")
+    String applications_changed(int n);
+
+    @Message("{n} of {total} applications")
+    String applications_count(int n, int total);
+
+    @Message("Only the first {n} are listed here; applying to all matching (the box below) covers the rest too.")
+    String applications_listed_first(int n);
+
+    @Message("Apply to all {n} applications matching this filter")
+    String select_all(int n);
+
+    @Message("Then Approve or Decline first shows who is affected and asks you to confirm; ticked boxes below do not matter.")
+    String select_all_hint();
+
+    @Message("Answer")
+    String filter_answer();
+
+    @Message("Any answer")
+    String filter_any_answer();
+
+    @Message("Text answer contains")
+    String filter_contains();
+
+    @Message("In the answer to")
+    String filter_text_question();
+
+    @Message("Any text question")
+    String filter_any_text_question();
+
+    @Message("Show all applications")
+    String filter_clear();
+
+    @Message("Message applicants")
+    String message_applicants();
+
     @Message("Invitation codes: {title}")
     String codes_title(String title);
 

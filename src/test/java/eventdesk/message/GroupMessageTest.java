@@ -189,6 +189,38 @@ class GroupMessageTest extends RestoresTestClock {
     }
 
     @Test
+    void theAppliedGroupReachesExactlyTheApplicantsWaitingForApproval() throws Exception {
+        Event event = TestEvents.update(TestEvents.create(10, true), e -> e.approvalRequired = true);
+        person(event, "applicant", RegistrationStatus.APPLIED, "ko");
+        person(event, "applicant2", RegistrationStatus.APPLIED, "en");
+        person(event, "confirmed", RegistrationStatus.CONFIRMED, "en");
+        person(event, "pending", RegistrationStatus.PENDING, "en");
+        person(event, "waiting", RegistrationStatus.WAITLISTED, "ko");
+        person(event, "declined", RegistrationStatus.DECLINED, "en");
+        post(event, json("APPLIED", "About your application", "신청 안내", "We decide by Friday.", "금요일까지 알려 드립니다.", "ap-" + tag))
+                .then().statusCode(202).body("recipients", equalTo(2));
+        deliverAll();
+        assertThat(Mailbox.subject(only(email("applicant")))).isEqualTo("신청 안내");
+        assertThat(Mailbox.text(only(email("applicant")))).contains("금요일까지 알려 드립니다.");
+        assertThat(Mailbox.subject(only(email("applicant2")))).isEqualTo("About your application");
+        for (String other : List.of("confirmed", "pending", "waiting", "declined")) {
+            assertThat(Mailbox.to(greenMail, email(other))).as(other).isEmpty();
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> GroupMessage.<GroupMessage>find("event.id", event.id)
+                .singleResult().recipientGroup)).isEqualTo(RecipientGroup.APPLIED);
+
+        // Not offered where nobody waits for approval, nor in a draw, whose applicants wait for the draw.
+        Event plain = TestEvents.create(10, true);
+        post(plain, json("APPLIED", "Hi", null, "Text", null, "ap2-" + tag)).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("group")));
+        Event draw = TestEvents.update(TestEvents.create(10, true), e -> e.allocation = Event.Allocation.DRAW);
+        person(draw, "lot", RegistrationStatus.APPLIED, "en");
+        post(draw, json("APPLIED", "Hi", null, "Text", null, "ap3-" + tag)).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("group")));
+        assertThat(messages(plain) + messages(draw)).isZero();
+    }
+
+    @Test
     void afterTheEventCheckedInAndNotCheckedInAreSeparateGroups() throws Exception {
         Event event = TestEvents.create(10, true);
         long came = person(event, "came", RegistrationStatus.CONFIRMED, "en");

@@ -162,4 +162,32 @@ class MessagePagesTest extends RestoresTestClock {
         assertThat(missed).contains("<option value=\"NOT_CHECKED_IN\" selected>", "Sorry we missed you at Test Meetup",
                 "테스트 밋업에서 못 뵈어 아쉬웠습니다");
     }
+
+    @Test
+    void theApplicantsGroupIsOfferedInBothLanguagesAndTheApplicationsPageLinkChoosesIt() {
+        Event event = TestEvents.update(TestEvents.create(20, true), e -> e.approvalRequired = true);
+        people(event, 2, RegistrationStatus.APPLIED);
+        people(event, 1, RegistrationStatus.CONFIRMED);
+        people(event, 1, RegistrationStatus.PENDING);
+        String base = "/admin/events/" + event.slug + "/messages";
+        assertThat(get(base + "/new", "en")).contains("<option value=\"APPLIED\">Applicants waiting for approval</option>");
+        assertThat(get(base + "/new?group=APPLIED", "en"))
+                .contains("<option value=\"APPLIED\" selected>Applicants waiting for approval</option>");
+        String ko = get(base + "/new?group=APPLIED", "ko");
+        assertThat(ko).contains("<option value=\"APPLIED\" selected>승인 대기 중인 신청자</option>");
+        Matcher key = KEY.matcher(ko);
+        assertThat(key.find()).isTrue();
+        Response preview = post(base + "/preview", Map.of("group", "APPLIED", "subject", "Your application", "subjectKo", "",
+                "body", "We decide by Friday.", "bodyKo", "", "idempotencyKey", key.group(1)), "en");
+        assertThat(preview.asString()).contains("This message goes to 2 people: Applicants waiting for approval.");
+
+        // An event that asks nobody for approval does not offer the group; a link naming it chooses nothing.
+        Event plain = TestEvents.create(20, true);
+        String plainForm = get("/admin/events/" + plain.slug + "/messages/new?group=APPLIED", "en");
+        assertThat(plainForm).doesNotContain("value=\"APPLIED\"").contains("<option value=\"\">");
+        Response refused = post("/admin/events/" + plain.slug + "/messages/preview", Map.of("group", "APPLIED", "subject", "Hi",
+                "body", "x", "idempotencyKey", "ap-" + tag), "en");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.asString()).contains("Nobody in this event waits for approval: choose another group.");
+    }
 }
