@@ -134,4 +134,19 @@ public interface AttendeeTexts {
 
     @Message("Z to A, newest first")
     String dir_desc();
+
+    @Message("Write them a message")
+    String bulk_message();
+
+    @Message("Write a message to {n} people?")
+    String message_question(int n);
+
+    @Message("Next you write the message in Korean and English and see a preview with the exact number of recipients; nothing is sent before you press Send there. {skipped} of the selected erased their data and get nothing.")
+    String message_consequence(int skipped);
+
+    @Message("Write the message")
+    String message_button(int n);
+
+    @Message("That is more people than one message to selected people may reach; choose a group on the Messages page instead.")
+    String bulk_too_many();
 }

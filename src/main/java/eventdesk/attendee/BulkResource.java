@@ -2,6 +2,7 @@ package eventdesk.attendee;
 
 import eventdesk.audit.AccessAction;
 import eventdesk.event.Event;
+import eventdesk.message.RecipientGroup;
 import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationService;
 import eventdesk.team.Caller;
@@ -31,8 +32,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Bulk actions of the attendee table: send the mail again to, or cancel, the people ticked on the page or
- * "all matching" the table's filters. The first POST answers a confirm step that says what happens to how
+ * Bulk actions of the attendee table: send the mail again to, cancel, or write a message to the people ticked
+ * on the page or "all matching" the table's filters (a message goes on to the message form with them as its
+ * recipients, its preview and its send). The first POST answers a confirm step that says what happens to how
  * many people (and who); its button posts the same form with {@code confirmed=true}. For "all matching", the
  * step carries the number it showed, and the action is refused (asked again) when the matching people changed
  * meanwhile. Each registration goes through the same path as its own button on the row (the seat path for a
@@ -56,7 +58,9 @@ public class BulkResource {
 
     enum Action {
         RESEND(r -> r.status.isActive() && !r.erased()),
-        CANCEL(r -> r.status.isActive() && r.checkedInAt == null && !r.erased());
+        CANCEL(r -> r.status.isActive() && r.checkedInAt == null && !r.erased()),
+        /** Write to them: the step leads to the message form with these people as its recipients. */
+        MESSAGE(r -> !r.erased());
 
         final Predicate<Registration> applies;
 
@@ -88,6 +92,10 @@ public class BulkResource {
         String expected = form.getFirst("expected");
         long shown = all ? chosen.ids.size() + chosen.skipped : -1;
         boolean changed = all && expected != null && !expected.equals(Long.toString(shown));
+        if (action == Action.MESSAGE) {
+            if (chosen.ids.size() > RecipientGroup.MAX_SELECTED) return back(slug, table, "bulk_too_many", 0);
+            return Response.ok(lang.page(messageStep(slug, table, chosen).page())).build();
+        }
         if (!"true".equals(form.getFirst("confirmed")) || changed) {
             return Response.ok(lang.page(step(slug, table, action, all, ticked, chosen, shown, changed ? expected : null).page())).build();
         }
@@ -148,6 +156,18 @@ public class BulkResource {
         return new ConfirmStep(action == Action.CANCEL ? t.cancel_question(n) : t.resend_question(n), consequence, people,
                 "/admin/events/" + slug + "/attendees/bulk", fields,
                 action == Action.CANCEL ? t.cancel_button(n) : t.resend_button(n), "/admin/events/" + slug + table.query());
+    }
+
+    /** The step before writing to the chosen people: who they are, and that nothing is sent before the preview. */
+    private ConfirmStep messageStep(String slug, AttendeeTable table, Chosen chosen) {
+        AttendeeTexts t = lang.bundle(AttendeeTexts.class);
+        int n = chosen.ids.size();
+        List<String> people = new ArrayList<>(chosen.names);
+        if (n > people.size()) people.add(t.and_more(n - people.size()));
+        List<ConfirmStep.Hidden> fields = new ArrayList<>();
+        chosen.ids.forEach(id -> fields.add(new ConfirmStep.Hidden("registration", Long.toString(id))));
+        return new ConfirmStep(t.message_question(n), t.message_consequence(chosen.skipped), people,
+                "/admin/events/" + slug + "/messages/new", fields, t.message_button(n), "/admin/events/" + slug + table.query());
     }
 
     /** Back to the table as it was (its filters, sort and page), with what happened. */

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -59,7 +60,15 @@ public class MessageInput {
         in.bodyKo = f.text("bodyKo");
         in.idempotencyKey = f.text("idempotencyKey");
         in.purpose = f.text("purpose");
+        in.registrations = ids(form.get("registration"));
+        if (!in.registrations.isEmpty() && (in.group == null || in.group.isBlank())) in.group = RecipientGroup.SELECTED.name();
         return in;
+    }
+
+    /** Registration ids of a form (the people ticked on the attendee table); anything else is left out. */
+    static List<Long> ids(List<String> values) {
+        if (values == null) return List.of();
+        return values.stream().filter(v -> v != null && v.matches("\\d{1,18}")).map(Long::valueOf).distinct().toList();
     }
 
     @Schema(description = "Who gets it: ACTIVE (pending, confirmed and waitlisted), PENDING, CONFIRMED, WAITLISTED, APPLIED"
@@ -82,6 +91,10 @@ public class MessageInput {
             + " carries List-Unsubscribe and List-Unsubscribe-Post (one-click).",
             enumeration = {"TRANSACTIONAL", "PROMOTIONAL"}, defaultValue = "TRANSACTIONAL")
     public String purpose;
+    /** For the group {@code SELECTED} (from the attendee table's pages only): the registrations it names. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    @Schema(hidden = true)
+    public List<Long> registrations = List.of();
 
     /** The purpose as chosen; blank is {@code TRANSACTIONAL}; null for anything else ({@link #problems} names it). */
     MessagePurpose purpose() {
@@ -99,7 +112,9 @@ public class MessageInput {
         RecipientGroup g = RecipientGroup.parse(group);
         if (group == null || group.isBlank()) problems.put("group", "required");
         else if (g == null) problems.put("group", "group");
-        else if (!g.offeredFor(event, now)) problems.put("group", g == RecipientGroup.APPLIED ? "group_not_offered" : "group_not_yet");
+        else if (g == RecipientGroup.SELECTED) {
+            if (registrations == null || registrations.isEmpty() || registrations.size() > RecipientGroup.MAX_SELECTED) problems.put("group", "group");
+        } else if (!g.offeredFor(event, now)) problems.put("group", g == RecipientGroup.APPLIED ? "group_not_offered" : "group_not_yet");
         if (purpose() == null) problems.put("purpose", "purpose");
         text(problems, "subject", subject, subjectKo, SUBJECT_MAX, false);
         text(problems, "body", body, bodyKo, BODY_MAX, true);

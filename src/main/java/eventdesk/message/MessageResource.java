@@ -145,13 +145,19 @@ public class MessageResource implements FormPage {
         return lang.page(Templates.form(head(e), in, Map.of()));
     }
 
-    /** Back from the preview to the form, with everything as typed (and the same key). */
+    /**
+     * Back from the preview to the form, with everything as typed (and the same key); or a new message to the
+     * people chosen on the attendee table ({@code registration} ids: the group {@code SELECTED}).
+     */
     @POST
     @Path("new")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Transactional
     public TemplateInstance edit(@PathParam("slug") String slug, MultivaluedMap<String, String> form) {
-        return lang.page(Templates.form(head(event(slug)), MessageInput.fromForm(form), Map.of()));
+        MessageInput in = MessageInput.fromForm(form);
+        // From the attendee table's "write them a message": a new message, with a key of its own.
+        if (in.idempotencyKey == null || in.idempotencyKey.isBlank()) in.idempotencyKey = UUID.randomUUID().toString();
+        return lang.page(Templates.form(head(event(slug)), in, Map.of()));
     }
 
     /** Shows what each language's readers get and exactly how many people; sends nothing. */
@@ -163,7 +169,7 @@ public class MessageResource implements FormPage {
         messages.check(slug, in, Instant.now(clock));
         RecipientGroup group = RecipientGroup.parse(in.group);
         MessagePurpose purpose = in.purpose();
-        return lang.page(Templates.preview(headOf(slug), in, group, messages.reach(slug, group, purpose),
+        return lang.page(Templates.preview(headOf(slug), in, group, messages.reach(slug, group, purpose, in.registrations),
                 purpose == MessagePurpose.PROMOTIONAL, versions(in), false));
     }
 
@@ -198,7 +204,7 @@ public class MessageResource implements FormPage {
             MessageInput in = changed.typed;
             RecipientGroup group = RecipientGroup.parse(in.group);
             MessagePurpose purpose = in.purpose();
-            return Optional.of(lang.page(Templates.preview(headOf(changed.slug), in, group, messages.reach(changed.slug, group, purpose),
+            return Optional.of(lang.page(Templates.preview(headOf(changed.slug), in, group, messages.reach(changed.slug, group, purpose, in.registrations),
                     purpose == MessagePurpose.PROMOTIONAL, versions(in), true)));
         }
         return Optional.empty();

@@ -111,16 +111,30 @@ public class MessageService {
     /** How many people of the group a send of this purpose right now reaches, and how many of the group it leaves out. */
     @Transactional
     public Reach reach(String slug, RecipientGroup group, MessagePurpose purpose) {
+        return reach(slug, group, purpose, List.of());
+    }
+
+    /** The same, for a group that names its people ({@link RecipientGroup#SELECTED}: {@code ids}). */
+    @Transactional
+    public Reach reach(String slug, RecipientGroup group, MessagePurpose purpose, List<Long> ids) {
         Event event = Event.bySlug(slug).orElseThrow(NotFoundException::new);
-        long all = count(event, group, MessagePurpose.TRANSACTIONAL);
+        long all = count(event, group, MessagePurpose.TRANSACTIONAL, ids);
         if (purpose != MessagePurpose.PROMOTIONAL) return new Reach(all, 0);
-        long consenting = count(event, group, MessagePurpose.PROMOTIONAL);
+        long consenting = count(event, group, MessagePurpose.PROMOTIONAL, ids);
         return new Reach(consenting, all - consenting);
     }
 
-    private static long count(Event event, RecipientGroup group, MessagePurpose purpose) {
-        return Registration.getEntityManager().createQuery("select count(r) from Registration r where " + where(group, purpose), Long.class)
-                .setParameter("event", event).setParameter("statuses", group.statuses).getSingleResult();
+    private static long count(Event event, RecipientGroup group, MessagePurpose purpose, List<Long> ids) {
+        return people(Registration.getEntityManager().createQuery("select count(r) from Registration r where " + where(group, purpose),
+                Long.class), event, group, ids).getSingleResult();
+    }
+
+    /** The query with the group's parameters set: the event, the statuses, and for SELECTED its people. */
+    private static <T> jakarta.persistence.TypedQuery<T> people(jakarta.persistence.TypedQuery<T> q, Event event, RecipientGroup group,
+                                                                List<Long> ids) {
+        q.setParameter("event", event).setParameter("statuses", group.statuses);
+        if (group == RecipientGroup.SELECTED) q.setParameter("ids", ids.isEmpty() ? List.of(-1L) : ids);
+        return q;
     }
 
     /**
@@ -182,10 +196,9 @@ public class MessageService {
         // Claims the key now: a concurrent submit of it waits here until this transaction ends.
         Panache.getEntityManager().flush();
 
-        List<Object[]> people = Registration.getEntityManager().createQuery(
-                        "select r.id, r.email, r.locale from Registration r where " + where(group, m.purpose) + " order by r.id",
-                        Object[].class)
-                .setParameter("event", event).setParameter("statuses", group.statuses).getResultList();
+        List<Object[]> people = people(Registration.getEntityManager().createQuery(
+                "select r.id, r.email, r.locale from Registration r where " + where(group, m.purpose) + " order by r.id",
+                Object[].class), event, group, in.registrations == null ? List.of() : in.registrations).getResultList();
         if (expectedCount != null && people.size() != expectedCount) throw new CountChanged(slug, in, people.size());
 
         int perSecond = Math.max(1, config.messages().perSecond());

@@ -73,6 +73,9 @@ public interface MessageTexts {
     @Message("Choose a group")
     String choose_group();
 
+    @Message("the {n} people you selected on the attendee list")
+    String selected_people(int n);
+
     @Message("Subject (Korean)")
     String field_subject_ko();
 

@@ -32,7 +32,15 @@ public enum RecipientGroup {
     /** Checked in at the door (they were CONFIRMED then), whatever happened after. */
     CHECKED_IN(EnumSet.allOf(RegistrationStatus.class), true),
     /** CONFIRMED and never checked in: offered once the event has started. */
-    NOT_CHECKED_IN(EnumSet.of(RegistrationStatus.CONFIRMED), false);
+    NOT_CHECKED_IN(EnumSet.of(RegistrationStatus.CONFIRMED), false),
+    /**
+     * The people the organizer ticked on the attendee table (or all matching its filters), by registration id
+     * (parameter {@code :ids}), whatever their status: never in the form's list of groups, only reached from there.
+     */
+    SELECTED(EnumSet.allOf(RegistrationStatus.class), null);
+
+    /** How many people one message to selected people may name. */
+    public static final int MAX_SELECTED = 5_000;
 
     final Set<RegistrationStatus> statuses;
     /** true: checked in; false: not checked in; null: either. */
@@ -44,11 +52,13 @@ public enum RecipientGroup {
     }
 
     /**
-     * The HQL condition on {@code r} (a Registration) with parameters {@code :event} and {@code :statuses}.
+     * The HQL condition on {@code r} (a Registration) with parameters {@code :event} and {@code :statuses}
+     * (and {@code :ids} for {@link #SELECTED}).
      * Erased registrations have no address to write to: they are in no group.
      */
     String where() {
         String base = "r.event = :event and r.status in :statuses and r.erasedAt is null";
+        if (this == SELECTED) return base + " and r.id in :ids";
         if (checkedIn == null) return base;
         return base + (checkedIn ? " and r.checkedInAt is not null" : " and r.checkedInAt is null");
     }
@@ -61,6 +71,7 @@ public enum RecipientGroup {
     public boolean offeredFor(Event event, Instant now) {
         return switch (this) {
             case NOT_CHECKED_IN -> !now.isBefore(event.startsAt);
+            case SELECTED -> false;
             case APPLIED -> !event.isDraw() && (event.applied > 0 || event.approvalRequired
                     || event.ticketTypes.stream().anyMatch(t -> t.approvalRequired));
             default -> true;
