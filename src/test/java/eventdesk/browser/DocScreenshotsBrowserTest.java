@@ -14,6 +14,8 @@ import eventdesk.testing.TestEvents;
 import eventdesk.web.Msg;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.quarkus.qute.i18n.Localized;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -109,7 +111,9 @@ class DocScreenshotsBrowserTest extends BrowserTest {
             Locator rows = page.getByRole(AriaRole.TABLE).locator("tbody tr");
             assertThat(rows).hasCount(people.length);
             for (String[] p : people) assertThat(page.getByRole(AriaRole.TABLE)).containsText(p[0]);
-            assertThat(rows.filter(new Locator.FilterOptions().setHasText("Kim Min-jun"))).containsText(m.count_checked_in());
+            assertThat(rows.filter(new Locator.FilterOptions().setHasText("Kim Min-jun")).locator("td[data-label='"
+                    + MessageBundles.get(eventdesk.attendee.AttendeeTexts.class, Localized.Literal.of("en")).col_checked_in() + "']"))
+                    .hasText(java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d"));
             Locator waitlist = page.locator("section").filter(new Locator.FilterOptions().setHas(
                     page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(m.waitlist_title()))));
             assertThat(waitlist.getByRole(AriaRole.LISTITEM)).hasText(new String[]{"최유나 · yuna@example.com", "Alex Lee · alex@example.com"});
