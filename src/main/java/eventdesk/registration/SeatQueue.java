@@ -3,12 +3,23 @@ package eventdesk.registration;
 import eventdesk.mail.Outbox;
 import eventdesk.registration.SignUpService.Answer;
 import eventdesk.registration.SignUpService.Request;
+import eventdesk.web.Busy;
+import eventdesk.web.EventdeskConfig;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.hibernate.exception.JDBCConnectionException;
 
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +37,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * one lock, one commit). An idle event runs a batch of one at once, so light traffic waits for
  * nothing. Waiting costs no thread: a request is a queued future until its batch has committed.
  * Events are decided in parallel by a few workers; one event's batches run one after another.
+ *
+ * <p>The queue has edges. Beyond {@code eventdesk.signup.max-waiting} waiting sign-ups a new one is refused at once
+ * ({@link Busy}: 503 with Retry-After, nothing stored); a sign-up whose batch has not started within
+ * {@code eventdesk.signup.max-wait} of its arrival (by the injected clock) is refused then and never decided later.
+ * A batch whose database cannot be reached is refused as a whole at once; a batch that fails for any other reason is
+ * decided again one request at a time, so one bad request never fails the others. On shutdown the queue takes
+ * nothing new, decides and answers everything already waiting (within {@link #SHUTDOWN_WAIT}), and refuses what is
+ * left; then the database may close.
  */
 @ApplicationScoped
 public class SeatQueue {
@@ -35,11 +54,23 @@ public class SeatQueue {
     /** With more sign-ups than this waiting (a crowd), the outbox relay pauses and leaves the database to the seats. */
     static final int CROWD = 50;
     static final int WORKERS = 4;
+    /** How long shutdown waits for the queued batches to be decided and answered. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(8);
+    /** Retry-After of a refusal: the crowd of a moment is answered within seconds. */
+    static final long RETRY_AFTER_SECONDS = 5;
 
     @Inject
     SignUpService service;
     @Inject
     Outbox outbox;
+    @Inject
+    Clock clock;
+    @Inject
+    EventdeskConfig config;
+
+    private volatile int maxWaiting;
+    private volatile Duration maxWait;
+    private volatile boolean closing;
 
     private final ConcurrentHashMap<String, Lane> lanes = new ConcurrentHashMap<>();
     private final AnswerTiming timing = new AnswerTiming();
@@ -53,20 +84,59 @@ public class SeatQueue {
 
     @PostConstruct
     void start() {
+        limits(config.signup().maxWaiting(), config.signup().maxWait());
+        startWorkers();
+        outbox.pauseWhile(() -> waiting.get() > CROWD);
+    }
+
+    private void startWorkers() {
         workers = Executors.newFixedThreadPool(WORKERS, r -> {
             Thread t = new Thread(r, "seat-batch");
             t.setDaemon(true);
             return t;
         });
-        outbox.pauseWhile(() -> waiting.get() > CROWD);
     }
 
-    @PreDestroy
+    /** A queue outside the application, deciding with {@code service}, for tests of its edges. */
+    static SeatQueue standalone(SignUpService service, Clock clock, int maxWaiting, Duration maxWait) {
+        SeatQueue q = new SeatQueue();
+        q.service = service;
+        q.clock = clock;
+        q.limits(maxWaiting, maxWait);
+        q.startWorkers();
+        return q;
+    }
+
+    /** The backlog limit and the wait limit (set from the configuration at start; tests set their own). */
+    void limits(int maxWaiting, Duration maxWait) {
+        this.maxWaiting = maxWaiting;
+        this.maxWait = maxWait;
+    }
+
+    /**
+     * Shutdown, before the database closes: take no new sign-up, let the workers decide and answer every batch
+     * already queued, and refuse whatever is still waiting after {@link #SHUTDOWN_WAIT}.
+     */
+    void onStop(@Observes ShutdownEvent stopping) {
+        stop();
+    }
+
     void stop() {
+        closing = true;
         workers.shutdown();
+        try {
+            if (!workers.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                Log.warnf("Sign-ups still being decided after %s of shutdown", SHUTDOWN_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        lanes.keySet().forEach(slug -> refuseWaiting(slug, "the server is shutting down"));
     }
 
     CompletableFuture<Answer> submit(Request request) {
+        if (closing) return refused(request, "the server is shutting down");
+        if (waiting.get() >= maxWaiting) return refused(request, "too many sign-ups are waiting");
         boolean[] idle = {false};
         lanes.compute(request.slug(), (slug, lane) -> {
             if (lane == null) {
@@ -77,8 +147,31 @@ public class SeatQueue {
             return lane;
         });
         waiting.incrementAndGet();
-        if (idle[0]) workers.execute(() -> drain(request.slug()));
+        if (idle[0]) {
+            try {
+                workers.execute(() -> drain(request.slug()));
+            } catch (RejectedExecutionException stopped) {
+                refuseWaiting(request.slug(), "the server is shutting down");
+            }
+        }
         return request.answer();
+    }
+
+    private CompletableFuture<Answer> refused(Request request, String why) {
+        request.answer().completeExceptionally(new Busy(why, RETRY_AFTER_SECONDS));
+        return request.answer();
+    }
+
+    /** Refuses every request of the lane that no batch has taken. */
+    private void refuseWaiting(String slug, String why) {
+        List<Request> left = new ArrayList<>();
+        lanes.computeIfPresent(slug, (s, lane) -> {
+            left.addAll(lane.waiting);
+            lane.waiting.clear();
+            return lane;
+        });
+        waiting.addAndGet(-left.size());
+        left.forEach(r -> r.answer().completeExceptionally(new Busy(why, RETRY_AFTER_SECONDS)));
     }
 
     private void drain(String slug) {
@@ -92,14 +185,24 @@ public class SeatQueue {
         }
     }
 
-    /** The next batch in arrival order; when none is waiting, the lane goes and the next arrival starts a drain. */
+    /**
+     * The next batch in arrival order; when none is waiting, the lane goes and the next arrival starts a drain.
+     * A request that waited longer than the wait limit is refused here, before any batch decides it.
+     */
     private List<Request> next(String slug) {
         List<Request> batch = new ArrayList<>();
+        List<Request> late = new ArrayList<>();
+        Instant oldest = Instant.now(clock).minus(maxWait);
         lanes.computeIfPresent(slug, (s, lane) -> {
-            while (batch.size() < MAX_BATCH && !lane.waiting.isEmpty()) batch.add(lane.waiting.poll());
-            return batch.isEmpty() ? null : lane;
+            while (batch.size() < MAX_BATCH && !lane.waiting.isEmpty()) {
+                Request r = lane.waiting.poll();
+                (r.arrivedAt().isBefore(oldest) ? late : batch).add(r);
+            }
+            return batch.isEmpty() && lane.waiting.isEmpty() ? null : lane;
         });
-        waiting.addAndGet(-batch.size());
+        waiting.addAndGet(-batch.size() - late.size());
+        late.forEach(r -> r.answer().completeExceptionally(new Busy("it waited too long for its turn", RETRY_AFTER_SECONDS)));
+        if (batch.isEmpty() && !late.isEmpty()) return next(slug);
         return batch;
     }
 
@@ -116,7 +219,10 @@ public class SeatQueue {
             decisions = service.decideBatch(slug, batch);
             Log.debugf("Decided %d sign-ups for %s in %d ms", (Object) batch.size(), slug, (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
-            if (batch.size() > 1) {
+            if (unreachable(e)) {
+                Log.warnf(e, "The database could not be reached for %d sign-ups for %s; refusing them", batch.size(), slug);
+                batch.forEach(r -> r.answer().completeExceptionally(new Busy("the database cannot be reached", RETRY_AFTER_SECONDS)));
+            } else if (batch.size() > 1) {
                 Log.warnf(e, "A batch of %d sign-ups for %s failed; deciding each alone", batch.size(), slug);
                 batch.forEach(r -> decide(slug, List.of(r)));
             } else {
@@ -138,6 +244,22 @@ public class SeatQueue {
             timing.late(System.nanoTime() - due);
             answer(batch, decisions.results());
         });
+    }
+
+    /**
+     * Whether a failure says the database cannot be reached (no connection, a closed pool or database), as
+     * opposed to a problem with what was asked: then retrying each request alone would only make them wait.
+     */
+    static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                    || t instanceof JDBCConnectionException || t instanceof ConnectException) return true;
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) return true;
+            String m = t.getMessage();
+            if (m != null && (m.contains("acquisition timeout") || m.contains("pool is closed")
+                    || m.contains("Database is already closed"))) return true;
+        }
+        return false;
     }
 
     /** Runs on a batch worker (this application's threads); while shutting down, right here. */

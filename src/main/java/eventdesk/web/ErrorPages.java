@@ -67,6 +67,15 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
+    public Response busy(Busy e, HttpServerRequest request) {
+        Response r = isApi(request)
+                ? Problem.response(503, "Busy", "The server is too busy to take this sign-up now (" + e.getMessage()
+                        + "). Nothing was saved. Try again in " + e.retryAfterSeconds + (e.retryAfterSeconds == 1 ? " second." : " seconds."), null)
+                : page(503, msg().busy_title(), msg().busy_text(e.retryAfterSeconds));
+        return Response.fromResponse(r).header("Retry-After", e.retryAfterSeconds).build();
+    }
+
+    @ServerExceptionMapper
     public Response clientError(WebApplicationException e, HttpServerRequest request) {
         int status = e.getResponse().getStatus();
         if (status >= 500) return unexpected(e, request);

@@ -58,6 +58,21 @@ public interface EventdeskConfig {
     }
     Messages messages();
 
+    Signup signup();
+
+    interface Signup {
+        /**
+         * Sign-ups that may wait for their batch in one instance; one more is answered 503 with Retry-After at once
+         * and nothing is stored (a crowd beyond what the server can answer in time gets a clear "try again").
+         */
+        @WithDefault("20000")
+        int maxWaiting();
+
+        /** How long a sign-up may wait for its batch to start; then it is answered 503 and never decided later. */
+        @WithDefault("PT20S")
+        Duration maxWait();
+    }
+
     Sender sender();
 
     /**

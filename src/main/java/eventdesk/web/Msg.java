@@ -298,6 +298,12 @@ public interface Msg {
     @Message("Too many sign-ups came from your network or for this email address just now. Please try again in {minutes} {#if minutes == 1}minute{#else}minutes{/if}.")
     String rate_limited_text(long minutes);
 
+    @Message("Too many people are signing up right now")
+    String busy_title();
+
+    @Message("Nothing was saved. Please try again in {seconds} seconds.")
+    String busy_text(long seconds);
+
     @Message("Request not accepted")
     String bad_request_title();
 

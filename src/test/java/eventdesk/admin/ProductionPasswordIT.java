@@ -26,7 +26,7 @@ class ProductionPasswordIT {
                 "EVENTDESK_ADMIN_USERNAME", "admin",
                 "EVENTDESK_ADMIN_PASSWORD", "",
                 "QUARKUS_HTTP_PORT", "0",
-                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath()), dir,
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE"), dir,
                 Duration.ofSeconds(60));
         assertThat(out).startsWith("exit 1").contains("refuses to start").contains("EVENTDESK_ADMIN_PASSWORD")
                 .contains("EVENTDESK_BASE_URL").contains("QUARKUS_HTTP_AUTH_SESSION_ENCRYPTION_KEY");

@@ -14,6 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +48,7 @@ class DurabilityIT {
     @BeforeAll
     static void database() throws Exception {
         dir = Files.createTempDirectory("eventdesk-durability");
-        env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath(),
+        env = Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE",
                 "QUARKUS_MAILER_MOCK", "true");
     }
 
@@ -141,6 +145,62 @@ class DurabilityIT {
         String event = get(again, "/api/events/" + slug, false);
         assertThat(event).contains("\"seatsLeft\":" + (capacity - seated)).contains("\"waitlistCount\":" + waitlisted);
         for (int p = 1; p <= waitlisted; p++) assertThat(registrations).contains("\"waitlistPosition\":" + p + ",");
+    }
+
+    /**
+     * SIGTERM in the middle of a crowd: the instance stops taking sign-ups (503), decides and answers every one
+     * already queued, and exits within seconds. Afterwards every sign-up answered 202 is stored, every one refused
+     * (503) or never answered (the port had closed) is not, none got a 5xx other than 503, none hung, and the
+     * event's counters equal its registrations.
+     */
+    @Test
+    @Execution(ExecutionMode.SAME_THREAD)
+    void sigtermDuringACrowdAnswersOrRefusesEverySignUpAndDecidesNoneUnanswered() throws Exception {
+        String slug = "crowd-term-" + System.currentTimeMillis();
+        int capacity = 50;
+        Map<String, Object> outcome = new ConcurrentHashMap<>();
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        AppProcess app = app();
+        app.createEvent(slug, "Crowd", capacity, true);
+        CountDownLatch someAnswered = new CountDownLatch(60);
+        for (int i = 0; i < 600; i++) {
+            String email = "term" + i + "@example.com";
+            sent.add(http.sendAsync(HttpRequest.newBuilder(URI.create(app.url("/api/events/" + slug + "/registrations")))
+                            .timeout(Duration.ofSeconds(40))
+                            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
+                                    {"name":"Crowd","email":"%s","affiliation":"Seoul","role":"DEVELOPER",
+                                     "locale":"en","consent":true}""".formatted(email))).build(),
+                    HttpResponse.BodyHandlers.ofString()).handle((r, failed) -> {
+                        outcome.put(email, r != null ? (Object) r.statusCode() : failed);
+                        if (r != null && r.statusCode() == 202) someAnswered.countDown();
+                        return null;
+                    }));
+        }
+        assertThat(someAnswered.await(60, TimeUnit.SECONDS)).as("60 answers before SIGTERM").isTrue();
+        long term = System.nanoTime();
+        running = null;
+        app.close();
+        Duration exit = Duration.ofNanos(System.nanoTime() - term);
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        assertThat(exit).as("exit after SIGTERM").isLessThan(Duration.ofSeconds(15));
+        assertThat(outcome).hasSize(600);
+        assertThat(outcome.values().stream().filter(o -> o instanceof Integer code && code != 202 && code != 503).toList())
+                .as("answers other than 202 and 503").isEmpty();
+
+        AppProcess again = app();
+        String registrations = get(again, "/api/admin/events/" + slug + "/registrations", true);
+        outcome.forEach((email, o) -> {
+            boolean stored = registrations.contains("\"" + email + "\"");
+            assertThat(stored).as(email + " answered " + o).isEqualTo(Integer.valueOf(202).equals(o));
+        });
+        int seated = count(registrations, "\"status\":\"PENDING\"") + count(registrations, "\"status\":\"CONFIRMED\"");
+        int waitlisted = count(registrations, "\"status\":\"WAITLISTED\"");
+        assertThat(get(again, "/api/events/" + slug, false)).contains("\"seatsLeft\":" + (capacity - seated))
+                .contains("\"waitlistCount\":" + waitlisted);
+        System.out.printf("SIGTERM during a crowd of 600: exit in %d ms; %d answered 202, %d refused 503, %d never answered%n",
+                exit.toMillis(), outcome.values().stream().filter(Integer.valueOf(202)::equals).count(),
+                outcome.values().stream().filter(Integer.valueOf(503)::equals).count(),
+                outcome.values().stream().filter(o -> !(o instanceof Integer)).count());
     }
 
     private static int count(String text, String needle) {
