@@ -76,10 +76,25 @@ public class Outbox {
         metrics.gauge("eventdesk.outbox.dead", this, o -> o.safeCount(OutboxMessage.Status.DEAD));
     }
 
-    /** On shutdown the relay stops taking mails; what is left waits in the outbox for the next start. */
+    /**
+     * On shutdown the relay stops taking mails and lets each worker finish the batch it is sending (its
+     * transaction commits what was sent), for up to {@link #STOP_WAIT}; what is left waits in the outbox for the
+     * next start. This runs before the database closes, so no batch is cut off half-way.
+     */
     void stopping(@Observes ShutdownEvent event) {
         stopping = true;
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(STOP_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                Log.warnf("Outbox relay still sending after %s of shutdown", STOP_WAIT);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
+    /** How long shutdown waits for the relay's batches in flight. */
+    static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(8);
 
     @PreDestroy
     void stop() {
@@ -173,12 +188,16 @@ public class Outbox {
         AtomicInteger sent = new AtomicInteger();
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < config.outbox().workers(); i++) {
-            running.add(workers.submit(() -> {
-                List<Attempt> attempts;
-                while (!stopping && !paused() && !(attempts = sendNext(start)).contains(Attempt.NONE_DUE)) {
-                    sent.addAndGet((int) attempts.stream().filter(a -> a == Attempt.SENT).count());
-                }
-            }));
+            try {
+                running.add(workers.submit(() -> {
+                    List<Attempt> attempts;
+                    while (!stopping && !paused() && !(attempts = sendNext(start)).contains(Attempt.NONE_DUE)) {
+                        sent.addAndGet((int) attempts.stream().filter(a -> a == Attempt.SENT).count());
+                    }
+                }));
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                break;
+            }
         }
         for (Future<?> f : running) {
             try {

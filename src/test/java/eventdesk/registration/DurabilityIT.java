@@ -177,10 +177,17 @@ class DurabilityIT {
                     }));
         }
         assertThat(someAnswered.await(60, TimeUnit.SECONDS)).as("60 answers before SIGTERM").isTrue();
+        long logBefore = Files.size(app.log);
         long term = System.nanoTime();
         running = null;
         app.close();
         Duration exit = Duration.ofNanos(System.nanoTime() - term);
+        // Stopped in order: the queue and the mail relay finished their batches before the database closed.
+        byte[] log = Files.readAllBytes(app.log);
+        String afterTerm = new String(log, (int) logBefore, log.length - (int) logBefore, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(afterTerm.lines().filter(l -> l.contains(" ERROR ") || l.contains("is closed") || l.contains("already closed")
+                || l.contains("prior to commit")).toList()).as("log after SIGTERM").isEmpty();
+        assertThat(afterTerm).contains("stopped in");
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         assertThat(exit).as("exit after SIGTERM").isLessThan(Duration.ofSeconds(15));
         assertThat(outcome).hasSize(600);
