@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The organizer's desk with 300 people, on a desktop: sort by name (Hangul order) and by registered, filter to
  * those checked in, tick three and send their mail again through the confirm step (three mails), go to page 3
- * of 3; and the same table as cards on a Korean phone.
+ * of 3; and the same table as cards on a Korean phone, with the new-event form (folded, then opened) there too.
  */
 @QuarkusTest
 @QuarkusTestResource(GreenMailResource.class)
@@ -150,6 +150,15 @@ class AttendeeTableBrowserTest extends BrowserTest {
             Object overflow = page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth");
             assertThat(overflow).as("no sideways scrolling on a phone").isEqualTo(false);
             step(page, "desk", "05-phone", ko);
+
+            // The new-event form on the same phone: the first part, then every folded part opened.
+            page.navigate(app + "admin/events/new");
+            step(page, "desk", "06-new-event-phone", ko);
+            for (Locator summary : page.locator("details.form-section > summary").all()) summary.click();
+            assertThat(page.locator("details.form-section[open]")).hasCount(5);
+            step(page, "desk", "07-new-event-open-phone", ko);
+            assertThat(page.evaluate("() => document.documentElement.scrollWidth > window.innerWidth"))
+                    .as("no sideways scrolling on the new-event form").isEqualTo(false);
         }
     }
 }
