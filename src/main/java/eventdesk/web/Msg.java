@@ -571,8 +571,11 @@ public interface Msg {
     @Message("Filter")
     String filter_button();
 
-    @Message("Download CSV (Excel)")
+    @Message("Download CSV")
     String export_csv();
+
+    @Message("Download Excel")
+    String export_xlsx();
 
     @Message("Reason for the download")
     String export_reason_label();
