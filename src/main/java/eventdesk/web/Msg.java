@@ -752,7 +752,7 @@ public interface Msg {
     @Message("Questions: {title}")
     String questions_title(String title);
 
-    @Message("People answer these on the sign-up form, in their language. The answers are kept with each registration, shown on the attendee list and exported as one CSV column per question.")
+    @Message("People answer these on the sign-up form, in their language. The answers are kept with each registration, shown on the attendee list and exported as one column per question (Excel and CSV).")
     String questions_intro();
 
     @Message("People have signed up: a question's key and type stay as they are, and a removed question keeps its answers (they still export).")
