@@ -59,11 +59,11 @@ class ExportRows {
         try (Connection c = dataSource.getConnection()) {
             Map<Long, Long> positions = new HashMap<>();
             if (status != RegistrationStatus.WAITLISTED) {
-                stream(c, eventId, "id > ? order by id", 1,
+                stream(c, eventId, "id > ? order by event_id, id", 1,
                         s -> !s.equals("WAITLISTED") && (status == null || s.equals(status.name())), null, typeId, sink);
             }
             if (status == null || status == RegistrationStatus.WAITLISTED) {
-                stream(c, eventId, "waitlist_seq > ? order by waitlist_seq", 11, s -> s.equals("WAITLISTED"), positions, typeId, sink);
+                stream(c, eventId, "waitlist_seq > ? order by event_id, waitlist_seq", 11, s -> s.equals("WAITLISTED"), positions, typeId, sink);
             }
         } catch (SQLException e) {
             throw new IOException("export failed", e);
@@ -73,8 +73,10 @@ class ExportRows {
     /**
      * Reads rows in keyset batches: each query takes the next BATCH rows after the last key seen
      * (column {@code keyColumn} of the result), so no result set ever holds more than one batch.
-     * The condition is only the key range, so the database walks the (event_id, key) index in order
-     * instead of sorting all of the event's rows for every batch; status and type are filtered here.
+     * The condition is only the key range and the order is the (event_id, key) index's own, so the
+     * database walks that index and stops after the batch instead of sorting all of the event's
+     * remaining rows for every batch (H2 sees that only when the order names event_id too: ordered by the
+     * key alone it read and sorted up to every row of the event per batch); status and type are filtered here.
      *
      * @param positions each type's last waitlist position handed out, when the rows are numbered; else null
      */
