@@ -54,7 +54,7 @@ import java.util.Set;
 
 /**
  * One event's attendees for the organizer: the table ({@link AttendeeTable}: filters, sort, pages of
- * {@value AttendeeTable#PAGE_SIZE}; bulk actions in {@link BulkResource}), the waitlist, each person's answers, the CSV export of the same
+ * {@value AttendeeTable#PAGE_SIZE}; bulk actions in {@link BulkResource}), the waitlist, each person's answers, the CSV and Excel exports of the same
  * filters (with a reason), and cancel (after a confirm step) and resend per registration. GETs change
  * nothing but the access log: each view of the list and each export is one entry, and so is each
  * cancel or resend (with the change).
@@ -77,6 +77,8 @@ public class AttendeeResource {
     @Inject
     AttendeeCsv csv;
     @Inject
+    AttendeeXlsx xlsx;
+    @Inject
     Caller caller;
     @Inject
     AccessLog accessLog;
@@ -92,7 +94,7 @@ public class AttendeeResource {
                                             RegistrationStatus[] statuses, List<TypeRow> types, DrawPanel draw,
                                             Map<Long, List<AnswerColumn.Line>> answers);
 
-        static native TemplateInstance reason(EventHead e, String status, String type, String reason, String error);
+        static native TemplateInstance reason(EventHead e, String status, String type, String reason, String error, boolean xlsx);
     }
 
     @Needs(Role.MANAGER)
@@ -135,6 +137,24 @@ public class AttendeeResource {
     @Transactional
     public Response export(@PathParam("slug") String slug, @QueryParam("status") String status,
                            @QueryParam("ticketType") String typeKey, @QueryParam("reason") String reasonParam) {
+        return export(slug, status, typeKey, reasonParam, ExportFormat.CSV);
+    }
+
+    /**
+     * The same as an Excel workbook in the organizer's language ({@link AttendeeXlsx}), with the same
+     * reason, filters and access log entry, its filter marked {@code format=xlsx}.
+     */
+    @Needs(Role.MANAGER)
+    @GET
+    @Path("events/{slug}/attendees.xlsx")
+    @Produces(AttendeeXlsx.MEDIA_TYPE)
+    @Transactional
+    public Response exportXlsx(@PathParam("slug") String slug, @QueryParam("status") String status,
+                               @QueryParam("ticketType") String typeKey, @QueryParam("reason") String reasonParam) {
+        return export(slug, status, typeKey, reasonParam, ExportFormat.XLSX);
+    }
+
+    private Response export(String slug, String status, String typeKey, String reasonParam, ExportFormat format) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
         long eventId = e.id;
         RegistrationStatus filter = status(status).orElse(null);
@@ -143,20 +163,27 @@ public class AttendeeResource {
         if (reason == null) {
             TemplateInstance ask = Templates.reason(EventHead.of(e, lang), filter == null ? "" : filter.name(),
                     type.map(t -> t.key).orElse(""), Objects.requireNonNullElse(reasonParam, ""),
-                    lang.msg().export_reason_error(REASON_MIN, REASON_MAX));
+                    lang.msg().export_reason_error(REASON_MIN, REASON_MAX), format == ExportFormat.XLSX);
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(ask)).build();
         }
-        Map<Long, String> keys = new HashMap<>();
-        e.ticketTypes.forEach(t -> keys.put(t.id, t.key));
         Long typeId = type.map(t -> t.id).orElse(null);
-        List<AnswerColumn> questions = AnswerColumn.of(e, lang);
         long rows = Registration.search(e, null, filter, type.orElse(null)).count();
+        String filterText = filterText(null, filter, type.orElse(null), 0);
+        if (format == ExportFormat.XLSX) filterText = filterText.equals("all") ? "format=xlsx" : filterText + "&format=xlsx";
         accessLog.record(caller.entry(AccessAction.EXPORT).forEvent(e.slug)
-                .withFilter(filterText(null, filter, type.orElse(null), 0), (int) Math.min(rows, Integer.MAX_VALUE))
-                .because(reason));
-        StreamingOutput body = out -> csv.write(eventId, filter, typeId, keys, questions, out);
-        return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + AttendeeCsv.filename(slug, Instant.now(clock)) + "\"")
+                .withFilter(filterText, (int) Math.min(rows, Integer.MAX_VALUE)).because(reason));
+        StreamingOutput body;
+        if (format == ExportFormat.XLSX) {
+            AttendeeXlsx.Layout layout = AttendeeXlsx.Layout.of(e, lang);
+            body = out -> xlsx.write(eventId, filter, typeId, layout, out);
+        } else {
+            Map<Long, String> keys = new HashMap<>();
+            e.ticketTypes.forEach(t -> keys.put(t.id, t.key));
+            List<AnswerColumn> questions = AnswerColumn.of(e, lang);
+            body = out -> csv.write(eventId, filter, typeId, keys, questions, out);
+        }
+        return Response.ok(body, format.mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + format.filename(slug, Instant.now(clock)) + "\"")
                 .build();
     }
 

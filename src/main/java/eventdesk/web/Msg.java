@@ -577,8 +577,11 @@ public interface Msg {
     @Message("Filter")
     String filter_button();
 
-    @Message("Download CSV (Excel)")
+    @Message("Download CSV")
     String export_csv();
+
+    @Message("Download Excel")
+    String export_xlsx();
 
     @Message("Reason for the download")
     String export_reason_label();
@@ -755,7 +758,7 @@ public interface Msg {
     @Message("Questions: {title}")
     String questions_title(String title);
 
-    @Message("People answer these on the sign-up form, in their language. The answers are kept with each registration, shown on the attendee list and exported as one CSV column per question.")
+    @Message("People answer these on the sign-up form, in their language. The answers are kept with each registration, shown on the attendee list and exported as one column per question (Excel and CSV).")
     String questions_intro();
 
     @Message("People have signed up: a question's key and type stay as they are, and a removed question keeps its answers (they still export).")

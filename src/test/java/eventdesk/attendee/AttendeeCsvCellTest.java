@@ -23,7 +23,9 @@ class AttendeeCsvCellTest {
 
     @Test
     void filenameNamesTheEventAndTheDayInSeoul() {
-        assertThat(AttendeeCsv.filename("demo-day", Instant.parse("2027-03-17T16:00:00Z")))
+        assertThat(ExportFormat.CSV.filename("demo-day", Instant.parse("2027-03-17T16:00:00Z")))
                 .isEqualTo("demo-day-attendees-2027-03-18.csv");
+        assertThat(ExportFormat.XLSX.filename("demo-day", Instant.parse("2027-03-17T16:00:00Z")))
+                .isEqualTo("demo-day-attendees-2027-03-18.xlsx");
     }
 }

@@ -12,6 +12,8 @@ import eventdesk.testing.TestEvents;
 import eventdesk.web.Msg;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -23,7 +25,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static eventdesk.browser.Chromium.step;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The organizer in real Chromium: log in, watch the counts, export for Excel, check people in at the door on a phone. */
+/** The organizer in real Chromium: log in, watch the counts, export as CSV and Excel, check people in at the door on a phone. */
 @QuarkusTest
 @QuarkusTestResource(GreenMailResource.class)
 class OrganizerBrowserTest extends BrowserTest {
@@ -70,6 +72,15 @@ class OrganizerBrowserTest extends BrowserTest {
             String text = new String(csv, StandardCharsets.UTF_8);
             assertThat(text.lines().count()).as("header and two rows").isEqualTo(3);
             assertThat(text).contains(attendee, email, "CONFIRMED", "PENDING");
+            Download excel = page.waitForDownload(() ->
+                    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(m.export_xlsx())).click());
+            assertThat(excel.suggestedFilename()).endsWith(".xlsx");
+            try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(excel.path()))) {
+                Sheet sheet = book.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo(ui == Ui.KO ? "이름" : "Name");
+                assertThat(sheet.getLastRowNum()).as("header and two rows").isEqualTo(2);
+                assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo(attendee);
+            }
 
             page.setViewportSize(390, 844);
             page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName(m.admin_title()))

@@ -6,6 +6,7 @@ import eventdesk.attendee.GuestTexts;
 import eventdesk.attendee.AttendeeTexts;
 import eventdesk.team.TeamTexts;
 import eventdesk.attendance.AttendanceMessages;
+import eventdesk.attendee.SheetTexts;
 import eventdesk.chart.ChartTexts;
 import eventdesk.event.EventLabels;
 import eventdesk.message.MessageTexts;
@@ -49,10 +50,10 @@ class MessageBundleTest {
     static final List<Class<?>> BUNDLES = List.of(Msg.class, RegistrationLabels.class, EventLabels.class, DrawMessages.class,
             AttendanceMessages.class, MessageTexts.class, ChartTexts.class, TicketMsg.class, SignInTexts.class,
             TeamTexts.class, OrganizerTexts.class, MyDataTexts.class, GuestTexts.class,
-            eventdesk.admin.EventFormTexts.class, AttendeeTexts.class);
+            eventdesk.admin.EventFormTexts.class, AttendeeTexts.class, SheetTexts.class);
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
     void everyMessageHasKoreanTextWithTheSameParameters(int bundle) throws Exception {
         Class<?> type = BUNDLES.get(bundle);
         Map<String, String> en = english(type);
@@ -66,7 +67,7 @@ class MessageBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
     void everyMessageIsUsed(int bundle) throws IOException {
         Class<?> type = BUNDLES.get(bundle);
         String name = name(type);
