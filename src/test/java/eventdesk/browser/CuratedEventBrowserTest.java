@@ -119,8 +119,10 @@ class CuratedEventBrowserTest extends BrowserTest {
 
             page.navigate(app + "admin/events/" + slug + "/codes");
             page.getByLabel(tixEn.field_code_count(), new Page.GetByLabelOptions().setExact(true)).fill("2");
-            page.getByLabel(tixEn.field_type(), new Page.GetByLabelOptions().setExact(true)).selectOption("founder");
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(tixEn.codes_create()).setExact(true)).last().click();
+            // The first form makes codes to hand out; the second (mailing them) has a ticket type field of its own.
+            Locator make = page.locator("form").filter(new Locator.FilterOptions().setHas(page.locator("#ticketType")));
+            make.getByLabel(tixEn.field_type(), new Locator.GetByLabelOptions().setExact(true)).selectOption("founder");
+            make.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName(tixEn.codes_create()).setExact(true)).click();
             page.waitForLoadState(LoadState.LOAD, new Page.WaitForLoadStateOptions().setTimeout(30_000));
             assertThat(page.getByRole(AriaRole.STATUS)).containsText(tixEn.codes_created().substring(0, 20));
             assertThat(page.locator("ul.codes li")).hasCount(2);
