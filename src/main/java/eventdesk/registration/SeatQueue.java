@@ -17,9 +17,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * Group commit for sign-ups. Requests queue per event; while a batch of an event is being decided,
@@ -40,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>The queue has edges. Beyond {@code eventdesk.signup.max-waiting} waiting sign-ups a new one is refused at once
  * ({@link Busy}: 503 with Retry-After, nothing stored); a sign-up whose batch has not started within
- * {@code eventdesk.signup.max-wait} of its arrival (by the injected clock) is refused then and never decided later.
+ * {@code eventdesk.signup.max-wait} of joining the queue (elapsed time, not the wall clock: moving the clock does not
+ * age a waiting sign-up) is refused then and never decided later.
  * A batch whose database cannot be reached is refused as a whole at once; a batch that fails for any other reason is
  * decided again one request at a time, so one bad request never fails the others. On shutdown the queue takes
  * nothing new, decides and answers everything already waiting (within {@link #SHUTDOWN_WAIT}), and refuses what is
@@ -63,8 +63,8 @@ public class SeatQueue {
     SignUpService service;
     @Inject
     Outbox outbox;
-    @Inject
-    Clock clock;
+    /** Elapsed time for the wait limit: System.nanoTime, or a test's own. */
+    private LongSupplier ticker = System::nanoTime;
     @Inject
     EventdeskConfig config;
 
@@ -77,9 +77,13 @@ public class SeatQueue {
     private final AtomicInteger waiting = new AtomicInteger();
     private ExecutorService workers;
 
+    /** A request and when it joined the queue ({@link #ticker}, nanoseconds). */
+    private record Queued(Request request, long at) {
+    }
+
     /** The requests of one event waiting for a batch; present in {@link #lanes} exactly while a worker drains it. */
     private static final class Lane {
-        final ArrayDeque<Request> waiting = new ArrayDeque<>();
+        final ArrayDeque<Queued> waiting = new ArrayDeque<>();
     }
 
     @PostConstruct
@@ -98,10 +102,10 @@ public class SeatQueue {
     }
 
     /** A queue outside the application, deciding with {@code service}, for tests of its edges. */
-    static SeatQueue standalone(SignUpService service, Clock clock, int maxWaiting, Duration maxWait) {
+    static SeatQueue standalone(SignUpService service, LongSupplier ticker, int maxWaiting, Duration maxWait) {
         SeatQueue q = new SeatQueue();
         q.service = service;
-        q.clock = clock;
+        q.ticker = ticker;
         q.limits(maxWaiting, maxWait);
         q.startWorkers();
         return q;
@@ -143,7 +147,7 @@ public class SeatQueue {
                 lane = new Lane();
                 idle[0] = true;
             }
-            lane.waiting.add(request);
+            lane.waiting.add(new Queued(request, ticker.getAsLong()));
             return lane;
         });
         waiting.incrementAndGet();
@@ -166,7 +170,7 @@ public class SeatQueue {
     private void refuseWaiting(String slug, String why) {
         List<Request> left = new ArrayList<>();
         lanes.computeIfPresent(slug, (s, lane) -> {
-            left.addAll(lane.waiting);
+            lane.waiting.forEach(q -> left.add(q.request()));
             lane.waiting.clear();
             return lane;
         });
@@ -192,11 +196,11 @@ public class SeatQueue {
     private List<Request> next(String slug) {
         List<Request> batch = new ArrayList<>();
         List<Request> late = new ArrayList<>();
-        Instant oldest = Instant.now(clock).minus(maxWait);
+        long oldest = ticker.getAsLong() - maxWait.toNanos();
         lanes.computeIfPresent(slug, (s, lane) -> {
             while (batch.size() < MAX_BATCH && !lane.waiting.isEmpty()) {
-                Request r = lane.waiting.poll();
-                (r.arrivedAt().isBefore(oldest) ? late : batch).add(r);
+                Queued q = lane.waiting.poll();
+                (q.at() - oldest < 0 ? late : batch).add(q.request());
             }
             return batch.isEmpty() && lane.waiting.isEmpty() ? null : lane;
         });

@@ -9,11 +9,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,29 +25,23 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The sign-up queue's edges, with a stand-in for the database step so each path can be forced: the backlog
- * limit, the wait limit (by moving the clock), a database that cannot be reached, one bad request in a batch,
+ * limit, the wait limit (by moving the queue's ticker), a database that cannot be reached, one bad request in a batch,
  * an unexpected error, and shutdown. Every request is answered exactly once: decided, or refused with
  * {@link Busy}; none hangs, and none refused is decided later.
  */
 class SeatQueueEdgesTest {
 
-    /** A clock the test moves. */
-    static final class MovingClock extends Clock {
-        volatile Instant now = Instant.parse("2027-01-10T01:00:00Z");
+    /** The queue's elapsed-time ticker, moved by the test. */
+    static final class Ticker implements java.util.function.LongSupplier {
+        volatile long nanos = 1_000_000_000L;
 
         @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
+        public long getAsLong() {
+            return nanos;
         }
 
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
+        void advance(Duration d) {
+            nanos += d.toNanos();
         }
     }
 
@@ -84,7 +75,7 @@ class SeatQueueEdgesTest {
         }
     }
 
-    final MovingClock clock = new MovingClock();
+    final Ticker ticker = new Ticker();
     final Step step = new Step();
     SeatQueue queue;
 
@@ -97,7 +88,7 @@ class SeatQueueEdgesTest {
     CompletableFuture<Answer> signUp(String email) {
         SignUp form = new SignUp();
         form.email = email;
-        return queue.submit(new Request("crowded", form, Instant.now(clock), new CompletableFuture<>()));
+        return queue.submit(new Request("crowded", form, Instant.parse("2027-01-10T01:00:00Z"), new CompletableFuture<>()));
     }
 
     /** Starts a first sign-up and waits until its batch is being decided (held at the gate). */
@@ -120,7 +111,7 @@ class SeatQueueEdgesTest {
 
     @Test
     void beyondTheBacklogLimitASignUpIsRefusedAtOnceAndNeverDecided() throws Exception {
-        queue = SeatQueue.standalone(step.service(), clock, 3, Duration.ofSeconds(20));
+        queue = SeatQueue.standalone(step.service(), ticker, 3, Duration.ofSeconds(20));
         CompletableFuture<Answer> first = firstHeldAtTheGate();
         List<CompletableFuture<Answer>> waiting = List.of(signUp("a@example.com"), signUp("b@example.com"), signUp("c@example.com"));
         CompletableFuture<Answer> fourth = signUp("d@example.com");
@@ -136,12 +127,12 @@ class SeatQueueEdgesTest {
 
     @Test
     void aSignUpWhoseBatchHasNotStartedWithinTheWaitLimitIsRefusedAndNeverDecided() throws Exception {
-        queue = SeatQueue.standalone(step.service(), clock, 100, Duration.ofSeconds(20));
+        queue = SeatQueue.standalone(step.service(), ticker, 100, Duration.ofSeconds(20));
         CompletableFuture<Answer> first = firstHeldAtTheGate();
         CompletableFuture<Answer> early = signUp("early@example.com");
-        clock.now = clock.now.plusSeconds(15);
+        ticker.advance(Duration.ofSeconds(15));
         CompletableFuture<Answer> later = signUp("later@example.com");
-        clock.now = clock.now.plusSeconds(6);   // "early" has now waited 21 s, "later" 6 s
+        ticker.advance(Duration.ofSeconds(6));   // "early" has now waited 21 s, "later" 6 s
 
         step.gate.countDown();
         assertThat(failure(first)).isNull();
@@ -152,7 +143,7 @@ class SeatQueueEdgesTest {
 
     @Test
     void aBatchWhoseDatabaseCannotBeReachedIsRefusedAsAWholeAtOnce() throws Exception {
-        queue = SeatQueue.standalone(step.service(), clock, 100, Duration.ofSeconds(20));
+        queue = SeatQueue.standalone(step.service(), ticker, 100, Duration.ofSeconds(20));
         step.failure = batch -> new JDBCConnectionException("Unable to acquire JDBC Connection",
                 new SQLException("Connection refused", "08001"));
         CompletableFuture<Answer> first = firstHeldAtTheGate();
@@ -166,7 +157,7 @@ class SeatQueueEdgesTest {
 
     @Test
     void oneBadRequestInABatchFailsAloneWhileTheOthersAreDecided() throws Exception {
-        queue = SeatQueue.standalone(step.service(), clock, 100, Duration.ofSeconds(20));
+        queue = SeatQueue.standalone(step.service(), ticker, 100, Duration.ofSeconds(20));
         step.failure = batch -> batch.stream().anyMatch(r -> r.form().email.startsWith("bad"))
                 ? new IllegalStateException("value too long for column") : null;
         CompletableFuture<Answer> first = firstHeldAtTheGate();
@@ -186,7 +177,7 @@ class SeatQueueEdgesTest {
 
     @Test
     void anUnexpectedErrorFailsItsBatchAndTheQueueGoesOn() throws Exception {
-        queue = SeatQueue.standalone(step.service(), clock, 100, Duration.ofSeconds(20));
+        queue = SeatQueue.standalone(step.service(), ticker, 100, Duration.ofSeconds(20));
         step.error = new AssertionError("unexpected");
         CompletableFuture<Answer> first = firstHeldAtTheGate();
         step.gate.countDown();
@@ -197,7 +188,7 @@ class SeatQueueEdgesTest {
 
     @Test
     void onShutdownEverythingQueuedIsDecidedAndAnsweredAndNewSignUpsAreRefused() throws Exception {
-        queue = SeatQueue.standalone(step.service(), clock, 100, Duration.ofSeconds(20));
+        queue = SeatQueue.standalone(step.service(), ticker, 100, Duration.ofSeconds(20));
         CompletableFuture<Answer> first = firstHeldAtTheGate();
         List<CompletableFuture<Answer>> queued = List.of(signUp("a@example.com"), signUp("b@example.com"));
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(queue::stop);
