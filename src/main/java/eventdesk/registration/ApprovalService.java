@@ -15,8 +15,12 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import static eventdesk.registration.RegistrationStatus.APPLIED;
@@ -205,12 +209,87 @@ public class ApprovalService {
         Event event = Event.findById(eventId);
         TicketType type = typeKey == null ? null : event.type(typeKey).orElseThrow();
         List<MailedCode> codes = new ArrayList<>(emails.size());
-        for (String email : emails) {
-            String code = InvitationCode.create(event, type, email, expiresAt, now);
-            codeMail.send(event, typeKey, email, code, expiresAt);
-            codes.add(new MailedCode(email, code));
-        }
+        for (String email : emails) codes.add(mailCode(event, type, email, expiresAt, now));
         accessLog.recordWithChange(by.forEvent(event.slug).withCount(codes.size()).because("mailed"));
         return codes;
+    }
+
+    /**
+     * Who of a list (an imported list) would get a personal invitation code now, storing nothing: each person
+     * needs an address that can be mailed, one of the event's ticket types where it has types, no address an
+     * earlier person of the list has, no active registration for the event and no unused personal code for it.
+     *
+     * @throws RegistrationException.UnknownEvent no such event
+     */
+    @Transactional
+    public List<Guest.Verdict> checkCodes(String slug, List<Guest> people, Instant now) {
+        Event event = Event.bySlugWithTypes(slug).orElseThrow(RegistrationException.UnknownEvent::new);
+        return new CodeList(event, people, now).verdicts;
+    }
+
+    /**
+     * Mails one personal invitation code, of the person's ticket type and without expiry, to each person of a
+     * list who may get one as {@link #checkCodes} decides, under the event's lock (so two runs of one list mail
+     * each address once) and in one transaction. The organizer {@code by} gets one access log entry (MAKE_CODES)
+     * with how many, when any.
+     *
+     * @return one verdict per person, in the list's order: mailed, or why not
+     * @throws RegistrationException.UnknownEvent no such event
+     */
+    @Transactional
+    public List<Guest.Verdict> mailCodes(String slug, List<Guest> people, Instant now, AccessLog.Entry by) {
+        Event event = Event.lockBySlug(slug).orElseThrow(RegistrationException.UnknownEvent::new);
+        CodeList list = new CodeList(event, people, now);
+        int mailed = 0;
+        for (int i = 0; i < people.size(); i++) {
+            if (!list.verdicts.get(i).ok()) continue;
+            mailCode(event, list.types.get(i), list.emails.get(i), null, now);
+            mailed++;
+        }
+        if (mailed > 0) accessLog.recordWithChange(by.forEvent(event.slug).withCount(mailed));
+        return list.verdicts;
+    }
+
+    /** Makes one personal code for {@code email} and writes its mail to the outbox, in the caller's transaction. */
+    private MailedCode mailCode(Event event, TicketType type, String email, Instant expiresAt, Instant now) {
+        String code = InvitationCode.create(event, type, email, expiresAt, now);
+        codeMail.send(event, type == null ? null : type.key, email, code, expiresAt);
+        return new MailedCode(email, code);
+    }
+
+    /** A list's people as personal codes would take them: each one's address and type, and the verdict. */
+    private static final class CodeList {
+        final List<String> emails = new ArrayList<>();
+        final List<TicketType> types = new ArrayList<>();
+        final List<Guest.Verdict> verdicts = new ArrayList<>();
+
+        CodeList(Event event, List<Guest> people, Instant now) {
+            List<Map<String, String>> problems = new ArrayList<>();
+            for (Guest p : people) {
+                CodeForm.CodeRequest one = new CodeForm.CodeRequest();
+                one.count = 1;
+                one.email = p.email;
+                one.ticketType = p.ticketType;
+                Map<String, String> found = new LinkedHashMap<>(CodeForm.problems(event, one));
+                if (p.email == null || p.email.isBlank()) found.put("email", "required");
+                problems.add(found);
+                emails.add(found.containsKey("email") ? null : Registration.normalizeEmail(CodeForm.email(p.email)));
+                types.add(found.isEmpty() && one.ticketType != null ? event.type(one.ticketType).orElseThrow() : null);
+            }
+            List<String> keys = emails.stream().map(e -> e == null ? null : Registration.personKey(event, e)).toList();
+            Map<String, Registration> registered = Registration.activeByEmail(event,
+                    keys.stream().filter(p -> p != null).distinct().toList());
+            Set<String> coded = InvitationCode.openFor(event, emails.stream().filter(e -> e != null).distinct().toList(), now);
+            Map<String, Integer> first = new HashMap<>();
+            for (int i = 0; i < people.size(); i++) {
+                String person = keys.get(i);
+                Integer earlier = person == null ? null : first.putIfAbsent(person, i);
+                if (!problems.get(i).isEmpty()) verdicts.add(Guest.Verdict.invalid(problems.get(i)));
+                else if (earlier != null) verdicts.add(Guest.Verdict.repeats(earlier));
+                else if (registered.containsKey(person)) verdicts.add(Guest.Verdict.registered(registered.get(person).id));
+                else if (coded.contains(emails.get(i))) verdicts.add(Guest.Verdict.of(Guest.Verdict.Problem.HAS_CODE));
+                else verdicts.add(Guest.Verdict.ready());
+            }
+        }
     }
 }

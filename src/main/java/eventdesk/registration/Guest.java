@@ -59,6 +59,74 @@ public class Guest {
         return SignUpCheck.text(msg, code);
     }
 
+    /**
+     * What became, or would become, of one person of a list the organizer imports: added (or ready to be) when
+     * {@link #problem} is null, else why not. {@link #fields} names each field's problem code for
+     * {@link Problem#INVALID}; {@link #sameAs} is the index of the earlier person with the same address for
+     * {@link Problem#REPEATED}; {@link #registration} is the new registration's id once seated, or the existing
+     * one's for {@link Problem#REGISTERED}.
+     */
+    public record Verdict(Problem problem, Map<String, String> fields, int sameAs, Long registration) {
+
+        public enum Problem {
+            /** A field cannot be used ({@link #fields}). */
+            INVALID,
+            /** An earlier person of the list has the same address. */
+            REPEATED,
+            /** The address already has an active registration for the event. */
+            REGISTERED,
+            /** The address already has a personal invitation code for the event, unused and not expired. */
+            HAS_CODE,
+            /** No public seat is left (of the type) for this person, after the ones before them in the list. */
+            NO_SEAT,
+            /** The event is cancelled. */
+            CANCELLED,
+            /** A draw event before its draw: its seats are given by the draw. */
+            DRAW,
+            /** The event has started, so only confirmed guests can be added. */
+            STARTED
+        }
+
+        public boolean ok() {
+            return problem == null;
+        }
+
+        static Verdict ready() {
+            return new Verdict(null, Map.of(), -1, null);
+        }
+
+        static Verdict added(long registration) {
+            return new Verdict(null, Map.of(), -1, registration);
+        }
+
+        static Verdict invalid(Map<String, String> fields) {
+            return new Verdict(Problem.INVALID, Map.copyOf(fields), -1, null);
+        }
+
+        static Verdict repeats(int earlier) {
+            return new Verdict(Problem.REPEATED, Map.of(), earlier, null);
+        }
+
+        static Verdict registered(Long existing) {
+            return new Verdict(Problem.REGISTERED, Map.of(), -1, existing);
+        }
+
+        static Verdict of(Problem problem) {
+            return new Verdict(problem, Map.of(), -1, null);
+        }
+
+        /** A single guest's refusal as one person's verdict. */
+        static Verdict of(Refused refused, Long existing) {
+            return switch (refused.reason) {
+                case DUPLICATE -> registered(existing);
+                case NO_SEAT -> of(Problem.NO_SEAT);
+                case CANCELLED -> of(Problem.CANCELLED);
+                case DRAW -> of(Problem.DRAW);
+                case STARTED -> of(Problem.STARTED);
+            };
+        }
+    }
+
     /** Fields the guest cannot be added with: field name to problem code; nothing was stored. */
     public static final class Invalid extends InvalidInput {
         public final String slug;

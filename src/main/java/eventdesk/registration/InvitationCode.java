@@ -10,9 +10,12 @@ import jakarta.persistence.ManyToOne;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * An invitation: a code that takes one seat of its ticket type, held back for invitations (or a
@@ -95,6 +98,13 @@ public class InvitationCode extends PanacheEntity {
     /** Whether the event has a code that is neither used nor expired at {@code now}. */
     static boolean usableExist(Event event, Instant now) {
         return count("event = ?1 and usedAt is null and (expiresAt is null or expiresAt > ?2)", event, now) > 0;
+    }
+
+    /** Which of these (normalized) addresses have a personal code of the event that is neither used nor expired at {@code now}. */
+    static Set<String> openFor(Event event, Collection<String> emails, Instant now) {
+        if (emails.isEmpty()) return Set.of();
+        return InvitationCode.<InvitationCode>list("event = ?1 and email in ?2 and usedAt is null and (expiresAt is null or expiresAt > ?3)",
+                event, emails, now).stream().map(c -> c.email).collect(Collectors.toSet());
     }
 
     /** The event's codes, newest first. */

@@ -88,6 +88,15 @@ public class SeatPath {
         ticket(r, now, Secrets.newSecret());
     }
 
+    /**
+     * For a preview on a detached copy of the event: moves the copy's counters as {@link #giveConfirmed} (or
+     * {@link #give}) would for {@code r}, which is never saved, and mails nothing.
+     */
+    static void pretend(Registration r, Availability seat, boolean confirmed, Instant now) {
+        if (r.event.isPersistent()) throw new IllegalStateException("a preview moves only a detached copy's counters");
+        take(r, seat, confirmed ? CONFIRMED : PENDING, now);
+    }
+
     /** Takes the offered seat for {@code r} in status {@code seated}, a held one using up one of its type's held seats. */
     private static void take(Registration r, Availability seat, RegistrationStatus seated, Instant now) {
         if (!seat.status().givesSeat()) throw new IllegalStateException("no seat to give: " + seat);

@@ -15,6 +15,7 @@ import io.vertx.ext.web.handler.BodyHandler;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,8 +28,13 @@ import java.util.regex.Pattern;
  * ({@code application/x-www-form-urlencoded}, any letter case, rewritten to lower case so the CSRF
  * filter recognizes it and checks the token); anything else, or no Content-Type, gets 415. Without
  * this an odd-cased or missing type made the CSRF filter skip its check while the form was still read.
- * The one exception is the one-click unsubscribe POST ({@link #oneClickUnsubscribe}), which RFC 8058 lets a
- * mail client send as {@code multipart/form-data} too.</li>
+ * The exceptions: the one-click unsubscribe POST ({@link #oneClickUnsubscribe}), which RFC 8058 lets a
+ * mail client send as {@code multipart/form-data} too, and the upload of a list to import ({@link #upload}), a
+ * file in a {@code multipart/form-data} form whose CSRF field the CSRF filter checks as any other.</li>
+ * <li>Bodies are at most {@code quarkus.http.limits.max-body-size} (64K), except on the two routes of the list
+ * import ({@link #largeForm}): the file and the confirm step's rows may be larger. Their bodies, up to
+ * {@link #LARGE_FORM_LIMIT}, are read here once the organizer is signed in ({@link #readLargeForm}); a larger
+ * one is answered 413 with a sentence in Korean and English.</li>
  * <li>A malformed {@code Accept-Language} is dropped (the page falls back to the default language)
  * instead of failing the request with 400.</li>
  * <li>State-changing API requests with a body must send JSON (else 415) and are read into memory (up to {@code quarkus.http.limits.max-body-size})
@@ -65,7 +71,22 @@ public class HttpHardening {
             + "frame-src 'self'; form-action 'self'; frame-ancestors 'none'";
     private static final Set<HttpMethod> SAFE = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS, HttpMethod.TRACE);
 
+    /**
+     * The largest body the list import's routes take: a file of up to 2 MB (the page refuses a larger one with its
+     * own message) and the confirm step's rows, which may be longer than the file they came from.
+     */
+    static final long LARGE_FORM_LIMIT = 8L * 1024 * 1024;
+    /**
+     * Where {@link #readLargeForm} runs: after sign-in and the organizer area's permission (security runs at -200 and
+     * -100), before Quarkus' own body limit (-2), which only guards bodies not read yet; {@link #largeFormRead} runs
+     * right after it.
+     */
+    static final int LARGE_FORM_ORDER = -4;
+    private static final Pattern UPLOAD = Pattern.compile("/admin/events/[^/]+/import");
+    private static final Pattern LARGE_FORM = Pattern.compile("/admin/events/[^/]+/import(/confirm)?");
+
     private BodyHandler apiBodies;
+    private BodyHandler largeForms;
     private long bodyLimit;
 
     void install(@Observes Router router) {
@@ -73,7 +94,11 @@ public class HttpHardening {
                 .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
         bodyLimit = limit;
         apiBodies = BodyHandler.create(false).setBodyLimit(limit);
+        largeForms = BodyHandler.create(Path.of(System.getProperty("java.io.tmpdir"), "eventdesk-uploads").toString())
+                .setBodyLimit(LARGE_FORM_LIMIT).setMergeFormAttributes(true).setDeleteUploadedFilesOnEnd(true);
         router.route().order(Integer.MIN_VALUE + 1).handler(this::handle);
+        router.route().order(LARGE_FORM_ORDER).handler(this::readLargeForm).failureHandler(HttpHardening::largeFormTooLarge);
+        router.route().order(LARGE_FORM_ORDER + 1).handler(HttpHardening::largeFormRead);
     }
 
     void handle(RoutingContext ctx) {
@@ -82,7 +107,7 @@ public class HttpHardening {
         dropMalformedAcceptLanguage(request);
         ctx.addHeadersEndHandler(v -> beforeHeaders(ctx, path));
         if (!SAFE.contains(request.method()) && needsForm(path) && !formBody(request)
-                && !(oneClickUnsubscribe(path) && multipartBody(request))) {
+                && !((oneClickUnsubscribe(path) || upload(path)) && multipartBody(request))) {
             ctx.response().setStatusCode(415).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
                     .end("Send the form as application/x-www-form-urlencoded.");
             return;
@@ -110,6 +135,66 @@ public class HttpHardening {
             }
         }
         ctx.next();
+    }
+
+    /**
+     * Reads the whole body of a POST to the list import's routes, up to {@link #LARGE_FORM_LIMIT} (413 beyond, with a
+     * sentence in Korean and English when the length is declared): its fields, and a file into a temporary file
+     * deleted when the answer is sent. REST then takes the form as read here. Only a signed-in organizer gets here:
+     * security answered anyone else before.
+     */
+    void readLargeForm(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        if (!largeFormPost(request)) {
+            ctx.next();
+            return;
+        }
+        if (declaredLength(request) > LARGE_FORM_LIMIT) {
+            tooLargeForm(ctx);
+            return;
+        }
+        largeForms.handle(ctx);
+    }
+
+    /**
+     * A body that grew past the limit while {@link #readLargeForm} read it (sent chunked): the same 413. Once that
+     * answer is sent, the rest of the upload breaking off is no further failure.
+     */
+    static void largeFormTooLarge(RoutingContext ctx) {
+        if (!largeFormPost(ctx.request())) ctx.next();
+        else if (ctx.response().ended()) return;
+        else if (ctx.statusCode() == 413 && !ctx.response().headWritten()) tooLargeForm(ctx);
+        else ctx.next();
+    }
+
+    private static void tooLargeForm(RoutingContext ctx) {
+        ctx.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=UTF-8")
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .end("파일이 너무 큽니다. 명단은 2MB까지 가져올 수 있습니다.\n"
+                        + "The file is too large: a list to import may be at most 2 MB.\n");
+    }
+
+    /**
+     * Once {@link #readLargeForm} has read a body, its Content-Length says nothing more to anyone: dropped, so
+     * Quarkus' limit for bodies still to be read (64K) leaves it alone.
+     */
+    static void largeFormRead(RoutingContext ctx) {
+        if (largeFormPost(ctx.request())) ctx.request().headers().remove(HttpHeaders.CONTENT_LENGTH);
+        ctx.next();
+    }
+
+    private static boolean largeFormPost(HttpServerRequest request) {
+        return request.method() == HttpMethod.POST && largeForm(request.path() == null ? "" : request.path());
+    }
+
+    /** The upload of a list to import: the one organizer form sent as {@code multipart/form-data}. */
+    static boolean upload(String path) {
+        return UPLOAD.matcher(path).matches();
+    }
+
+    /** The list import's routes: the upload, and the confirm step that carries the list's rows. */
+    static boolean largeForm(String path) {
+        return LARGE_FORM.matcher(path).matches();
     }
 
     /** The request's Content-Length, or -1 when it has none (or an unreadable one). */

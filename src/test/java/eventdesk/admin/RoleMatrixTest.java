@@ -14,6 +14,7 @@ import io.restassured.specification.RequestSpecification;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -107,7 +108,8 @@ class RoleMatrixTest {
         List<Route> routes = organizerRoutes();
         assertThat(routes).as("organizer routes found").hasSizeGreaterThan(40);
         assertThat(routes.stream().map(Route::toString)).as("adding people by hand and mailing codes are in the matrix")
-                .contains("GET /admin/events/{slug}/guests", "POST /admin/events/{slug}/guests",
+                .contains("GET /admin/events/{slug}/guests", "POST /admin/events/{slug}/guests", "GET /admin/events/{slug}/import",
+                        "POST /admin/events/{slug}/import", "POST /admin/events/{slug}/import/confirm",
                         "POST /api/admin/events/{slug}/registrations", "POST /api/admin/events/{slug}/codes");
         assertThat(routes.stream().filter(r -> r.needs() == null && !r.beforeSignIn()).map(Route::toString))
                 .as("routes that declare neither the role they need nor that they come before sign-in").isEmpty();
@@ -195,12 +197,19 @@ class RoleMatrixTest {
     private static int send(Route route, Caller caller, String url) {
         RequestSpecification r = given().redirects().follow(false).header("Accept-Language", "en");
         r = route.api() ? r.header("Authorization", "Bearer " + caller.token()).contentType("application/json").body("{}")
+                : multipart(route) ? r.cookie("quarkus-credential", caller.cookie()).multiPart("x", "y")
                 : r.cookie("quarkus-credential", caller.cookie()).contentType("application/x-www-form-urlencoded").formParam("x", "y");
         if (route.verb().equals("GET") || route.verb().equals("DELETE")) {
             r = given().redirects().follow(false).header("Accept-Language", "en");
             r = route.api() ? r.header("Authorization", "Bearer " + caller.token()) : r.cookie("quarkus-credential", caller.cookie());
         }
         return r.request(route.verb(), url).statusCode();
+    }
+
+    /** A page route that takes a file (the list import's upload): it is sent as multipart/form-data, as a browser sends it. */
+    private static boolean multipart(Route route) {
+        Consumes consumes = route.method().getAnnotation(Consumes.class);
+        return consumes != null && List.of(consumes.value()).contains(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA);
     }
 
     private Caller caller(Role role, Set<String> events) {

@@ -136,6 +136,11 @@ class CsrfPerRouteTest {
         routes.add(new Route("bulk cancel", "/admin/events/" + guests.slug, "/admin/events/" + guests.slug + "/attendees/bulk", true,
                 Map.of("action", "CANCEL", "id", String.valueOf(bulk), "confirmed", "true"),
                 () -> Fixtures.status(bulk) == RegistrationStatus.CONFIRMED, 303));
+        // The confirm step of a list import carries the list's rows in the form.
+        String imported = "csrf-import-" + guests.slug + "@example.com";
+        routes.add(new Route("import a list", "/admin/events/" + guests.slug + "/import", "/admin/events/" + guests.slug + "/import/confirm",
+                true, Map.of("mode", "confirmed", "rows", "name,email,affiliation\r\nImported,%s,Org\r\n".formatted(imported)),
+                () -> TestEvents.byEmail(guests, imported) == null, 200));
         routes.add(new Route("logout", "/admin", "/admin/logout", true, Map.of(), () -> true, 303));
         long attending = TestEvents.insert(event, "Attending", "att-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
         long releasing = TestEvents.insert(event, "Releasing", "rel-" + event.slug + "@example.com", "A", RegistrationStatus.CONFIRMED);
@@ -217,6 +222,42 @@ class CsrfPerRouteTest {
     static List<String> recoveryCodes() {
         return QuarkusTransaction.requiringNew().call(() -> RecoveryCode.<RecoveryCode>list("order by codeHash").stream()
                 .map(c -> c.codeHash).toList());
+    }
+
+    /**
+     * The upload of a list to import is the one organizer form sent as multipart/form-data: its CSRF field is checked
+     * there as in any form (no token, another session's, a forged pair, a field without its cookie: 400), and only
+     * there is multipart taken (415 on another form). The upload stores nothing, so its own token shows the preview.
+     */
+    @Test
+    void theListUploadChecksTheCsrfFieldOfItsMultipartForm() {
+        Event event = TestEvents.create(5, true);
+        String page = "/admin/events/" + event.slug + "/import";
+        byte[] file = "name,email,affiliation\r\nUploaded,csrf-upload-%s@example.com,Org\r\n".formatted(event.slug)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Fixtures.CsrfSession mine = Fixtures.csrf(page, true);
+        Fixtures.CsrfSession other = Fixtures.csrf(page, true);
+        String equal = forged();
+        java.util.function.Function<RequestSpecification, RequestSpecification> upload = r -> r.redirects().follow(false)
+                .header("Accept-Language", "en")
+                .multiPart("mode", "confirmed").multiPart("file", "list.csv", file, "text/csv");
+        List<RequestSpecification> forgeries = List.of(
+                upload.apply(as(true)),
+                upload.apply(as(true).cookie("csrf-token", mine.cookie()).multiPart("csrf-token", other.field())),
+                upload.apply(as(true).cookie("csrf-token", equal).multiPart("csrf-token", equal)),
+                upload.apply(as(true).multiPart("csrf-token", mine.field())),
+                upload.apply(as(true).cookie("csrf-token", mine.cookie())));
+        for (int i = 0; i < forgeries.size(); i++) {
+            assertThat(forgeries.get(i).post(page).statusCode()).as("forged upload #" + i).isEqualTo(400);
+        }
+        assertThat(upload.apply(as(true).cookie("csrf-token", mine.cookie()).multiPart("csrf-token", mine.field()))
+                .post("/admin/events/" + event.slug + "/guests").statusCode()).as("multipart elsewhere").isEqualTo(415);
+        assertThat(upload.apply(given().cookie("csrf-token", mine.cookie()).multiPart("csrf-token", mine.field())).post(page)
+                .statusCode()).as("signed out").isIn(302, 401);
+        var preview = upload.apply(as(true).cookie("csrf-token", mine.cookie()).multiPart("csrf-token", mine.field())).post(page);
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.asString()).contains("1 row ready, 0 with problems");
+        assertThat(TestEvents.registrations(event)).isEmpty();
     }
 
     @Test

@@ -50,10 +50,11 @@ class MessageBundleTest {
     static final List<Class<?>> BUNDLES = List.of(Msg.class, RegistrationLabels.class, EventLabels.class, DrawMessages.class,
             AttendanceMessages.class, MessageTexts.class, ChartTexts.class, TicketMsg.class, SignInTexts.class,
             TeamTexts.class, OrganizerTexts.class, MyDataTexts.class, GuestTexts.class,
-            eventdesk.admin.EventFormTexts.class, AttendeeTexts.class, SheetTexts.class);
+            eventdesk.admin.EventFormTexts.class, AttendeeTexts.class, SheetTexts.class,
+            eventdesk.attendee.ImportTexts.class);
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
     void everyMessageHasKoreanTextWithTheSameParameters(int bundle) throws Exception {
         Class<?> type = BUNDLES.get(bundle);
         Map<String, String> en = english(type);
@@ -67,7 +68,7 @@ class MessageBundleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16})
     void everyMessageIsUsed(int bundle) throws IOException {
         Class<?> type = BUNDLES.get(bundle);
         String name = name(type);
