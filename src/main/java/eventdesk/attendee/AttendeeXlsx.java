@@ -79,10 +79,10 @@ class AttendeeXlsx {
             e.ticketTypes.forEach(type -> types.put(type.id, type.name(locale)));
             List<Column> c = new ArrayList<>();
             c.add(new Column(t.col_name(), 16, (r, a) -> r.name()));
-            c.add(new Column(t.col_email(), 28, (r, a) -> r.email()));
-            c.add(new Column(t.col_affiliation(), 20, (r, a) -> r.affiliation()));
-            c.add(new Column(t.col_role(), widest(role.values(), 10), (r, a) -> role.get(r.role())));
-            if (e.hasTypes()) c.add(new Column(t.col_ticket_type(), widest(types.values(), 12), (r, a) -> types.get(r.typeId())));
+            c.add(new Column(desk.col_email(), 28, (r, a) -> r.email()));
+            c.add(new Column(desk.col_affiliation(), 20, (r, a) -> r.affiliation()));
+            c.add(new Column(desk.col_role(), widest(role.values(), 10), (r, a) -> role.get(r.role())));
+            if (e.hasTypes()) c.add(new Column(desk.col_type(), widest(types.values(), 12), (r, a) -> types.get(r.typeId())));
             c.add(new Column(t.col_status(), widest(status.values(), 10), (r, a) -> status.getOrDefault(r.status(), r.status())));
             c.add(new Column(t.col_registered(), 17, (r, a) -> r.registeredAt()));
             c.add(new Column(t.col_confirmed(), 17, (r, a) -> r.confirmedAt()));

@@ -13,18 +13,6 @@ public interface SheetTexts {
     @Message("Name")
     String col_name();
 
-    @Message("Email")
-    String col_email();
-
-    @Message("Affiliation")
-    String col_affiliation();
-
-    @Message("Role")
-    String col_role();
-
-    @Message("Ticket type")
-    String col_ticket_type();
-
     @Message("Status")
     String col_status();
 
