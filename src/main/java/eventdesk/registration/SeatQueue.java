@@ -35,7 +35,8 @@ import java.util.function.LongSupplier;
  * the next arrivals wait and then go together as the next batch ({@link SignUpService#decideBatch}:
  * one lock, one commit). An idle event runs a batch of one at once, so light traffic waits for
  * nothing. Waiting costs no thread: a request is a queued future until its batch has committed.
- * Events are decided in parallel by a few workers; one event's batches run one after another.
+ * Events are decided in parallel by a few workers; one event's batches run one after another, and events with
+ * sign-ups waiting take turns, a batch each.
  *
  * <p>The queue has edges. Beyond {@code eventdesk.signup.max-waiting} waiting sign-ups a new one is refused at once
  * ({@link Busy}: 503 with Retry-After, nothing stored); a sign-up whose batch has not started within
@@ -178,15 +179,21 @@ public class SeatQueue {
         left.forEach(r -> r.answer().completeExceptionally(new Busy(why, RETRY_AFTER_SECONDS)));
     }
 
+    /**
+     * Decides the event's next batch, then puts the event at the back of the workers' line: the events waiting take
+     * turns batch by batch (round-robin), so a crowd on one event, or on as many events as there are workers, never
+     * keeps a quiet event waiting for more than one batch per busy event.
+     */
     private void drain(String slug) {
-        for (List<Request> batch = next(slug); !batch.isEmpty(); batch = next(slug)) {
-            try {
-                decide(slug, batch);
-            } catch (Throwable unexpected) {
-                Log.errorf(unexpected, "Deciding sign-ups for %s failed", slug);
-                batch.forEach(r -> r.answer().completeExceptionally(unexpected));
-            }
+        List<Request> batch = next(slug);
+        if (batch.isEmpty()) return;
+        try {
+            decide(slug, batch);
+        } catch (Throwable unexpected) {
+            Log.errorf(unexpected, "Deciding sign-ups for %s failed", slug);
+            batch.forEach(r -> r.answer().completeExceptionally(unexpected));
         }
+        onWorker(() -> drain(slug));
     }
 
     /**
