@@ -60,7 +60,7 @@ class TwoInstancesPostgresIT {
         // A database of its own: other suites leave unsent outbox rows in the shared test database.
         String database = "eventdesk_two_" + System.currentTimeMillis();
         String url = PostgresServer.url().replaceFirst("/[^/?]+(\\?.*)?$", "/" + database);
-        admin("CREATE DATABASE " + database);
+        admin("CREATE DATABASE " + database + " TEMPLATE template0");
         Map<String, String> env = new HashMap<>(Map.of(
                 "QUARKUS_PROFILE", "postgres",
                 "QUARKUS_DATASOURCE_JDBC_URL", url,

@@ -52,7 +52,9 @@ public final class PostgresServer {
         if (!m.matches()) return false;
         String admin = m.group(1) + "postgres" + (m.group(3) == null ? "" : m.group(3));
         try (Connection c = DriverManager.getConnection(admin, username(), password()); var st = c.createStatement()) {
-            st.execute("CREATE DATABASE \"" + m.group(2).replace("\"", "\"\"") + "\"");
+            // From template0, which nobody connects to: copying template1 fails while another test creates a
+            // database from it at the same moment ("source database is being accessed by other users").
+            st.execute("CREATE DATABASE \"" + m.group(2).replace("\"", "\"\"") + "\" TEMPLATE template0");
             System.out.println("Created the test database " + m.group(2) + " at " + url);
         } catch (SQLException e) {
             if (!DATABASE_EXISTS.equals(e.getSQLState())) return false;
