@@ -1,6 +1,7 @@
 package eventdesk.testing;
 
 import com.icegreen.greenmail.util.GreenMail;
+import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -11,7 +12,13 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.stream.Collectors;
 
 /** Reads what the GreenMail SMTP server received. */
 public final class Mailbox {
@@ -19,20 +26,42 @@ public final class Mailbox {
     private Mailbox() {
     }
 
+    /**
+     * The To: addresses of each message received, read once per message: the server keeps every mail of the test
+     * run, and parsing all their headers again on every look (tests poll until a mail arrives) cost more CPU than
+     * the mails themselves.
+     */
+    private static final Map<MimeMessage, Set<String>> RECIPIENTS = Collections.synchronizedMap(new WeakHashMap<>());
+
     public static List<MimeMessage> to(GreenMail greenMail, String address) {
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getRecipients(Message.RecipientType.TO))
-                        .anyMatch(a -> a.toString().equalsIgnoreCase(address));
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        String wanted = address.toLowerCase(Locale.ROOT);
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> recipients(m).contains(wanted)).toList();
     }
 
-    public static String subject(MimeMessage m) {
+    private static Set<String> recipients(MimeMessage m) {
+        Set<String> known = RECIPIENTS.get(m);
+        if (known != null) return known;
         try {
-            return m.getSubject();
+            Address[] to = m.getRecipients(Message.RecipientType.TO);
+            Set<String> read = to == null ? Set.of()
+                    : Arrays.stream(to).map(a -> a.toString().toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+            RECIPIENTS.put(m, read);
+            return read;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final Map<MimeMessage, String> SUBJECTS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    /** The decoded subject, read once per message like the recipients. */
+    public static String subject(MimeMessage m) {
+        String known = SUBJECTS.get(m);
+        if (known != null) return known;
+        try {
+            String read = String.valueOf(m.getSubject());
+            SUBJECTS.put(m, read);
+            return read;
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
