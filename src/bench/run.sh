@@ -349,6 +349,8 @@ if has steady; then
       steady_target "GET /style.css" "$base/style.css" get
       steady_target "GET /" "$base/" get
       steady_target "GET /events/{slug}" "$base/events/$sslug" get
+      steady_target "GET /events/{slug}?lang=en" "$base/events/$sslug?lang=en" get
+      steady_target "GET /api/events/{slug}" "$base/api/events/$sslug" get
       steady_target "POST /api/events/{slug}/registrations" "$base/api/events/$sslug/registrations" api "$tag"
       curl -s -c "$work/cookies.txt" -o "$work/event-page.html" "$base/events/$sslug"
       cookie=$(awk '$6 == "csrf-token" {print $7}' "$work/cookies.txt" | tail -1)

@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.PreUpdate;
 import org.hibernate.Hibernate;
 import org.hibernate.annotations.BatchSize;
 
@@ -23,7 +24,8 @@ import java.util.Optional;
 /**
  * An event people sign up for. {@link #seatsTaken}, {@link #waitlisted} and {@link #waitlistSeq} are
  * counters kept by the registration seat path under this row's lock, in the same transaction as the
- * registrations they count; everybody else only reads them.
+ * registrations they count; everybody else only reads them. {@link #revision} grows with every change
+ * to what the public sees of the event, so caches of public pages know when to render again.
  */
 @Entity
 public class Event extends PanacheEntity {
@@ -55,6 +57,12 @@ public class Event extends PanacheEntity {
     public long waitlistSeq;
     /** APPLIED registrations (a draw's applications before the draw). */
     public int applied;
+    /**
+     * Grows with every change to what the public sees of this event, in the transaction of the change: every
+     * update of this row ({@link #changed}), and every lock of it ({@link #lock}), which every change to its
+     * ticket types, questions and invitation codes takes. Readers compare it for equality only.
+     */
+    public long revision;
 
     /** How seats are given: first come, first served, or by a draw at {@link #drawAt}, whose seed is published with the result. */
     @Enumerated(EnumType.STRING)
@@ -120,16 +128,60 @@ public class Event extends PanacheEntity {
     /**
      * Locks the event row: every change to its seats or waitlist happens under this lock. The row is
      * (re)read under the lock, so its counters are the committed ones even when this persistence
-     * context had loaded the event before.
+     * context had loaded the event before. Whoever locks may change what the public sees, so the lock
+     * moves {@link #revision} on.
      */
     public static Optional<Event> lockBySlug(String slug) {
         return find("slug", slug).<Event>firstResultOptional().map(e -> lock(e.id));
     }
 
     public static Event lock(long id) {
+        Event e = lockUnchanged(id);
+        if (e != null) e.touch();
+        return e;
+    }
+
+    /**
+     * The lock for a batch of sign-ups, which leaves {@link #revision} alone: in a rush most batches are
+     * refusals that change nothing, and every seat, waitlist place or application a batch gives changes the
+     * counters on this row, which moves the revision on when the row is written ({@link #changed}). A batch
+     * starts its own transaction, so one locking read by slug reads the committed row; were the event
+     * already loaded in this persistence context, it is read again under the lock.
+     */
+    public static Optional<Event> lockForSignUps(String slug) {
+        boolean loadedBefore = getSession().getStatistics().getEntityCount() > 0;
+        Optional<Event> e = find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).singleResultOptional();
+        if (loadedBefore) e.ifPresent(getEntityManager()::refresh);
+        return e;
+    }
+
+    private static Event lockUnchanged(long id) {
         Event e = getEntityManager().find(Event.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (e != null) getEntityManager().refresh(e);
         return e;
+    }
+
+    /** Marks a change to what the public sees that is not on this row (ticket types, questions, codes). */
+    public void touch() {
+        revision++;
+    }
+
+    @PreUpdate
+    void changed() {
+        revision++;
+    }
+
+    /**
+     * The instants at which what the public sees of this event changes by the clock alone (registration
+     * opens or closes, the draw's application window ends, the event ends, held seats are due); a cache of
+     * a public page holds between two of them.
+     */
+    public List<Instant> changesAt() {
+        List<Instant> at = new ArrayList<>(6);
+        for (Instant i : new Instant[]{registrationOpensAt, registrationClosesAt, drawAt, startsAt, endsAt, heldUntil}) {
+            if (i != null) at.add(i);
+        }
+        return at;
     }
 
     /** Public events that have not ended, soonest first. */

@@ -180,12 +180,13 @@ public class ApprovalService {
     /**
      * Makes invitation codes for an event (and one of its types), single use, optionally for one
      * email and with an expiry; returns them as people type them. Only their hashes are stored. The
-     * organizer {@code by} gets one access log entry with how many, written with the codes.
+     * organizer {@code by} gets one access log entry with how many, written with the codes. Under the event's
+     * lock, like every change to what its page shows (the page offers the code field while a code is usable).
      */
     @Transactional
     public List<String> createCodes(long eventId, String typeKey, int count, String email, Instant expiresAt, Instant now,
                                     AccessLog.Entry by) {
-        Event event = Event.findById(eventId);
+        Event event = Event.lock(eventId);
         TicketType type = typeKey == null ? null : event.type(typeKey).orElseThrow();
         List<String> codes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) codes.add(InvitationCode.create(event, type, email, expiresAt, now));
@@ -201,12 +202,13 @@ public class ApprovalService {
      * Makes one personal invitation code for each of these addresses (distinct, as the mailer sends them),
      * usable only with that address, and mails it there ({@link CodeMail}); the codes and their mails are
      * written in one transaction, so either every address gets its code or none is made. The organizer
-     * {@code by} gets one access log entry with how many, reason "mailed".
+     * {@code by} gets one access log entry with how many, reason "mailed". Under the event's lock, like every
+     * change to what its page shows.
      */
     @Transactional
     public List<MailedCode> mailCodes(long eventId, String typeKey, List<String> emails, Instant expiresAt, Instant now,
                                       AccessLog.Entry by) {
-        Event event = Event.findById(eventId);
+        Event event = Event.lock(eventId);
         TicketType type = typeKey == null ? null : event.type(typeKey).orElseThrow();
         List<MailedCode> codes = new ArrayList<>(emails.size());
         for (String email : emails) codes.add(mailCode(event, type, email, expiresAt, now));

@@ -100,6 +100,12 @@ public class InvitationCode extends PanacheEntity {
         return count("event = ?1 and usedAt is null and (expiresAt is null or expiresAt > ?2)", event, now) > 0;
     }
 
+    /** When the next of the event's unused codes expires after {@code now} (then the form may lose its code field). */
+    static Optional<Instant> nextExpiry(Event event, Instant now) {
+        return Optional.ofNullable(find("select min(expiresAt) from InvitationCode where event = ?1 and usedAt is null and expiresAt > ?2",
+                event, now).project(Instant.class).firstResult());
+    }
+
     /** Which of these (normalized) addresses have a personal code of the event that is neither used nor expired at {@code now}. */
     static Set<String> openFor(Event event, Collection<String> emails, Instant now) {
         if (emails.isEmpty()) return Set.of();

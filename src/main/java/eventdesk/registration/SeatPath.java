@@ -264,6 +264,7 @@ public class SeatPath {
             if (t.heldReleasedAt != null) continue;
             int held = t.heldRemaining();
             t.heldReleasedAt = now;
+            event.touch();
             if (held > 0) {
                 seats += held;
                 released.add(t);

@@ -1,10 +1,15 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
+import eventdesk.event.EventStamps;
 import eventdesk.event.EventView;
 import eventdesk.event.Question;
 import eventdesk.web.ClientAddress;
+import eventdesk.web.CsrfToken;
 import eventdesk.web.Lang;
+import eventdesk.web.RenderCache;
+import eventdesk.web.RenderCache.Rendered;
+import eventdesk.web.SharedAnswer;
 import eventdesk.web.TicketMsg;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -15,12 +20,14 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.context.ThreadContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +38,7 @@ import jakarta.transaction.Transactional;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +69,12 @@ public class SignUpResource {
     eventdesk.web.EventdeskConfig config;
     @Inject
     ConsentNotice notice;
+    @Inject
+    EventStamps stamps;
+    @Inject
+    CsrfToken csrf;
+
+    private final RenderCache<String, EventStamps.Stamp, SharedAnswer> pages = new RenderCache<>();
 
     @CheckedTemplate
     public static class Templates {
@@ -75,18 +89,31 @@ public class SignUpResource {
 
     /**
      * The event and its form. {@code ?code=} (the link in an invitation) fills in the code and, when
-     * the code names a ticket type, chooses it.
+     * the code names a ticket type, chooses it. Without one, the page is the same for every visitor of a
+     * language but for the CSRF token: it is rendered once per change of the event and kept
+     * ({@link RenderCache}; every request compares the event's stamp and the clock), and each visitor's
+     * token is put in as it is sent.
      */
     @GET
-    public TemplateInstance form(@PathParam("slug") String slug, @QueryParam("code") String code) {
+    public Response form(@PathParam("slug") String slug, @QueryParam("code") String code,
+                         @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         SignUp form = new SignUp();
         form.locale = lang.code();
-        Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
+        Instant now = Instant.now(clock);
         if (code != null && code.length() <= 40 && !code.isBlank()) {
+            Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
             form.code = code.strip();
             InvitationCode.find(event, code).filter(c -> c.ticketType != null).ifPresent(c -> form.ticketType = c.ticketType.key);
+            return Response.ok(lang.page(formPage(event, form, Map.of(), lang.locale(), now, config.draw().confirmWindow(), notice)))
+                    .build();
         }
-        return lang.page(formPage(event, form, Map.of(), lang.locale(), Instant.now(clock), config.draw().confirmWindow(), notice));
+        return pages.get(lang.code() + ' ' + slug, () -> stamps.of(slug).orElseThrow(NotFoundException::new), now, stamp -> {
+            Event event = Event.publicBySlug(slug).orElseThrow(NotFoundException::new);
+            List<Instant> changes = new ArrayList<>(event.changesAt());
+            InvitationCode.nextExpiry(event, now).ifPresent(changes::add);
+            return new Rendered<>(csrf.share(() -> lang.page(formPage(event, form, Map.of(), lang.locale(), now,
+                    config.draw().confirmWindow(), notice)).render()), changes);
+        }).respond(ifNoneMatch, csrf::getToken);
     }
 
     /** The form's POST: 303 to the result page once the sign-up's batch has committed. */

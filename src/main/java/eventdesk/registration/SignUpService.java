@@ -99,7 +99,7 @@ public class SignUpService {
      */
     @Transactional
     Decisions decideBatch(String slug, List<Request> batch) {
-        Optional<Event> locked = Event.lockBySlug(slug).filter(e -> e.status != EventStatus.draft);
+        Optional<Event> locked = Event.lockForSignUps(slug).filter(e -> e.status != EventStatus.draft);
         List<Object> results = new ArrayList<>(batch.size());
         if (locked.isEmpty()) {
             batch.forEach(r -> results.add(new UnknownEvent()));

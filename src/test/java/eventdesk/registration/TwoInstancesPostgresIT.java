@@ -81,6 +81,9 @@ class TwoInstancesPostgresIT {
             // The jars run on the real clock: the event is made through the admin API, 30 days from now.
             String slug = "two-instances-" + System.currentTimeMillis();
             a.createEvent(slug, "Two Instances", SEATS, true);
+            // b renders its public answers now, before any seat is taken (they are kept until they change).
+            assertThat(send(b, "GET", "/api/events/" + slug, null, false).body()).contains("\"seatsLeft\":" + SEATS);
+            assertThat(page(b, slug)).contains(SEATS + "석 중 " + SEATS + "석 남음");
 
             long start = System.nanoTime();
             List<String> answers = race(List.of(a, b), slug);
@@ -103,6 +106,11 @@ class TwoInstancesPostgresIT {
             assertThat(Pattern.compile("\"waitlistPosition\":(\\d+)").matcher(stored).results()
                     .map(r -> Long.parseLong(r.group(1))).filter(p -> p > 0).sorted().toList())
                     .isEqualTo(LongStream.rangeClosed(1, PEOPLE - SEATS).boxed().toList());
+
+            // b's public answers show the seats taken on both instances at once.
+            assertThat(send(b, "GET", "/api/events/" + slug, null, false).body())
+                    .contains("\"seatsLeft\":0").contains("\"waitlistCount\":" + (PEOPLE - SEATS));
+            assertThat(page(b, slug)).contains("대기 " + (PEOPLE - SEATS) + "명").doesNotContain("석 남음");
 
             // Every confirmation / waitlist mail arrives once, relayed by whichever instance took it.
             await().atMost(Duration.ofSeconds(60)).until(() -> smtp.getReceivedMessages().length >= PEOPLE);
@@ -255,6 +263,12 @@ class TwoInstancesPostgresIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The event's public page in Korean. */
+    private String page(AppProcess app, String slug) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(app.url("/events/" + slug))).header("Accept-Language", "ko").GET().build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private HttpResponse<String> send(AppProcess app, String method, String path, String json, boolean admin) throws Exception {
