@@ -4,17 +4,27 @@
 //
 // node crowd.js --ports 18101[,18102] --slug SLUG --n 3000 [--capacity 300] [--timeout-ms 30000]
 //               [--cap-ms 90000] [--admin admin:bench] [--mail-status FILE --mail-cap-ms 180000]
+//               [--mode signup|floor] [--probe-slug QUIET [--probe-every-ms 250] [--probe-max 40]]
+//
+// --mode floor: the same client shape, but each connection fetches GET /style.css (success = 200):
+// what N simultaneous new connections cost this machine, client and HTTP stack with no app work.
+// --probe-slug: while the crowd is answered, probe.js signs up for the quiet event QUIET on fresh
+// connections (one every --probe-every-ms from the firing until the crowd is answered).
 //
 // Prints one JSON object on stdout (progress goes to stderr):
 //   answered (2xx), errors {http: {code: n}, timeout, socket, connect}, seated, waitlisted,
 //   latency of answered requests (ms, from the moment its request was written), wall time,
 //   and the admin-API check of the event afterwards (no oversell, gap-free waitlist, nothing lost),
-//   and, with --mail-status, the seconds until the SMTP sink had all the mails.
+//   with --mail-status, the seconds until the SMTP sink had all the mails, and with --probe-slug
+//   the probes' latencies (ms, from connect to answer) and errors.
 'use strict';
 const net = require('net');
 const http = require('http');
 const fs = require('fs');
+const path = require('path');
+const { fork } = require('child_process');
 const { performance } = require('perf_hooks');
+const { parse } = require('./http-answer');
 
 const opt = {};
 for (let i = 2; i < process.argv.length; i += 2) opt[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
@@ -28,6 +38,8 @@ const admin = opt.admin || 'admin:bench';
 const mailStatus = opt['mail-status'];
 const mailCapMs = Number(opt['mail-cap-ms'] || 180000);
 const tag = opt.tag || Date.now().toString(36);
+const floor = opt.mode === 'floor';
+const probeSlug = opt['probe-slug'];
 const log = (m) => process.stderr.write(`  [crowd ${slug}] ${m}\n`);
 
 const recs = [];
@@ -38,11 +50,26 @@ for (let i = 0; i < n; i++) {
     name: `Crowd ${i}`, email, affiliation: 'x', role: 'DEVELOPER', locale: 'ko',
     consent: true, marketingConsent: false,
   });
-  const req = `POST /api/events/${slug}/registrations HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`
-    + `Content-Type: application/json\r\nAccept: application/json\r\nConnection: close\r\n`
-    + `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  const req = floor
+    ? `GET /style.css HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/css\r\nConnection: close\r\n\r\n`
+    : `POST /api/events/${slug}/registrations HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`
+      + `Content-Type: application/json\r\nAccept: application/json\r\nConnection: close\r\n`
+      + `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
   recs.push({ i, port, email, buf: Buffer.from(req), state: 'connecting', chunks: [], size: 0 });
 }
+
+// The probe runs in its own process, forked before the crowd connects, so that its timing does not
+// wait for this process to work through the crowd's answers.
+let prober = null;
+let probeResult = null;
+const probeDone = new Promise((resolve) => {
+  if (!probeSlug) { resolve(); return; }
+  prober = fork(path.join(__dirname, 'probe.js'), ['--ports', ports.join(','), '--slug', probeSlug, '--tag', tag,
+    '--every-ms', String(opt['probe-every-ms'] || 250), '--max', String(opt['probe-max'] || 40),
+    '--timeout-ms', String(timeoutMs)]);
+  prober.on('message', (m) => { if (m.probes) probeResult = m.probes; });
+  prober.on('exit', () => resolve());
+});
 
 const t0 = performance.now();
 let fireAt = 0;
@@ -58,44 +85,11 @@ function finish(rec, error) {
   rec.state = 'done';
   rec.doneAt = performance.now();
   if (error) rec.error = error;
+  if (floor && rec.status >= 200 && rec.status < 300) rec.body = null; // 10,000 stylesheets need not stay
   if (rec.sock) rec.sock.destroy();
   rec.sock = null;
   rec.chunks = null;
   if (wasSent && --outstanding === 0 && fireAt) report();
-}
-
-/** Parses what arrived so far; returns true when the whole response is there. */
-function parse(rec, ended) {
-  const data = rec.chunks.length === 1 ? rec.chunks[0] : Buffer.concat(rec.chunks);
-  rec.chunks = [data];
-  const headEnd = data.indexOf('\r\n\r\n');
-  if (headEnd < 0) return false;
-  const head = data.subarray(0, headEnd).toString('latin1');
-  const m = /^HTTP\/1\.[01] (\d{3})/.exec(head);
-  if (!m) { rec.error = 'bad response'; return true; }
-  rec.status = Number(m[1]);
-  const body = data.subarray(headEnd + 4);
-  const cl = /\r\ncontent-length:\s*(\d+)/i.exec(head);
-  if (cl) {
-    if (body.length < Number(cl[1])) return false;
-    rec.body = body.subarray(0, Number(cl[1])).toString('utf8');
-    return true;
-  }
-  if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) {
-    if (!body.subarray(Math.max(0, body.length - 5)).equals(Buffer.from('0\r\n\r\n'))) return false;
-    let out = '', p = 0, s = body.toString('latin1');
-    for (;;) {
-      const e = s.indexOf('\r\n', p);
-      const len = parseInt(s.slice(p, e), 16);
-      if (!len) break;
-      out += s.slice(e + 2, e + 2 + len);
-      p = e + 2 + len + 2;
-    }
-    rec.body = Buffer.from(out, 'latin1').toString('utf8');
-    return true;
-  }
-  if (ended) { rec.body = body.toString('utf8'); return true; }
-  return false;
 }
 
 for (const rec of recs) {
@@ -148,6 +142,7 @@ function fire() {
     rec.sock.write(rec.buf);
     rec.buf = null;
   }
+  if (prober) prober.send({ go: true });
   const writeMs = performance.now() - fireAt;
   log(`all ${open.length} requests written in ${writeMs.toFixed(0)} ms`);
   if (open.length === 0) report();
@@ -258,6 +253,26 @@ async function waitForMail(expected) {
   };
 }
 
+function summarizeProbes(list) {
+  if (!list) return { sent: 0, answered: 0, errors: { total: 0 }, error: 'the probe process gave no result' };
+  const ok = list.filter((p) => !p.error && p.status === 202);
+  const lat = ok.map((p) => p.ms).sort((a, b) => a - b);
+  const errors = {};
+  for (const p of list) {
+    if (p.error || p.status !== 202) {
+      const key = p.error || `HTTP ${p.status}`;
+      errors[key] = (errors[key] || 0) + 1;
+    }
+  }
+  return {
+    sent: list.length, answered: ok.length,
+    errors: { total: list.length - ok.length, ...errors },
+    latencyMs: { p50: pct(lat, 50), max: lat.length ? lat[lat.length - 1] : null },
+    // every probe, answered or not, by the time it took (a failed one counts with the time it failed)
+    worstMs: list.length ? Math.max(...list.map((p) => p.ms || 0)) : null,
+  };
+}
+
 async function report() {
   if (finished) return;
   finished = true;
@@ -279,6 +294,7 @@ async function report() {
     if (rec.status >= 200 && rec.status < 300) {
       answered++;
       lat.push(rec.doneAt - rec.sentAt);
+      if (floor) continue;
       try { rec.answer = JSON.parse(rec.body); } catch (e) { rec.answer = {}; }
       if (rec.answer.status === 'WAITLISTED') waitlisted++;
       else if (rec.answer.status === 'PENDING') seated++;
@@ -298,11 +314,20 @@ async function report() {
     wallSeconds: (lastDone - fireAt) / 1000,
     connectSeconds: (fireAt - t0) / 1000,
   };
+  if (floor) result.mode = 'floor';
   log(`answered ${answered}/${n}, errors ${result.errors.total}, wall ${result.wallSeconds.toFixed(1)} s`);
-  try {
-    result.check = await check(result);
-  } catch (e) {
-    result.check = { ok: false, error: String(e.message || e) };
+  if (prober) {
+    prober.send({ stop: true });
+    await Promise.race([probeDone, new Promise((r) => setTimeout(r, timeoutMs + 5000))]);
+    result.probe = summarizeProbes(probeResult);
+    log(`probes: ${JSON.stringify(result.probe)}`);
+  }
+  if (!floor) {
+    try {
+      result.check = await check(result);
+    } catch (e) {
+      result.check = { ok: false, error: String(e.message || e) };
+    }
   }
   if (mailStatus) {
     const expected = Math.max(answered, result.check.rows || 0);

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// Turns run.sh's results.jsonl into the one markdown table (plus notes on errors).
+// Turns run.sh's results.jsonl into the targets table (every target: measured, target, met / not met)
+// and the table of every figure (plus notes on errors).
 'use strict';
 const fs = require('fs');
+const { targets, steadyErrors } = require('./targets');
 const lines = fs.readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 
 const num = (x) => (x == null ? '?' : Number(x).toLocaleString('en-US'));
@@ -42,20 +44,50 @@ function crowdCheck(c, capacity = 300) {
 
 const styleRps = lines.find((l) => l.kind === 'steady' && l.mode === 'get' && /style\.css/.test(l.target));
 
+/** The floor run on the same app(s) right before this crowd. */
+function floorOf(crowdLine) {
+  const i = lines.indexOf(crowdLine);
+  const f = lines[i - 1];
+  return f && f.kind === 'floor' && f.setup === crowdLine.setup && f.data.n === crowdLine.data.n ? f : null;
+}
+
+function noteErrors(what, d) {
+  const det = Object.entries(d.errorDetails || {}).sort((a, b) => b[1] - a[1]).slice(0, 4);
+  if (det.length) notes.push(`${what}: ` + det.map(([k, v]) => `${num(v)}× ${k}`).join('; '));
+}
+
 for (const l of lines) {
   if (l.kind === 'footprint') {
-    row('footprint', l.setup, `started in ${fix(l.startSeconds, 2)} s; RSS ${mb(l.rssKb)} MB after start`, '–', '–', '–');
+    const range = (a, f) => (a && a.length > 1 ? ` (${f(Math.min(...a))}–${f(Math.max(...a))})` : '');
+    row('footprint', l.setup, `ready ${fix(l.readySeconds, 2)} s after the launch${range(l.readyAll, (x) => fix(x, 2))}, `
+      + `"started in" ${fix(l.startSeconds, 2)} s; RSS ${mb(l.rssKb)} MB${range(l.rssAll, mb)} one second after ready; `
+      + `median of ${num(l.runs || 1)} start${l.runs > 1 ? 's' : ''}`, '–', '–', '–');
+  } else if (l.kind === 'floor') {
+    const d = l.data;
+    row(`floor N=${num(d.n)}`, `${l.setup}: GET /style.css on N new connections at once`,
+      `answered ${num(d.answered)}/${num(d.n)}; wall ${fix(d.wallSeconds)} s`,
+      `${s(d.latencyMs.p50)} / ${s(d.latencyMs.p99)} / ${s(d.latencyMs.max)} s`, breakdown(d.errors), '–');
+    noteErrors(`floor N=${num(d.n)}, ${l.setup}`, d);
   } else if (l.kind === 'crowd') {
     const d = l.data;
     const show = String(l.show || 'crowd').split(',');
     if (show.includes('crowd')) {
       const extra = d.check && d.check.rows > d.answered ? `; ${num(d.check.rows - d.answered)} stored but not answered` : '';
+      const f = floorOf(l);
+      const vsFloor = f ? `; p99 ÷ floor p99 = ${fix(d.latencyMs.p99 / f.data.latencyMs.p99, 2)}` : '';
       row(`crowd N=${num(d.n)}`, l.setup,
         `answered ${num(d.answered)}/${num(d.n)}; seated ${num(d.seated)}, waitlisted ${num(d.waitlisted)}; wall ${fix(d.wallSeconds)} s${extra}`,
         `${s(d.latencyMs.p50)} / ${s(d.latencyMs.p99)} / ${s(d.latencyMs.max)} s`,
-        breakdown(d.errors), crowdCheck(d.check));
-      const det = Object.entries(d.errorDetails || {}).sort((a, b) => b[1] - a[1]).slice(0, 4);
-      if (det.length) notes.push(`crowd N=${num(d.n)}, ${l.setup}: ` + det.map(([k, v]) => `${num(v)}× ${k}`).join('; '));
+        breakdown(d.errors), crowdCheck(d.check) + vsFloor);
+      noteErrors(`crowd N=${num(d.n)}, ${l.setup}`, d);
+    }
+    if (d.probe) {
+      const p = d.probe;
+      const perr = Object.entries(p.errors || {}).filter(([k]) => k !== 'total').map(([k, v]) => `${k}: ${num(v)}`);
+      row('quiet-event probe', `${l.setup}, during crowd N=${num(d.n)}: API sign-ups to a second event, each on a fresh connection`,
+        `${num(p.answered)}/${num(p.sent)} answered 202; worst ${fix(p.worstMs, 0)} ms`,
+        `${fix(p.latencyMs && p.latencyMs.p50, 0)} / – / ${fix(p.latencyMs && p.latencyMs.max, 0)} ms`,
+        p.errors && p.errors.total ? `${num(p.errors.total)} (${perr.join(', ')})` : '0', 'latency from connect to answer');
     }
     if (show.includes('mail') && d.mail) {
       const m = d.mail;
@@ -68,9 +100,7 @@ for (const l of lines) {
     }
   } else if (l.kind === 'steady') {
     const w = l.wrk;
-    const bad = l.mode === 'get' ? w.status : Math.max(w.status, w.unexpected);
-    const sock = w.connect + w.read + w.write;
-    const errs = bad + sock + w.timeout;
+    const { bad, sock, total: errs } = steadyErrors(l);
     const parts = [];
     if (bad) parts.push(`${l.mode === 'get' ? 'non-2xx/3xx' : l.mode === 'api' ? 'not 202' : 'not 303'}: ${num(bad)}`);
     if (w.timeout) parts.push(`timeout: ${num(w.timeout)}`);
@@ -94,6 +124,15 @@ for (const l of lines) {
   }
 }
 
+const targetRows = targets(lines, { floorOf, styleRps });
+console.log('Targets (ratios against the same run\'s stylesheet and floor; "not measured" when the part did not run):');
+console.log('');
+console.log('| figure | measured | target | met |');
+console.log('|---|---|---|---|');
+for (const t of targetRows) console.log('| ' + [t.figure, t.measured, t.target, t.met].map((c) => String(c).replace(/\|/g, '\\|')).join(' | ') + ' |');
+console.log('');
+console.log('Every figure:');
+console.log('');
 console.log('| part | setup | result | latency p50 / p99 / max | errors | check |');
 console.log('|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# eventdesk benchmark suite: the "opening minute" crowd, steady load, mail delivery, CSV export and
-# footprint, printed as one markdown table. See src/bench/README.md.
+# eventdesk benchmark suite: the "opening minute" crowd (against its floor: the same crowd fetching the
+# stylesheet), the quiet-event probe, steady load, mail delivery, CSV export and footprint, printed as a
+# table of targets (measured, target, met / not met) and one markdown table of every figure.
+# See src/bench/README.md.
 #
 #   ./mvnw -B -q package -DskipTests && src/bench/run.sh
 #
@@ -13,6 +15,11 @@
 #                    also times mail)
 #   CROWD2=3000      crowd split over two PostgreSQL instances
 #   CROWD_SETUPS="h2 pg1 pg2"   where the crowds run (pg1/pg2: one or two PostgreSQL instances)
+#   FLOOR=1          before each crowd, the floor: the same N new connections fetching /style.css (0: skip)
+#   PROBES="10000"   crowd sizes during which a quiet event is probed with API sign-ups ("": never);
+#                    never the run's first crowd when it times mail (the probes' mails would count)
+#   PROBE_EVERY_MS=250   one probe this often from the firing until the crowd is answered (at most 120)
+#   FOOTPRINT_RUNS=3 starts per footprint row (the median is reported, the range beside it)
 #   PG=auto|1|0      PostgreSQL runs: when reachable (auto), required (1), never (0)
 #   PG_HOST=127.0.0.1 PG_PORT=5432   database eventdesk_bench is created and dropped here
 #   EXPORT_ROWS=100000   EXPORT_FILL=h2|api (h2: straight into the stopped app's H2 file)
@@ -34,6 +41,10 @@ WRK_TIMEOUT=${WRK_TIMEOUT:-5}
 CROWDS=${CROWDS:-"3000 10000"}
 CROWD2=${CROWD2:-3000}
 CROWD_SETUPS=${CROWD_SETUPS:-"h2 pg1 pg2"}
+FLOOR=${FLOOR:-1}
+PROBES=${PROBES-10000}
+PROBE_EVERY_MS=${PROBE_EVERY_MS:-250}
+FOOTPRINT_RUNS=${FOOTPRINT_RUNS:-3}
 PG=${PG:-auto}
 PG_HOST=${PG_HOST:-127.0.0.1}
 PG_PORT=${PG_PORT:-5432}
@@ -175,22 +186,48 @@ create_event() {
 
 # crowd SETUP SHOW(crowd,mail) WAIT_MAIL(1|0) N PORTS...: one fresh 300-seat event, N sign-ups at once;
 # with WAIT_MAIL=1 it also waits until the SMTP sink has every mail of the crowd (the mail figure).
+# For the sizes in PROBES (and WAIT_MAIL=0) a second, quiet event is probed while the crowd is answered.
 crowd() {
-  local setup=$1 show=$2 waitmail=$3 n=$4 slug
+  local setup=$1 show=$2 waitmail=$3 n=$4 slug quiet
   shift 4
-  local mailargs=()
-  [ "$waitmail" = 1 ] && mailargs=(--mail-status "$smtp_status" --mail-cap-ms $((MAIL_TIMEOUT * 1000)))
+  local extra=()
+  [ "$waitmail" = 1 ] && extra=(--mail-status "$smtp_status" --mail-cap-ms $((MAIL_TIMEOUT * 1000)))
   local ports
   ports=$(IFS=,; echo "$*")
   slug=crowd-$n-$((++crowd_no))-$tag
   create_event "$1" "$slug" 300 true || { failed crowd "$setup, N=$n" "could not create the event"; return 1; }
-  log "crowd: $n sign-ups on $setup (ports $ports)"
+  if [ "$waitmail" = 0 ] && [[ " $PROBES " == *" $n "* ]]; then
+    quiet=quiet-$n-$crowd_no-$tag
+    if create_event "$1" "$quiet" 1000 true; then
+      extra+=(--probe-slug "$quiet" --probe-every-ms "$PROBE_EVERY_MS" --probe-max 120)
+    else
+      failed probe "$setup, N=$n" "could not create the quiet event"
+    fi
+  fi
+  log "crowd: $n sign-ups on $setup (ports $ports)${quiet:+, probing $quiet}"
   local out
   run_child node "$bench/crowd.js" --ports "$ports" --slug "$slug" --n "$n" --capacity 300 --timeout-ms 30000 \
-    --cap-ms 90000 --tag "$tag-$crowd_no" "${mailargs[@]}" > "$work/$slug.json" 2> >(tee -a "$work/crowd.log" >&2)
+    --cap-ms 90000 --tag "$tag-$crowd_no" "${extra[@]}" > "$work/$slug.json" 2> >(tee -a "$work/crowd.log" >&2)
   out=$(cat "$work/$slug.json")
   if [ -z "$out" ]; then failed crowd "$setup, N=$n" "crowd client gave no result"; return 1; fi
   result "{\"kind\":\"crowd\",\"setup\":$(json_str "$setup"),\"show\":\"$show\",\"data\":$out}"
+}
+
+# floor_crowd SETUP N PORTS...: the crowd's floor, the same client shape (N new connections, all open
+# first, every request written in one loop) fetching GET /style.css: what the machine, the client and
+# the HTTP stack cost N people at once with no app work. Run on the crowd's own app(s) right before it.
+floor_crowd() {
+  local setup=$1 n=$2 out name
+  shift 2
+  local ports
+  ports=$(IFS=,; echo "$*")
+  name=floor-$n-$((++crowd_no))-$tag
+  log "floor: $n stylesheet fetches on $setup (ports $ports)"
+  run_child node "$bench/crowd.js" --mode floor --ports "$ports" --slug "$name" --n "$n" --timeout-ms 30000 \
+    --cap-ms 90000 --tag "$tag-$crowd_no" > "$work/$name.json" 2> >(tee -a "$work/crowd.log" >&2)
+  out=$(cat "$work/$name.json")
+  if [ -z "$out" ]; then failed floor "$setup, N=$n" "crowd client gave no result"; return 1; fi
+  result "{\"kind\":\"floor\",\"setup\":$(json_str "$setup"),\"data\":$out}"
 }
 crowd_no=0
 
@@ -206,30 +243,66 @@ machine() {
 }
 
 # ---------------------------------------------------------------------------------------------- footprint
-footprint() { # SETUP FLAGS
+# footprint_once NAME DB_DIR FLAGS: one start of the H2 jar on DB_DIR; sets FP_READY (seconds from the
+# launch until /q/health/ready answers 200, polled every 20 ms), APP_START ("started in") and FP_RSS
+# (KB, one second after ready), then stops the app
+footprint_once() {
+  local name=$1 db=$2 flags=$3 t0 t1 deadline=$((SECONDS + 180)) ok=1
+  FP_READY='' FP_RSS='' APP_START=''
   alloc_port
-  mkdir -p "$work/db-fp$PORT"
-  if start_app "footprint-$PORT" "$H2_JAR" "$PORT" "jdbc:h2:file:$work/db-fp$PORT/db" "$2"; then
+  t0=$(date +%s%N)
+  launch_app "$name-$PORT" "$H2_JAR" "$PORT" "jdbc:h2:file:$db/db;DB_CLOSE_ON_EXIT=FALSE" "$flags"
+  # a forked curl every 20 ms would take CPU from the start being measured: curl only once the port is open
+  until ! port_free "$PORT" && curl -sf -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
+    kill -0 "$APP_PID" 2> /dev/null && [ $SECONDS -le $deadline ] || { ok=0; break; }
+    sleep 0.02
+  done
+  t1=$(date +%s%N)
+  if [ $ok = 1 ]; then
+    FP_READY=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.2f", (b - a) / 1e9}')
+    APP_START=$(grep -o 'started in [0-9.]*s' "$work/$name-$PORT.log" | head -1 | grep -o '[0-9.]*[0-9]')
     sleep 1
-    local rss
-    rss=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
-    result "{\"kind\":\"footprint\",\"setup\":$(json_str "$1"),\"startSeconds\":${APP_START:-null},\"rssKb\":${rss:-null}}"
-    stop_app "$APP_PID"
-  else
-    failed footprint "$1" "the app did not start (log: footprint-$PORT.log)"
-    stop_app "$APP_PID"
+    FP_RSS=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
   fi
+  stop_app "$APP_PID"
+  [ $ok = 1 ]
+}
+
+median() { sort -n | awk '{a[NR] = $1} END {if (NR) print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2}'; }
+list_json() { printf '[%s]' "$(IFS=,; echo "$*")"; }
+
+# footprint KEY SETUP FLAGS: FOOTPRINT_RUNS first starts, each on a fresh H2 file (Flyway creates the
+# schema and the seed events), then as many restarts on the database the first start made
+footprint() {
+  local key=$1 setup=$2 flags=$3 db kind i ready start rss
+  db=$work/db-fp-$key
+  for kind in fresh restart; do
+    ready=() start=() rss=()
+    for i in $(seq 1 "$FOOTPRINT_RUNS"); do
+      if [ "$kind" = fresh ]; then rm -rf "$db"; mkdir -p "$db"; fi
+      if footprint_once "footprint-$key-$kind" "$db" "$flags"; then
+        ready+=("$FP_READY") start+=("${APP_START:-null}") rss+=("${FP_RSS:-null}")
+        log "footprint $key $kind $i: ready after $FP_READY s (started in ${APP_START:-?} s), RSS $((${FP_RSS:-0} / 1024)) MB"
+      else
+        failed footprint "$setup, $kind" "the app did not start (log: footprint-$key-$kind-*.log)"
+        break
+      fi
+    done
+    [ ${#ready[@]} -gt 0 ] || continue
+    result "{\"kind\":\"footprint\",\"key\":\"$key-$kind\",\"setup\":$(json_str "$setup, $([ $kind = fresh ] && echo 'first start, fresh database' || echo 'restart, database up to date')"),\"runs\":${#ready[@]},\"readySeconds\":$(printf '%s\n' "${ready[@]}" | median),\"startSeconds\":$(printf '%s\n' "${start[@]}" | grep -v null | median | grep . || echo null),\"rssKb\":$(printf '%s\n' "${rss[@]}" | grep -v null | median | grep . || echo null),\"readyAll\":$(list_json "${ready[@]}"),\"rssAll\":$(list_json "${rss[@]}")}"
+  done
 }
 if has footprint; then
-  log "== footprint"
-  footprint "H2 jar, default JVM flags, fresh database" ""
-  [ -n "$JVM_FLAGS" ] && footprint "H2 jar, JVM_FLAGS=$JVM_FLAGS" "$JVM_FLAGS"
+  log "== footprint ($FOOTPRINT_RUNS starts each)"
+  footprint default "H2 jar, $(java -version 2>&1 | head -1 | cut -d'"' -f2), default JVM flags" ""
+  [ -n "$JVM_FLAGS" ] && footprint flags "H2 jar, JVM_FLAGS=$JVM_FLAGS" "$JVM_FLAGS"
 fi
 
 # ---------------------------------------------------------------------------------------------- crowd + mail
 # Every crowd runs on freshly started app(s) with a fresh database, after a short warm-up (WARMUP
-# seconds of API sign-ups to a 1-seat event without waitlist: they answer 409 and send no mail), so
-# no crowd competes with an earlier crowd's mail backlog. The first crowd of the run waits for its
+# seconds of API sign-ups to a 1-seat event without waitlist: they answer 409 and send no mail; then,
+# with FLOOR=1, WARMUP seconds of stylesheet GETs), so no crowd competes with an earlier crowd's mail
+# backlog. The first crowd of the run waits for its
 # mails: that is the mail figure.
 pg_reachable() { psql -h "$PG_HOST" -p "$PG_PORT" -U postgres -d postgres -qAtc 'select 1' > /dev/null 2>&1; }
 fresh_db() {
@@ -250,6 +323,15 @@ warm_up() { # PORTS...
     pids+=($!)
   done
   wait "${w[@]}"
+  if [ "$FLOOR" = 1 ]; then # the floor's path too, so neither the floor nor the crowd meets cold code
+    w=()
+    for p in "$@"; do
+      wrk -t1 -c16 -d"${WARMUP}s" "http://127.0.0.1:$p/style.css" > /dev/null 2>&1 &
+      w+=($!)
+      pids+=($!)
+    done
+    wait "${w[@]}"
+  fi
   # the one seat's mail must be out before the crowd, or the mail count would include it
   for _ in $(seq 1 50); do [ "$(cut -d' ' -f1 "$smtp_status")" -gt "$before" ] && break; sleep 0.2; done
 }
@@ -283,6 +365,7 @@ crowd_run() {
   done
   if [ $ok = 1 ]; then
     warm_up "${ports[@]}"
+    [ "$FLOOR" = 1 ] && floor_crowd "$setup" "$n" "${ports[@]}"
     crowd "$setup" "$show" "$waitmail" "$n" "${ports[@]}"
   else
     failed crowd "$setup, N=$n" "the app did not start (logs: crowd-$n-$kind-*.log)"
@@ -324,17 +407,20 @@ if has crowd || has mail; then
 fi
 
 # ---------------------------------------------------------------------------------------------- steady
-# steady_target NAME URL MODE [ARGS...]
+# steady_target KEY NAME URL HEADER MODE [ARGS...]: KEY names the figure for the targets (report.js);
+# HEADER is one request header for wrk -H ("" for none)
 steady_target() {
-  local name=$1 url=$2 out
-  shift 2
-  out=$work/wrk-$(printf '%s' "$name" | tr -c 'a-zA-Z0-9' '_').txt
-  run_child wrk -t1 -c32 -d"${WARMUP}s" --timeout "${WRK_TIMEOUT}s" -s "$bench/steady.lua" "$url" -- "$@" > /dev/null 2>&1
-  run_child wrk -t1 -c32 -d"${SECS}s" --timeout "${WRK_TIMEOUT}s" --latency -s "$bench/steady.lua" "$url" -- "$@" > "$out" 2>&1
+  local key=$1 name=$2 url=$3 header=$4 out
+  shift 4
+  local hdr=()
+  [ -n "$header" ] && hdr=(-H "$header")
+  out=$work/wrk-$key.txt
+  run_child wrk -t1 -c32 -d"${WARMUP}s" --timeout "${WRK_TIMEOUT}s" "${hdr[@]}" -s "$bench/steady.lua" "$url" -- "$@" > /dev/null 2>&1
+  run_child wrk -t1 -c32 -d"${SECS}s" --timeout "${WRK_TIMEOUT}s" --latency "${hdr[@]}" -s "$bench/steady.lua" "$url" -- "$@" > "$out" 2>&1
   local line
   line=$(grep '^BENCH ' "$out" | head -1 | cut -c7-)
   if [ -z "$line" ]; then failed steady "H2, $name" "wrk gave no result: $(head -c 300 "$out")"; return 1; fi
-  result "{\"kind\":\"steady\",\"setup\":\"H2, wrk -t1 -c32 -d${SECS}s\",\"target\":$(json_str "$name"),\"mode\":\"$1\",\"wrk\":$line}"
+  result "{\"kind\":\"steady\",\"key\":\"$key\",\"setup\":\"H2, wrk -t1 -c32 -d${SECS}s\",\"target\":$(json_str "$name"),\"mode\":\"$1\",\"wrk\":$line}"
   log "steady $name: $(grep -E 'Requests/sec' "$out")"
 }
 if has steady; then
@@ -346,17 +432,17 @@ if has steady; then
     sslug=steady-$tag
     if create_event "$sport" "$sslug" 100000 true; then
       base=http://127.0.0.1:$sport
-      steady_target "GET /style.css" "$base/style.css" get
-      steady_target "GET /" "$base/" get
-      steady_target "GET /events/{slug}" "$base/events/$sslug" get
-      steady_target "GET /events/{slug}?lang=en" "$base/events/$sslug?lang=en" get
-      steady_target "GET /api/events/{slug}" "$base/api/events/$sslug" get
-      steady_target "POST /api/events/{slug}/registrations" "$base/api/events/$sslug/registrations" api "$tag"
+      steady_target style "GET /style.css" "$base/style.css" "" get
+      steady_target home "GET /" "$base/" "" get
+      steady_target event-ko "GET /events/{slug}, Accept-Language: ko" "$base/events/$sslug" "Accept-Language: ko" get
+      steady_target event-en "GET /events/{slug}, Accept-Language: en" "$base/events/$sslug" "Accept-Language: en" get
+      steady_target api-event "GET /api/events/{slug}" "$base/api/events/$sslug" "Accept: application/json" get
+      steady_target api-signup "POST /api/events/{slug}/registrations" "$base/api/events/$sslug/registrations" "" api "$tag"
       curl -s -c "$work/cookies.txt" -o "$work/event-page.html" "$base/events/$sslug"
       cookie=$(awk '$6 == "csrf-token" {print $7}' "$work/cookies.txt" | tail -1)
       field=$(grep -o 'name="csrf-token" value="[^"]*"' "$work/event-page.html" | head -1 | sed 's/.*value="//; s/"$//')
       if [ -n "$cookie" ] && [ -n "$field" ]; then
-        steady_target "POST /events/{slug}/registrations (form)" "$base/events/$sslug/registrations" form "$tag" "$field" "$cookie"
+        steady_target form-signup "POST /events/{slug}/registrations (form)" "$base/events/$sslug/registrations" "" form "$tag" "$field" "$cookie"
       else
         failed steady "H2, form sign-ups" "no csrf-token cookie or field on the event page"
       fi
