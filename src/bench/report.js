@@ -44,11 +44,13 @@ function crowdCheck(c, capacity = 300) {
 
 const styleRps = lines.find((l) => l.kind === 'steady' && l.mode === 'get' && /style\.css/.test(l.target));
 
-/** The floor run on the same app(s) right before this crowd. */
+/** The floor run on the same app(s) right before this crowd (after the crowd before it). */
 function floorOf(crowdLine) {
-  const i = lines.indexOf(crowdLine);
-  const f = lines[i - 1];
-  return f && f.kind === 'floor' && f.setup === crowdLine.setup && f.data.n === crowdLine.data.n ? f : null;
+  for (let i = lines.indexOf(crowdLine) - 1; i >= 0 && lines[i].kind !== 'crowd'; i--) {
+    const f = lines[i];
+    if (f.kind === 'floor' && f.setup === crowdLine.setup && f.data.n === crowdLine.data.n) return f;
+  }
+  return null;
 }
 
 function noteErrors(what, d) {
