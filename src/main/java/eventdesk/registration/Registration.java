@@ -186,17 +186,20 @@ public class Registration extends PanacheEntity {
     }
 
     /**
-     * The active registrations of these (normalized) emails, by normalized email: one query for a whole batch.
-     * An active registration's {@link #activeEmail} is its {@link #emailNormalized}; naming both lets the
-     * database find the rows by the email index (H2 read every registration of the event to match a list
-     * against the second column of the (event, active email) index).
+     * The active registrations of these (normalized) emails in this event, by normalized email: one query for a
+     * whole batch. An active registration's {@link #activeEmail} is its {@link #emailNormalized}, so the query asks
+     * the email index for these addresses' active registrations (in any event, a few each) and the event is picked
+     * here: given the event too, H2 chose the (event, active email) index and compared the list with every
+     * registration of the event, a cost that grew with each sign-up.
      */
     static Map<String, Registration> activeByEmail(Event event, Collection<String> normalizedEmails) {
         Map<String, Registration> found = new HashMap<>();
         if (normalizedEmails.isEmpty()) return found;
-        for (Registration r : Registration.<Registration>list("event = ?1 and emailNormalized in ?2 and activeEmail in ?2",
-                event, normalizedEmails)) {
-            found.put(r.activeEmail, r);
+        for (Object[] row : getEntityManager().createQuery("select r.event.id, r from Registration r"
+                + " where r.emailNormalized in ?1 and r.activeEmail is not null", Object[].class)
+                .setParameter(1, normalizedEmails).getResultList()) {
+            Registration r = (Registration) row[1];
+            if (event.id.equals(row[0]) && normalizedEmails.contains(r.activeEmail)) found.put(r.activeEmail, r);
         }
         return found;
     }
