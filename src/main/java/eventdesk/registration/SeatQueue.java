@@ -95,7 +95,11 @@ public class SeatQueue {
     }
 
     private void startWorkers() {
-        workers = Executors.newFixedThreadPool(WORKERS, r -> {
+        startWorkers(WORKERS);
+    }
+
+    private void startWorkers(int count) {
+        workers = Executors.newFixedThreadPool(count, r -> {
             Thread t = new Thread(r, "seat-batch");
             t.setDaemon(true);
             return t;
@@ -104,11 +108,16 @@ public class SeatQueue {
 
     /** A queue outside the application, deciding with {@code service}, for tests of its edges. */
     static SeatQueue standalone(SignUpService service, LongSupplier ticker, int maxWaiting, Duration maxWait) {
+        return standalone(service, ticker, maxWaiting, maxWait, WORKERS);
+    }
+
+    /** The same with {@code workerCount} workers (one makes the order of turns exact, whatever the scheduler does). */
+    static SeatQueue standalone(SignUpService service, LongSupplier ticker, int maxWaiting, Duration maxWait, int workerCount) {
         SeatQueue q = new SeatQueue();
         q.service = service;
         q.ticker = ticker;
         q.limits(maxWaiting, maxWait);
-        q.startWorkers();
+        q.startWorkers(workerCount);
         return q;
     }
 
