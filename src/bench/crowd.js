@@ -24,10 +24,9 @@ const fs = require('fs');
 const path = require('path');
 const { fork } = require('child_process');
 const { performance } = require('perf_hooks');
-const { parse } = require('./http-answer');
+const { parse, options, signUpRequest } = require('./http-answer');
 
-const opt = {};
-for (let i = 2; i < process.argv.length; i += 2) opt[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const opt = options(process.argv);
 const ports = String(opt.ports || '8080').split(',').map(Number);
 const slug = opt.slug;
 const n = Number(opt.n || 3000);
@@ -46,15 +45,9 @@ const recs = [];
 for (let i = 0; i < n; i++) {
   const port = ports[i % ports.length];
   const email = `crowd-${tag}-${i}@example.com`;
-  const body = JSON.stringify({
-    name: `Crowd ${i}`, email, affiliation: 'x', role: 'DEVELOPER', locale: 'ko',
-    consent: true, marketingConsent: false,
-  });
   const req = floor
     ? `GET /style.css HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAccept: text/css\r\nConnection: close\r\n\r\n`
-    : `POST /api/events/${slug}/registrations HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`
-      + `Content-Type: application/json\r\nAccept: application/json\r\nConnection: close\r\n`
-      + `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+    : signUpRequest(port, slug, { name: `Crowd ${i}`, email, locale: 'ko' });
   recs.push({ i, port, email, buf: Buffer.from(req), state: 'connecting', chunks: [], size: 0 });
 }
 

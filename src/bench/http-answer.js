@@ -1,4 +1,5 @@
-// Reads one HTTP/1.1 answer from the chunks a socket delivered (crowd.js and probe.js).
+// What crowd.js and probe.js share: their options, the raw HTTP/1.1 sign-up request, and reading one answer
+// from the chunks a socket delivered.
 'use strict';
 
 /** Parses what arrived so far; returns true when the whole response is there. */
@@ -35,4 +36,19 @@ function parse(rec, ended) {
   return false;
 }
 
-module.exports = { parse };
+/** --name value pairs from the command line. */
+function options(argv) {
+  const opt = {};
+  for (let i = 2; i < argv.length; i += 2) opt[argv[i].replace(/^--/, '')] = argv[i + 1];
+  return opt;
+}
+
+/** One API sign-up for event {@code slug} as raw HTTP/1.1 on its own connection (Connection: close). */
+function signUpRequest(port, slug, person) {
+  const body = JSON.stringify({ affiliation: 'x', role: 'DEVELOPER', consent: true, marketingConsent: false, ...person });
+  return `POST /api/events/${slug}/registrations HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`
+    + `Content-Type: application/json\r\nAccept: application/json\r\nConnection: close\r\n`
+    + `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+}
+
+module.exports = { parse, options, signUpRequest };

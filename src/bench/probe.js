@@ -10,10 +10,9 @@
 'use strict';
 const net = require('net');
 const { performance } = require('perf_hooks');
-const { parse } = require('./http-answer');
+const { parse, options, signUpRequest } = require('./http-answer');
 
-const opt = {};
-for (let i = 2; i < process.argv.length; i += 2) opt[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const opt = options(process.argv);
 const ports = String(opt.ports || '8080').split(',').map(Number);
 const slug = opt.slug;
 const tag = opt.tag || Date.now().toString(36);
@@ -27,13 +26,7 @@ let stopping = false;
 
 function send(k) {
   const port = ports[k % ports.length];
-  const body = JSON.stringify({
-    name: `Quiet ${k}`, email: `quiet-${tag}-${k}@example.com`, affiliation: 'x', role: 'DEVELOPER',
-    locale: 'en', consent: true, marketingConsent: false,
-  });
-  const req = `POST /api/events/${slug}/registrations HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n`
-    + `Content-Type: application/json\r\nAccept: application/json\r\nConnection: close\r\n`
-    + `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  const req = signUpRequest(port, slug, { name: `Quiet ${k}`, email: `quiet-${tag}-${k}@example.com`, locale: 'en' });
   const p = { k, startedAt: performance.now(), chunks: [], state: 'connecting' };
   probes.push(p);
   const done = (error) => {
