@@ -1,10 +1,12 @@
 package eventdesk.testing;
 
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +32,21 @@ class MissingDatabasePostgresIT {
         } finally {
             if (configured == null) System.clearProperty("test.pg.url");
             else System.setProperty("test.pg.url", configured);
+            try (Connection c = DriverManager.getConnection(onServer("postgres"), PostgresServer.username(),
+                    PostgresServer.password()); var st = c.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            }
+        }
+    }
+
+    @RepeatedTest(3)
+    void twoTestsFindingTheDatabaseMissingAtOnceBothRun() throws Exception {
+        String database = "eventdesk_fresh_" + Long.toString(System.nanoTime(), 36);
+        String url = onServer(database);
+        try {
+            List<Boolean> found = Race.run(4, i -> () -> PostgresServer.reachable(url));
+            assertThat(found).as("each of four tests creating %s at once finds it", database).containsOnly(true);
+        } finally {
             try (Connection c = DriverManager.getConnection(onServer("postgres"), PostgresServer.username(),
                     PostgresServer.password()); var st = c.createStatement()) {
                 st.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");

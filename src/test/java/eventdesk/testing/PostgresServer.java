@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 public final class PostgresServer {
 
     /** PostgreSQL's error for a database that does not exist, and for one created by someone else meanwhile. */
-    private static final String NO_SUCH_DATABASE = "3D000", DATABASE_EXISTS = "42P04";
+    private static final String NO_SUCH_DATABASE = "3D000", DATABASE_EXISTS = "42P04",
+            UNIQUE_VIOLATION = "23505";
     /** jdbc:postgresql://host:port/database?options: the database's name, and the rest around it. */
     private static final Pattern DATABASE = Pattern.compile("^(jdbc:postgresql://[^/]*/)([^/?]+)(\\?.*)?$");
 
@@ -57,8 +58,11 @@ public final class PostgresServer {
             st.execute("CREATE DATABASE \"" + m.group(2).replace("\"", "\"\"") + "\" TEMPLATE template0");
             System.out.println("Created the test database " + m.group(2) + " at " + url);
         } catch (SQLException e) {
-            if (!DATABASE_EXISTS.equals(e.getSQLState())) return false;
+            // Someone else creating it at the same moment: "already exists" (42P04), or, when both
+            // CREATE DATABASE statements ran at once, a unique violation (23505) on pg_database's name index.
+            if (!DATABASE_EXISTS.equals(e.getSQLState()) && !UNIQUE_VIOLATION.equals(e.getSQLState())) return false;
         }
+        // (A unique violation waits for the other CREATE DATABASE to commit, so the database is there now.)
         try (Connection c = DriverManager.getConnection(url, username(), password())) {
             return c.isValid(5);
         } catch (SQLException e) {
