@@ -148,6 +148,8 @@ class HostileInputTest {
         return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
     /** Percent-encodes as a browser would; a lone surrogate goes out as its (invalid) 3-byte form. */
     static String formEncode(String s) {
         StringBuilder b = new StringBuilder();
@@ -166,7 +168,7 @@ class HostileInputTest {
             } else {
                 bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
             }
-            for (byte x : bytes) b.append('%').append(String.format("%02X", x & 0xff));
+            for (byte x : bytes) b.append('%').append(HEX[(x >> 4) & 0xf]).append(HEX[x & 0xf]);
         }
         return b.toString();
     }

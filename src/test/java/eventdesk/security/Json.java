@@ -15,11 +15,13 @@ final class Json {
     private Json() {
     }
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     static String string(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             if (c == '"' || c == '\\') b.append('\\').append(c);
-            else if (c < 0x20 || c > 0x7e) b.append(String.format("\\u%04x", (int) c));
+            else if (c < 0x20 || c > 0x7e) b.append("\\u").append(HEX[c >> 12]).append(HEX[(c >> 8) & 0xf]).append(HEX[(c >> 4) & 0xf]).append(HEX[c & 0xf]);
             else b.append(c);
         }
         return b.append('"').toString();
