@@ -263,6 +263,8 @@ function summarizeProbes(list) {
     latencyMs: { p50: pct(lat, 50), max: lat.length ? lat[lat.length - 1] : null },
     // every probe, answered or not, by the time it took (a failed one counts with the time it failed)
     worstMs: list.length ? Math.max(...list.map((p) => p.ms || 0)) : null,
+    // each probe's time in the order sent (one every --probe-every-ms from the firing): where in the crowd it was slow
+    inOrderMs: [...list].sort((a, b) => a.k - b.k).map((p) => (p.ms == null ? null : Math.round(p.ms))),
   };
 }
 

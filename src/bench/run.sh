@@ -25,6 +25,8 @@
 #   EXPORT_ROWS=100000   EXPORT_FILL=h2|api (h2: straight into the stopped app's H2 file)
 #   MAIL_TIMEOUT=180 seconds to wait for a crowd's mails
 #   JVM_FLAGS="..."  extra JVM flags for a second footprint row
+#   APP_FLAGS="..."  extra JVM flags for the apps of the crowds and of the steady load, e.g. a flight
+#                    recording of where their time goes: APP_FLAGS="-XX:StartFlightRecording=filename=/tmp/jfr/,settings=profile"
 #   PORT_BASE=18100  first port tried for the apps (each start takes a new one)
 #   KEEP=1           keep the H2 files in the work directory
 # Needs: java 17, node, wrk, curl; psql for PostgreSQL.
@@ -53,6 +55,7 @@ EXPORT_ROWS=${EXPORT_ROWS:-100000}
 EXPORT_FILL=${EXPORT_FILL:-h2}
 MAIL_TIMEOUT=${MAIL_TIMEOUT:-180}
 JVM_FLAGS=${JVM_FLAGS:-}
+APP_FLAGS=${APP_FLAGS:-}
 PORT_BASE=${PORT_BASE:-18100}
 KEEP=${KEEP:-0}
 H2_JAR=target/quarkus-app/quarkus-run.jar
@@ -348,7 +351,7 @@ crowd_run() {
     alloc_port
     ports=("$PORT")
     mkdir -p "$work/db-crowd-$PORT"
-    launch_app "crowd-$n-h2-$PORT" "$H2_JAR" "$PORT" "jdbc:h2:file:$work/db-crowd-$PORT/db" ""
+    launch_app "crowd-$n-h2-$PORT" "$H2_JAR" "$PORT" "jdbc:h2:file:$work/db-crowd-$PORT/db" "$APP_FLAGS"
     apppids=("$APP_PID")
   else
     fresh_db || { failed crowd "$setup, N=$n" "could not create database $PG_DB"; return 1; }
@@ -356,7 +359,7 @@ crowd_run() {
       # Instances start at once, as a deployment would; Flyway serializes the migration.
       alloc_port
       ports+=("$PORT")
-      launch_app "crowd-$n-$kind-$PORT" "$PG_JAR" "$PORT" "$pgurl" "" "${pgenv[@]}"
+      launch_app "crowd-$n-$kind-$PORT" "$PG_JAR" "$PORT" "$pgurl" "$APP_FLAGS" "${pgenv[@]}"
       apppids+=("$APP_PID")
     done
   fi
@@ -428,7 +431,7 @@ if has steady; then
   alloc_port
   sport=$PORT
   mkdir -p "$work/db-steady"
-  if start_app h2-steady "$H2_JAR" "$sport" "jdbc:h2:file:$work/db-steady/db" ""; then
+  if start_app h2-steady "$H2_JAR" "$sport" "jdbc:h2:file:$work/db-steady/db" "$APP_FLAGS"; then
     sslug=steady-$tag
     if create_event "$sport" "$sslug" 100000 true; then
       base=http://127.0.0.1:$sport
