@@ -76,6 +76,40 @@ class EventPageCacheTest extends RestoresTestClock {
     }
 
     @Test
+    void eachTicketTypesSeatsShowAtOnceUntilItSellsOutInBothLanguages() {
+        Event event = Curated.create(10, false, """
+                [{"key": "founder", "name": "Founder", "nameKo": "창업자", "capacity": 1, "held": 0},
+                 {"key": "developer", "name": "Developer", "nameKo": "개발자", "capacity": 3, "held": 0}]""", "");
+        assertThat(page(event, "ko")).contains("창업자: 1석 남음").contains("개발자: 3석 남음");
+        assertThat(page(event, "en")).contains("Founder: 1 seats left").contains("Developer: 3 seats left");
+
+        Curated.post(event, Curated.signUp("Kim", "dev@example.com", "en", "developer", null)).then().statusCode(202);
+        assertThat(page(event, "ko")).contains("창업자: 1석 남음").contains("개발자: 2석 남음");
+        assertThat(page(event, "en")).contains("Developer: 2 seats left");
+
+        Curated.post(event, Curated.signUp("Park", "founder@example.com", "ko", "founder", null)).then().statusCode(202);
+        assertThat(page(event, "ko")).contains("창업자: 매진").contains("개발자: 2석 남음");
+        assertThat(page(event, "en")).contains("Founder: sold out");
+
+        registrations.cancelById(TestEvents.byEmail(event, "founder@example.com").id, TestClock.now());
+        assertThat(page(event, "ko")).contains("창업자: 1석 남음");
+        assertThat(page(event, "en")).contains("Founder: 1 seats left");
+    }
+
+    @Test
+    void anApprovalEventsPageStaysRightAsApplicationsComeAndAreApproved() {
+        Event event = Curated.create(2, true, null, "\"approvalRequired\": true");
+        assertThat(page(event, "en")).contains("2 of 2 seats left");
+        Curated.post(event, Curated.signUp("Lee", "applicant@example.com", "en", null, null)).then().statusCode(202);
+        assertThat(page(event, "en")).as("an application takes no seat").contains("2 of 2 seats left");
+
+        Curated.admin().contentType("application/json").post("/api/admin/registrations/"
+                + TestEvents.byEmail(event, "applicant@example.com").id + "/approve").then().statusCode(200);
+        assertThat(page(event, "en")).contains("1 of 2 seats left");
+        assertThat(page(event, "ko")).contains("2석 중 1석 남음");
+    }
+
+    @Test
     void theOrganizersEditShowsAtOnce() {
         Event event = Curated.create(5, false, null, "");
         assertThat(page(event, "en")).contains("5 of 5 seats left");
