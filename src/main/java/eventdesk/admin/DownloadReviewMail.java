@@ -9,6 +9,7 @@ import eventdesk.team.Role;
 import eventdesk.web.EmailAddress;
 import eventdesk.web.EventdeskConfig;
 import eventdesk.web.Kst;
+import eventdesk.web.ShuttingDown;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.qute.CheckedTemplate;
@@ -63,7 +64,8 @@ public class DownloadReviewMail implements MailRenderer {
         static native TemplateInstance review(List<Text> texts, List<Download> downloads, String link);
     }
 
-    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ShuttingDown.class)
     void hourly() {
         try {
             int sent = sendDue();

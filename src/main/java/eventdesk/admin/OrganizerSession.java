@@ -5,6 +5,7 @@ import eventdesk.team.Account;
 import eventdesk.team.Role;
 import eventdesk.web.EventdeskConfig;
 import eventdesk.web.Secrets;
+import eventdesk.web.ShuttingDown;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -112,7 +113,8 @@ public class OrganizerSession implements IdentityProvider<TrustedAuthenticationR
         sessionOf(principal).ifPresent(id -> QuarkusTransaction.requiringNew().run(() -> SessionRecord.end(id, Instant.now(clock))));
     }
 
-    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ShuttingDown.class)
     void forgetOldSessions() {
         try {
             QuarkusTransaction.requiringNew().run(() -> {

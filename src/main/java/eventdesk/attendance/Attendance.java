@@ -9,13 +9,12 @@ import eventdesk.registration.RegistrationException.InvalidLink;
 import eventdesk.registration.RegistrationService;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.web.EventdeskConfig;
+import eventdesk.web.ShuttingDown;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
@@ -74,11 +73,8 @@ public class Attendance {
     @Inject
     Clock clock;
 
-    private volatile boolean stopping;
-
-    void stopping(@Observes ShutdownEvent event) {
-        stopping = true;
-    }
+    @Inject
+    ShuttingDown shuttingDown;
 
     public Duration reconfirmLead(Event e) {
         return e.reconfirmBefore != null ? e.reconfirmBefore : config.reconfirmBefore();
@@ -142,14 +138,13 @@ public class Attendance {
     }
 
     @Scheduled(every = "${eventdesk.attendance.interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "10s")
+            delayed = "10s", skipExecutionIf = ShuttingDown.class)
     void job() {
-        if (stopping) return;
         Instant now = Instant.now(clock);
         List<Event> upcoming = QuarkusTransaction.requiringNew().call(() ->
                 Event.<Event>list("status = ?1 and startsAt > ?2", EventStatus.published, now));
         for (Event e : upcoming) {
-            if (stopping) return;
+            if (shuttingDown.now()) return;
             try {
                 if (releaseDue(e, now)) releaseUnanswered(e.id, now);
                 if (reconfirmDue(e, now)) sendReconfirmations(e.id, now);
@@ -181,7 +176,7 @@ public class Attendance {
         do {
             n = QuarkusTransaction.requiringNew().call(chunk::get);
             total += n;
-        } while (n == CHUNK && !stopping);
+        } while (n == CHUNK && !shuttingDown.now());
         return total;
     }
 

@@ -1,6 +1,7 @@
 package eventdesk.audit;
 
 import eventdesk.web.EventdeskConfig;
+import eventdesk.web.ShuttingDown;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -171,7 +172,8 @@ public class AccessLog {
      * entry recorded before the cut-off) and keeps the last deleted entry's id and hash as the anchor.
      * Runs every night; all instances may run it, the head lock puts them one after another.
      */
-    @Scheduled(cron = "0 45 3 * * ?", timeZone = "Asia/Seoul", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "0 45 3 * * ?", timeZone = "Asia/Seoul", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ShuttingDown.class)
     void nightlyPurge() {
         long deleted = purge();
         if (deleted > 0) Log.infof("Deleted %d access log entries older than %s", deleted, config.audit().retention());

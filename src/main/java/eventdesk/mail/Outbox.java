@@ -2,6 +2,7 @@ package eventdesk.mail;
 
 import eventdesk.web.EmailAddress;
 import eventdesk.web.EventdeskConfig;
+import eventdesk.web.ShuttingDown;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
@@ -168,7 +169,7 @@ public class Outbox {
     }
 
     @Scheduled(every = "${eventdesk.outbox.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "1s")
+            delayed = "1s", skipExecutionIf = ShuttingDown.class)
     void relayJob() {
         try {
             relay();

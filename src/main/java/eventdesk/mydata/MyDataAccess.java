@@ -5,6 +5,7 @@ import eventdesk.registration.Erasure;
 import eventdesk.registration.Registration;
 import eventdesk.web.EmailAddress;
 import eventdesk.web.Secrets;
+import eventdesk.web.ShuttingDown;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -152,7 +153,8 @@ public class MyDataAccess {
     }
 
     /** Deletes links and sessions that can no longer be used. */
-    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ShuttingDown.class)
     void forgetOld() {
         QuarkusTransaction.requiringNew().run(() -> forgetBefore(Instant.now(clock)));
     }

@@ -2,6 +2,7 @@ package eventdesk.registration;
 
 import eventdesk.event.Event;
 import eventdesk.web.EventdeskConfig;
+import eventdesk.web.ShuttingDown;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -31,7 +32,8 @@ public class Retention {
     @Inject
     Clock clock;
 
-    @Scheduled(cron = "0 30 3 * * ?", timeZone = "Asia/Seoul", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "0 30 3 * * ?", timeZone = "Asia/Seoul", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = ShuttingDown.class)
     void nightly() {
         int erased = purge(Instant.now(clock));
         if (erased > 0) Log.infof("Erased the personal data of %d registrations past their retention period", erased);

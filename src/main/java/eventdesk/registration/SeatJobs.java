@@ -2,11 +2,10 @@ package eventdesk.registration;
 
 import eventdesk.event.Event;
 import eventdesk.event.TicketType;
+import eventdesk.web.ShuttingDown;
 import io.quarkus.logging.Log;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -19,7 +18,8 @@ import java.util.function.Function;
  * The timed work on seats: holds that were not confirmed in time expire, held seats go to the waitlists
  * at their deadline, due draws run. Every job walks the events it is due for, each event in its own
  * transaction under its lock, so one failing event neither stops the others nor leaves half a change;
- * the next run retries it. Nothing starts once the application is shutting down.
+ * the next run retries it. Nothing starts once the application is shutting down, and a running job stops
+ * before its next event.
  */
 @ApplicationScoped
 public class SeatJobs {
@@ -31,11 +31,8 @@ public class SeatJobs {
     @Inject
     Clock clock;
 
-    private volatile boolean stopping;
-
-    void stopping(@Observes ShutdownEvent event) {
-        stopping = true;
-    }
+    @Inject
+    ShuttingDown shuttingDown;
 
     /** One job's work on one event, in its own transaction; returns how much it did. */
     @FunctionalInterface
@@ -44,29 +41,29 @@ public class SeatJobs {
     }
 
     @Scheduled(every = "${eventdesk.expiry-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "5s")
+            delayed = "5s", skipExecutionIf = ShuttingDown.class)
     void expireHoldsJob() {
         forEachDueEvent("Expiring holds", Registration::eventsWithExpiredHolds, this::expireHolds);
     }
 
     @Scheduled(every = "${eventdesk.expiry-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "7s")
+            delayed = "7s", skipExecutionIf = ShuttingDown.class)
     void releaseHeldJob() {
         forEachDueEvent("Releasing held seats", TicketType::eventsWithDueHeld, this::releaseHeld);
     }
 
     @Scheduled(every = "${eventdesk.draw-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            delayed = "5s")
+            delayed = "5s", skipExecutionIf = ShuttingDown.class)
     void drawJob() {
         forEachDueEvent("The draw", Event::drawsDue, (eventId, now) -> draws.draw(eventId, now) ? 1 : 0);
     }
 
     /** Runs {@code step} for every event {@code due} names now; a failure is logged and retried by the next run. */
     private void forEachDueEvent(String job, Function<Instant, List<Long>> due, Step step) {
-        if (stopping) return;
         Instant now = Instant.now(clock);
         int done = 0;
         for (Long eventId : due.apply(now)) {
+            if (shuttingDown.now()) break;
             try {
                 done += step.run(eventId, now);
             } catch (RuntimeException e) {

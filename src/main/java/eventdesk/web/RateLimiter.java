@@ -95,7 +95,7 @@ public class RateLimiter {
     }
 
     /** Drops the buckets that are full again (their keys have been quiet for a whole period). */
-    @Scheduled(every = "5m", delayed = "5m")
+    @Scheduled(every = "5m", delayed = "5m", skipExecutionIf = ShuttingDown.class)
     void forgetQuietKeys() {
         buckets.forEach((limit, byKey) -> {
             int budget = limit.budget.applyAsInt(config);
