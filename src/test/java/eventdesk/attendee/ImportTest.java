@@ -308,6 +308,9 @@ class ImportTest extends RestoresTestClock {
                 fields.get("rows").size(), (previewed - start) / 1_000_000, (confirmed - previewed) / 1_000_000);
         assertThat(TestEvents.counters(event)).isEqualTo(TestEvents.recount(event)).isEqualTo(List.of(2000L, 0L, 0L));
         assertThat(mailsOfThisTest()).isEqualTo(2000);
+        assertThat(Deliveries.waiting(event)).hasSize(2000);
+        Deliveries.discard(event);
+        assertThat(mailsOfThisTest()).isZero();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package eventdesk.registration;
 
 import eventdesk.event.Event;
+import eventdesk.testing.Deliveries;
 import eventdesk.testing.Race;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,6 +58,10 @@ class RegistrationRaceTest {
                 .sorted(java.util.Comparator.comparing(r -> r.waitlistSeq)).toList();
         assertThat(waitlisted.stream().map(r -> r.waitlistSeq).distinct().count()).isEqualTo(450);
         assertFullWithGapFreeWaitlist(event, 50, 450);
+        // Every one of the 500 has exactly one mail written with their answer, none lost in the crowd.
+        Map<String, List<String>> mails = Deliveries.waiting(event);
+        assertThat(mails).hasSize(500).allSatisfy((email, kinds) -> assertThat(kinds).as(email).hasSize(1));
+        Deliveries.discard(event);
     }
 
     @Test

@@ -3,6 +3,7 @@ package eventdesk.registration;
 import eventdesk.event.Event;
 import eventdesk.registration.SignUpService.Answer;
 import eventdesk.registration.SignUpService.Request;
+import eventdesk.testing.Deliveries;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.quarkus.test.junit.QuarkusTest;
@@ -76,6 +77,9 @@ class SeatBatchTest {
         assertThat(registrations(batched)).as("registrations (seed %d)", seed).isEqualTo(registrations(single));
         assertThat(TestEvents.counters(batched)).as("counters (seed %d)", seed).isEqualTo(TestEvents.recount(batched));
         assertThat(TestEvents.counters(batched).get(0)).as("seats taken (seed %d)", seed).isLessThanOrEqualTo(capacity);
+        assertThat(Deliveries.waiting(batched)).as("mails written (seed %d)", seed).isEqualTo(Deliveries.waiting(single));
+        Deliveries.discard(batched);
+        Deliveries.discard(single);
     }
 
     private static final Random SEEDS = new Random();
