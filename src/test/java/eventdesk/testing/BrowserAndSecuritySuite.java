@@ -21,7 +21,7 @@ public class BrowserAndSecuritySuite {
     /**
      * The classes of this half; {@link FeatureSuite} takes every other test class. {@code BehindProxyTest} runs
      * there, with the other tests of the {@link BehindTrustedProxy} profile, so that only one JVM restarts the
-     * application for that profile.
+     * application for that profile; {@code HardeningProbesTest} runs there too, to keep the two halves equally long.
      */
-    static final String CLASSES = "eventdesk\\.(?:browser|mail)\\..*|eventdesk\\.security\\.(?!BehindProxyTest$).*";
+    static final String CLASSES = "eventdesk\\.(?:browser|mail)\\..*|eventdesk\\.security\\.(?!(?:BehindProxyTest|HardeningProbesTest)$).*";
 }
