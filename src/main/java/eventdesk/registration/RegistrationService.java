@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -107,10 +108,27 @@ public class RegistrationService {
         return true;
     }
 
-    /** Re-sends the email that fits the registration's state, with fresh links (for the organizer). */
+    /**
+     * A request to mail a registration again this soon after its sign-up or its last re-send is the same request
+     * sent twice (a double click on the organizer's button, a sign-up form sent twice): nothing is mailed again.
+     */
+    static final Duration SAME_REQUEST = Duration.ofSeconds(30);
+
+    /** Whether the registration was signed up or mailed again less than {@link #SAME_REQUEST} before {@code now}. */
+    static boolean justMailed(Registration r, Instant now) {
+        Instant last = r.resentAt != null && r.resentAt.isAfter(r.createdAt) ? r.resentAt : r.createdAt;
+        return last != null && now.isBefore(last.plus(SAME_REQUEST));
+    }
+
+    /**
+     * Re-sends the email that fits the registration's state, with fresh links (for the organizer); a second click
+     * within {@link #SAME_REQUEST} of the first sends nothing more.
+     */
     @Transactional
     public Registration resend(long id, Instant now) {
         Registration r = Registration.lockById(id);
+        if (justMailed(r, now)) return r;
+        r.resentAt = now;
         resendEmail(r, now);
         return r;
     }

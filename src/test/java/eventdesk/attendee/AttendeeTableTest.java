@@ -9,6 +9,7 @@ import eventdesk.testing.Deliveries;
 import eventdesk.testing.Forms;
 import eventdesk.testing.GreenMailResource;
 import eventdesk.testing.Mailbox;
+import eventdesk.testing.Race;
 import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -130,7 +131,7 @@ class AttendeeTableTest {
     }
 
     @Test
-    void bulkResendToThreeTickedPeopleGoesThroughTheConfirmStepAndSendsThreeMails() {
+    void bulkResendToThreeTickedPeopleGoesThroughTheConfirmStepAndSendsThreeMails() throws Exception {
         Event event = TestEvents.create(20, true);
         String tag = "bulk-" + event.slug + "-";
         List<Long> ids = people(event, List.of("하나", "둘", "셋", "넷"), tag);
@@ -156,6 +157,17 @@ class AttendeeTableTest {
         assertThat(Mailbox.to(greenMail, "bulk-other-" + other.slug + "@example.com")).isEmpty();
         assertThat(admin("en").get(page + "?done=bulk_resent&n=3").then().extract().asString())
                 .contains("Sent the mail again to 3 people.");
+
+        // A double click on the confirm button, one click after the other or both at once, sends nothing more
+        // and says the same; a new resend half a minute later sends again.
+        Forms.submitAsAdmin(page, action, fields).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith(page + "?done=bulk_resent&n=3"));
+        Deliveries.deliver(outbox);
+        for (int i = 0; i < 3; i++) assertThat(Mailbox.to(greenMail, tag + i + "@example.com")).as("person " + i).hasSize(1);
+        TestClock.get().advance(Duration.ofSeconds(31));
+        assertThat(Race.run(2, n -> () -> Forms.submitAsAdmin(page, action, fields).statusCode())).containsOnly(303);
+        Deliveries.deliver(outbox);
+        for (int i = 0; i < 3; i++) assertThat(Mailbox.to(greenMail, tag + i + "@example.com")).as("person " + i).hasSize(2);
     }
 
     @Test
