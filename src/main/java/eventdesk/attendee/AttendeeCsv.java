@@ -2,7 +2,6 @@ package eventdesk.attendee;
 
 import eventdesk.registration.AnswerColumn;
 import eventdesk.registration.Answers;
-import eventdesk.registration.RegistrationStatus;
 import eventdesk.web.CsvCells;
 import eventdesk.web.Kst;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,10 +40,10 @@ public class AttendeeCsv {
     ExportRows rows;
 
     /**
-     * @param typeId   only registrations of this ticket type, or all when null
+     * @param filter   which registrations
      * @param typeKeys the event's ticket type ids to their keys (empty for an event without types)
      */
-    public void write(long eventId, RegistrationStatus status, Long typeId, Map<Long, String> typeKeys,
+    public void write(long eventId, ExportRows.Filter filter, Map<Long, String> typeKeys,
                       List<AnswerColumn> questions, OutputStream out)
             throws IOException {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
@@ -52,7 +51,7 @@ public class AttendeeCsv {
         List<String> header = new ArrayList<>(HEADER);
         questions.forEach(q -> header.add(cell(q.header())));
         CSVPrinter csv = new CSVPrinter(writer, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
-        rows.read(eventId, status, typeId, r -> row(csv, r, typeKeys.getOrDefault(r.typeId(), ""), questions));
+        rows.read(eventId, filter, r -> row(csv, r, typeKeys.getOrDefault(r.typeId(), ""), questions));
         csv.flush();
     }
 

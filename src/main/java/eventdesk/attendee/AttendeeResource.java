@@ -43,7 +43,6 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -94,7 +93,7 @@ public class AttendeeResource {
                                             RegistrationStatus[] statuses, List<TypeRow> types, DrawPanel draw,
                                             Map<Long, List<AnswerColumn.Line>> answers);
 
-        static native TemplateInstance reason(EventHead e, String status, String type, String reason, String error, boolean xlsx);
+        static native TemplateInstance reason(EventHead e, List<ConfirmStep.Hidden> filters, String reason, String error, boolean xlsx);
     }
 
     @Needs(Role.MANAGER)
@@ -135,9 +134,8 @@ public class AttendeeResource {
     @Path("events/{slug}/attendees.csv")
     @Produces("text/csv")
     @Transactional
-    public Response export(@PathParam("slug") String slug, @QueryParam("status") String status,
-                           @QueryParam("ticketType") String typeKey, @QueryParam("reason") String reasonParam) {
-        return export(slug, status, typeKey, reasonParam, ExportFormat.CSV);
+    public Response export(@PathParam("slug") String slug, @Context UriInfo uri, @QueryParam("reason") String reasonParam) {
+        return export(slug, AttendeeTable.from(uri.getQueryParameters()), reasonParam, ExportFormat.CSV);
     }
 
     /**
@@ -149,38 +147,35 @@ public class AttendeeResource {
     @Path("events/{slug}/attendees.xlsx")
     @Produces(AttendeeXlsx.MEDIA_TYPE)
     @Transactional
-    public Response exportXlsx(@PathParam("slug") String slug, @QueryParam("status") String status,
-                               @QueryParam("ticketType") String typeKey, @QueryParam("reason") String reasonParam) {
-        return export(slug, status, typeKey, reasonParam, ExportFormat.XLSX);
+    public Response exportXlsx(@PathParam("slug") String slug, @Context UriInfo uri, @QueryParam("reason") String reasonParam) {
+        return export(slug, AttendeeTable.from(uri.getQueryParameters()), reasonParam, ExportFormat.XLSX);
     }
 
-    private Response export(String slug, String status, String typeKey, String reasonParam, ExportFormat format) {
+    /** The table's filters (text, status, ticket type, checked in, answered) pick the rows; its sort and page do not. */
+    private Response export(String slug, AttendeeTable table, String reasonParam, ExportFormat format) {
         Event e = Event.bySlug(slug).orElseThrow(NotFoundException::new);
         long eventId = e.id;
-        RegistrationStatus filter = status(status).orElse(null);
-        Optional<TicketType> type = typeKey == null ? Optional.empty() : e.type(typeKey);
         String reason = reason(reasonParam);
         if (reason == null) {
-            TemplateInstance ask = Templates.reason(EventHead.of(e, lang), filter == null ? "" : filter.name(),
-                    type.map(t -> t.key).orElse(""), Objects.requireNonNullElse(reasonParam, ""),
+            TemplateInstance ask = Templates.reason(EventHead.of(e, lang), table.hidden(), Objects.requireNonNullElse(reasonParam, ""),
                     lang.msg().export_reason_error(REASON_MIN, REASON_MAX), format == ExportFormat.XLSX);
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(ask)).build();
         }
-        Long typeId = type.map(t -> t.id).orElse(null);
-        long rows = Registration.search(e, null, filter, type.orElse(null)).count();
-        String filterText = filterText(null, filter, type.orElse(null), 0);
+        ExportRows.Filter filter = ExportRows.Filter.of(table, table.ticketType(e).map(t -> t.id).orElse(null));
+        long rows = table.count(e);
+        String filterText = table.onPage(0).logText();
         if (format == ExportFormat.XLSX) filterText = filterText.equals("all") ? "format=xlsx" : filterText + "&format=xlsx";
         accessLog.record(caller.entry(AccessAction.EXPORT).forEvent(e.slug)
                 .withFilter(filterText, (int) Math.min(rows, Integer.MAX_VALUE)).because(reason));
         StreamingOutput body;
         if (format == ExportFormat.XLSX) {
             AttendeeXlsx.Layout layout = AttendeeXlsx.Layout.of(e, lang);
-            body = out -> xlsx.write(eventId, filter, typeId, layout, out);
+            body = out -> xlsx.write(eventId, filter, layout, out);
         } else {
             Map<Long, String> keys = new HashMap<>();
             e.ticketTypes.forEach(t -> keys.put(t.id, t.key));
             List<AnswerColumn> questions = AnswerColumn.of(e, lang);
-            body = out -> csv.write(eventId, filter, typeId, keys, questions, out);
+            body = out -> csv.write(eventId, filter, keys, questions, out);
         }
         return Response.ok(body, format.mediaType)
                 .header("Content-Disposition", "attachment; filename=\"" + format.filename(slug, Instant.now(clock)) + "\"")
@@ -259,29 +254,11 @@ public class AttendeeResource {
     }
 
     /**
-     * The filters of a view or an export as the access log names them, e.g. {@code q=kim&status=CONFIRMED&page=2}
-     * ({@code page} 0: no page); "all" when there is none.
-     */
-    static String filterText(String q, RegistrationStatus status, TicketType type, int page) {
-        List<String> parts = new ArrayList<>();
-        if (q != null && !q.isBlank()) parts.add("q=" + q.strip());
-        if (status != null) parts.add("status=" + status.name());
-        if (type != null) parts.add("ticketType=" + type.key);
-        if (page > 0) parts.add("page=" + page);
-        return parts.isEmpty() ? "all" : String.join("&", parts);
-    }
-
-    /**
      * The reason given for an export, trimmed; null unless it is one line of {@value #REASON_MIN} to {@value #REASON_MAX} characters.
      */
     static String reason(String given) {
         String reason = given == null ? "" : given.strip();
         boolean fits = reason.length() >= REASON_MIN && reason.length() <= REASON_MAX;
         return fits && PlainText.hasVisible(reason) && !PlainText.hasForbidden(reason, false) ? reason : null;
-    }
-
-    /** A status from the query; anything that is not one is no filter. */
-    private static Optional<RegistrationStatus> status(String status) {
-        return Arrays.stream(RegistrationStatus.values()).filter(s -> s.name().equals(status)).findFirst();
     }
 }

@@ -107,11 +107,8 @@ class AttendeeXlsx {
         }
     }
 
-    /**
-     * @param status only registrations in this status, or all when null
-     * @param typeId only registrations of this ticket type, or all when null
-     */
-    void write(long eventId, RegistrationStatus status, Long typeId, Layout layout, OutputStream out) throws IOException {
+    /** Writes the registrations the filter takes. */
+    void write(long eventId, ExportRows.Filter filter, Layout layout, OutputStream out) throws IOException {
         try (SXSSFWorkbook wb = new SXSSFWorkbook(WINDOW)) {
             wb.setCompressTempFiles(true);
             SXSSFSheet sheet = wb.createSheet(layout.sheetName());
@@ -133,7 +130,7 @@ class AttendeeXlsx {
                 sheet.setColumnWidth(i, Math.min(MAX_WIDTH, Math.max(c.width(), width(c.header()) + 3)) * 256);
             }
             int[] last = {0};
-            rows.read(eventId, status, typeId, r -> {
+            rows.read(eventId, filter, r -> {
                 Row row = sheet.createRow(++last[0]);
                 Map<String, Object> answers = layout.answers() ? r.answers() : Map.of();
                 for (int i = 0; i < columns.size(); i++) put(row, i, columns.get(i).value().apply(r, answers), date);

@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -29,7 +30,8 @@ class ExportRows {
 
     private static final int BATCH = 2000;
     private static final String COLUMNS = "id, status, name, email, affiliation, role, locale, created_at,"
-            + " confirmed_at, checked_in_at, waitlist_seq, ticket_type_id, reference, draw_rank, answers, erased_at";
+            + " confirmed_at, checked_in_at, waitlist_seq, ticket_type_id, reference, draw_rank, answers, erased_at,"
+            + " email_normalized, reconfirm_sent_at, reconfirmed_at";
 
     /** One registration as an export writes it; times may be null, {@code typeId} 0 without a ticket type. */
     record Row(long id, String status, String name, String email, String affiliation, String role, String locale,
@@ -48,22 +50,50 @@ class ExportRows {
         void accept(Row row) throws IOException;
     }
 
+    /**
+     * Which registrations an export takes: the attendee table's filters, so that an export holds the rows the
+     * organizer sees. The text, checked-in and answered filters match as the table's query does (lower case,
+     * the text anywhere in the name, affiliation, reference or email); they are applied after the waitlist is
+     * numbered, so a waiting person keeps their place in the queue in a filtered file too.
+     *
+     * @param status    only registrations in this status, or all when null
+     * @param typeId    only registrations of this ticket type, or all when null
+     * @param text      lower case text to find, or empty
+     * @param checkedIn "yes", "no" or empty (no filter)
+     * @param answered  "yes" (answered "still coming?"), "no" (asked, no answer) or empty
+     */
+    record Filter(RegistrationStatus status, Long typeId, String text, String checkedIn, String answered) {
+
+        static Filter of(AttendeeTable table, Long typeId) {
+            return new Filter(table.status(), typeId, table.q().toLowerCase(Locale.ROOT), table.checkedIn(), table.answered());
+        }
+
+        private boolean others(ResultSet rs) throws SQLException {
+            if (!checkedIn.isEmpty() && (rs.getTimestamp(10) != null) != "yes".equals(checkedIn)) return false;
+            if ("yes".equals(answered) && rs.getTimestamp(19) == null) return false;
+            if ("no".equals(answered) && (rs.getTimestamp(18) == null || rs.getTimestamp(19) != null)) return false;
+            if (text.isEmpty()) return true;
+            for (int column : new int[]{3, 5, 13, 17, 4}) {
+                String value = rs.getString(column);
+                if (value != null && value.toLowerCase(Locale.ROOT).contains(text)) return true;
+            }
+            return false;
+        }
+    }
+
     @Inject
     AgroalDataSource dataSource;
 
-    /**
-     * @param status only registrations in this status, or all when null
-     * @param typeId only registrations of this ticket type, or all when null
-     */
-    void read(long eventId, RegistrationStatus status, Long typeId, Sink sink) throws IOException {
+    void read(long eventId, Filter filter, Sink sink) throws IOException {
+        RegistrationStatus status = filter.status();
         try (Connection c = dataSource.getConnection()) {
             Map<Long, Long> positions = new HashMap<>();
             if (status != RegistrationStatus.WAITLISTED) {
                 stream(c, eventId, "id > ? order by event_id, id", 1,
-                        s -> !s.equals("WAITLISTED") && (status == null || s.equals(status.name())), null, typeId, sink);
+                        s -> !s.equals("WAITLISTED") && (status == null || s.equals(status.name())), null, filter, sink);
             }
             if (status == null || status == RegistrationStatus.WAITLISTED) {
-                stream(c, eventId, "waitlist_seq > ? order by event_id, waitlist_seq", 11, s -> s.equals("WAITLISTED"), positions, typeId, sink);
+                stream(c, eventId, "waitlist_seq > ? order by event_id, waitlist_seq", 11, s -> s.equals("WAITLISTED"), positions, filter, sink);
             }
         } catch (SQLException e) {
             throw new IOException("export failed", e);
@@ -81,7 +111,7 @@ class ExportRows {
      * @param positions each type's last waitlist position handed out, when the rows are numbered; else null
      */
     private static void stream(Connection c, long eventId, String condition, int keyColumn, Predicate<String> status,
-                               Map<Long, Long> positions, Long typeId, Sink sink) throws SQLException, IOException {
+                               Map<Long, Long> positions, Filter filter, Sink sink) throws SQLException, IOException {
         String sql = "select " + COLUMNS + " from registration where event_id = ? and " + condition
                 + " fetch first " + BATCH + " rows only";
         long last = 0;
@@ -98,7 +128,7 @@ class ExportRows {
                         long type = rs.getLong(12);
                         if (!status.test(rs.getString(2))) continue;
                         Long position = positions == null ? null : positions.merge(type, 1L, Long::sum);
-                        if (typeId == null || typeId == type) sink.accept(row(rs, position, type));
+                        if ((filter.typeId() == null || filter.typeId() == type) && filter.others(rs)) sink.accept(row(rs, position, type));
                     }
                 }
             }

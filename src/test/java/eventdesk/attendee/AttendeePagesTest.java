@@ -1,9 +1,14 @@
 package eventdesk.attendee;
 
+import eventdesk.audit.AccessAction;
+import eventdesk.audit.AccessLogEntry;
 import eventdesk.event.Event;
+import eventdesk.registration.Registration;
 import eventdesk.registration.RegistrationStatus;
 import eventdesk.testing.Forms;
+import eventdesk.testing.TestClock;
 import eventdesk.testing.TestEvents;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.apache.commons.csv.CSVFormat;
@@ -74,6 +79,59 @@ class AttendeePagesTest {
         String waitlistOnly = new String(admin().get("/admin/events/" + event.slug + "/attendees.csv?status=WAITLISTED&reason=door%20list")
                 .asByteArray(), StandardCharsets.UTF_8);
         assertThat(CSVParser.parse(new StringReader(waitlistOnly.substring(1)), CSVFormat.RFC4180).getRecords()).hasSize(3);
+    }
+
+    /** The CSV of {@code path} (the page's filters and a reason), as records by header. */
+    private static List<CSVRecord> csv(String path) throws Exception {
+        Response r = admin().get(path);
+        r.then().statusCode(200);
+        String text = new String(r.asByteArray(), StandardCharsets.UTF_8).substring(1);
+        return CSVParser.parse(new StringReader(text), CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()).getRecords();
+    }
+
+    private static List<String> emails(List<CSVRecord> rows) {
+        return rows.stream().map(row -> row.get("email")).toList();
+    }
+
+    @Test
+    void anExportHoldsThePeopleThePageFiltersShowAndAWaitingPersonKeepsTheirPlace() throws Exception {
+        Event event = TestEvents.create(3, true);
+        String tag = event.slug;
+        long came = TestEvents.insert(event, "Kim Came", "came-" + tag + "@example.com", "Toss", RegistrationStatus.CONFIRMED);
+        TestEvents.insert(event, "Lee Stayed", "stayed-" + tag + "@example.com", "Kakao", RegistrationStatus.CONFIRMED);
+        TestEvents.insert(event, "Park Pending", "pending-" + tag + "@example.com", "Naver", RegistrationStatus.PENDING);
+        TestEvents.insert(event, "Wait One", "w1-" + tag + "@example.com", "A", RegistrationStatus.WAITLISTED);
+        TestEvents.insert(event, "KIM Waiting", "w2-" + tag + "@example.com", "B", RegistrationStatus.WAITLISTED);
+        TestEvents.insert(event, "Wait Three", "w3-" + tag + "@example.com", "C", RegistrationStatus.WAITLISTED);
+        QuarkusTransaction.requiringNew().run(() -> Registration.<Registration>findById(came).checkedInAt = TestClock.now());
+        String base = "/admin/events/" + event.slug;
+
+        // The page's download form carries the filters it shows.
+        String page = admin().get(base + "?checkedIn=yes&q=kim").then().statusCode(200).extract().asString();
+        String exportForm = page.substring(page.indexOf("action=\"" + base + "/attendees.csv\""));
+        assertThat(exportForm.substring(0, exportForm.indexOf("</form>")))
+                .contains("name=\"checkedIn\" value=\"yes\"", "name=\"q\" value=\"kim\"");
+
+        assertThat(emails(csv(base + "/attendees.csv?checkedIn=yes&reason=who%20came"))).containsExactly("came-" + tag + "@example.com");
+        assertThat(emails(csv(base + "/attendees.csv?checkedIn=no&status=CONFIRMED&reason=no%20shows")))
+                .containsExactly("stayed-" + tag + "@example.com");
+        List<CSVRecord> kims = csv(base + "/attendees.csv?q=kim&reason=badges");
+        assertThat(emails(kims)).containsExactly("came-" + tag + "@example.com", "w2-" + tag + "@example.com");
+        assertThat(kims.get(1).get("waitlist_position")).isEqualTo("2");
+        List<CSVRecord> third = csv(base + "/attendees.csv?status=WAITLISTED&q=three&reason=call%20them");
+        assertThat(emails(third)).containsExactly("w3-" + tag + "@example.com");
+        assertThat(third.get(0).get("waitlist_position")).isEqualTo("3");
+
+        // Without a reason: the page asking for one keeps the filters; the Excel file takes them too.
+        String ask = admin().get(base + "/attendees.xlsx?checkedIn=yes").then().statusCode(400).extract().asString();
+        assertThat(ask).contains("name=\"checkedIn\" value=\"yes\"");
+        byte[] xlsx = admin().get(base + "/attendees.xlsx?checkedIn=yes&reason=who%20came").then().statusCode(200).extract().asByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            assertThat(wb.getSheetAt(0).getLastRowNum()).as("data rows").isEqualTo(1);
+        }
+        assertThat(QuarkusTransaction.requiringNew().call(() -> AccessLogEntry.<AccessLogEntry>find(
+                "eventSlug = ?1 and action = ?2 order by id desc", event.slug, AccessAction.EXPORT).firstResult().filter))
+                .isEqualTo("checkedIn=yes&format=xlsx");
     }
 
     @Test
