@@ -154,6 +154,13 @@ class AttendeeXlsxTest {
         assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A1:O4");
         assertThat(sheet.getRow(0).getCell(0).getCellStyle().getFont().getBold()).isTrue();
         assertThat(sheet.getColumnWidth(1)).as("email column").isGreaterThanOrEqualTo(28 * 256);
+        // Printed: A4 landscape, all columns on one page's width (any number of pages down), the header on each page.
+        assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+        assertThat(sheet.getFitToPage()).isTrue();
+        assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+        assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+        assertThat(sheet.getRepeatingRows()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
         Map<String, Cell> formula = rows(sheet).get(f.formula());
         assertThat(formula.get("Name").getCellType()).isEqualTo(CellType.STRING);
         assertThat(formula.get("Name").getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil\")");
