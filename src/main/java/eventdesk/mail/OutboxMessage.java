@@ -11,6 +11,7 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -81,5 +82,11 @@ public class OutboxMessage extends PanacheEntity {
 
     public static List<OutboxMessage> forOwner(long ownerId) {
         return list("ownerId = ?1 order by id", ownerId);
+    }
+
+    /** Whether a mail of one of these kinds was written for the owner after {@code since}. */
+    public static boolean writtenFor(long ownerId, Enum<?>[] kinds, Instant since) {
+        List<String> names = Arrays.stream(kinds).map(Enum::name).toList();
+        return count("ownerId = ?1 and kind in ?2 and createdAt > ?3", ownerId, names, since) > 0;
     }
 }

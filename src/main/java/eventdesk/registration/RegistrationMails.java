@@ -4,6 +4,7 @@ import eventdesk.event.Event;
 import eventdesk.mail.Ics;
 import eventdesk.mail.MailRenderer;
 import eventdesk.mail.Outbox;
+import eventdesk.mail.OutboxMessage;
 import eventdesk.mail.OutgoingMail;
 import eventdesk.web.EventdeskConfig;
 import eventdesk.web.Kst;
@@ -165,6 +166,11 @@ public class RegistrationMails implements MailRenderer {
 
     void expired(Registration r) {
         write(r, Kind.EXPIRED, Map.of());
+    }
+
+    /** Whether one of the registration's own mails (a kind of this class) was written after {@code since}. */
+    boolean writtenSince(Registration r, Instant since) {
+        return OutboxMessage.writtenFor(r.id, Kind.values(), since);
     }
 
     private void write(Registration r, Kind kind, Map<String, String> params) {

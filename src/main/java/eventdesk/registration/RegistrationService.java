@@ -109,27 +109,20 @@ public class RegistrationService {
     }
 
     /**
-     * A request to mail a registration again this soon after its sign-up or its last re-send is the same request
-     * sent twice (a double click on the organizer's button, a sign-up form sent twice): nothing is mailed again.
+     * An organizer's resend this soon after the registration's last mail was written is the same request sent
+     * twice (a double click, a second tab, two clicks at once): nothing is mailed again.
      */
     static final Duration SAME_REQUEST = Duration.ofSeconds(30);
 
-    /** Whether the registration was signed up or mailed again less than {@link #SAME_REQUEST} before {@code now}. */
-    static boolean justMailed(Registration r, Instant now) {
-        Instant last = r.resentAt != null && r.resentAt.isAfter(r.createdAt) ? r.resentAt : r.createdAt;
-        return last != null && now.isBefore(last.plus(SAME_REQUEST));
-    }
-
     /**
-     * Re-sends the email that fits the registration's state, with fresh links (for the organizer); a second click
-     * within {@link #SAME_REQUEST} of the first sends nothing more.
+     * Re-sends the email that fits the registration's state, with fresh links (for the organizer), unless one of
+     * its mails was written less than {@link #SAME_REQUEST} ago. Under the registration's lock, so of two clicks at
+     * once the second sees the first's mail.
      */
     @Transactional
     public Registration resend(long id, Instant now) {
         Registration r = Registration.lockById(id);
-        if (justMailed(r, now)) return r;
-        r.resentAt = now;
-        resendEmail(r, now);
+        if (!mails.writtenSince(r, now.minus(SAME_REQUEST))) resendEmail(r, now);
         return r;
     }
 

@@ -130,8 +130,7 @@ public class SignUpService {
      * {@link Availability} answers what the sign-up (with or without its code) may take now: a seat,
      * the end of its type's waitlist, an application (to the draw, or for approval), or nothing
      * ({@link SoldOut}, or the code's {@link Refusal#NO_SEAT}). An email that is already active creates
-     * nothing, re-sends its mail (not within {@link RegistrationService#SAME_REQUEST} of the sign-up, which is
-     * the same form sent twice, and at most every {@link #RESEND_INTERVAL}) and is told exactly what a new
+     * nothing, re-sends its mail (at most every {@link #RESEND_INTERVAL}) and is told exactly what a new
      * person would be told now, so answers never reveal who is registered.
      *
      * @param active the event's active registrations by person; a new one is added
@@ -154,8 +153,7 @@ public class SignUpService {
         Registration existing = active.get(Registration.personKey(event, form.email));
         if (existing != null) {
             count("duplicate");
-            boolean resend = !RegistrationService.justMailed(existing, now)
-                    && (existing.resentAt == null || !now.isBefore(existing.resentAt.plus(RESEND_INTERVAL)));
+            boolean resend = existing.resentAt == null || !now.isBefore(existing.resentAt.plus(RESEND_INTERVAL));
             if (resend) {
                 existing.resentAt = now;
                 registrations.resendEmail(existing, now);
