@@ -161,7 +161,7 @@ public class AttendeeResource {
                     lang.msg().export_reason_error(REASON_MIN, REASON_MAX), format == ExportFormat.XLSX);
             return Response.status(400).type(MediaType.TEXT_HTML_TYPE).entity(lang.page(ask)).build();
         }
-        ExportRows.Filter filter = ExportRows.Filter.of(table, table.ticketType(e).map(t -> t.id).orElse(null));
+        ExportRows.Filter filter = new ExportRows.Filter(table, table.ticketType(e).map(t -> t.id).orElse(null));
         long rows = table.count(e);
         String filterText = table.onPage(0).logText();
         if (format == ExportFormat.XLSX) filterText = filterText.equals("all") ? "format=xlsx" : filterText + "&format=xlsx";

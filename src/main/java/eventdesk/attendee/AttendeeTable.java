@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -130,6 +131,26 @@ public record AttendeeTable(String q, RegistrationStatus status, String type, St
                     : " and r.reconfirmSentAt is not null and r.reconfirmedAt is null");
         }
         return new Where(w.toString(), p);
+    }
+
+    /**
+     * Whether {@link #where}'s text, checked-in or answered filter is set. {@link #matchesOthers} applies them to a
+     * row read outside that query (the export's stream, which numbers the waitlist before it filters); the two say
+     * the same and stay side by side.
+     */
+    boolean filtersOthers() {
+        return !q.isEmpty() || !checkedIn.isEmpty() || !answered.isEmpty();
+    }
+
+    /** See {@link #filtersOthers}: whether a row with these values passes them. */
+    boolean matchesOthers(Instant checkedInAt, Instant reconfirmSentAt, Instant reconfirmedAt, String... texts) {
+        if (!checkedIn.isEmpty() && (checkedInAt != null) != "yes".equals(checkedIn)) return false;
+        if ("yes".equals(answered) && reconfirmedAt == null) return false;
+        if ("no".equals(answered) && (reconfirmSentAt == null || reconfirmedAt != null)) return false;
+        if (q.isEmpty()) return true;
+        String text = q.toLowerCase(Locale.ROOT);
+        for (String t : texts) if (t != null && t.toLowerCase(Locale.ROOT).contains(text)) return true;
+        return false;
     }
 
     /** The filters and sort as query parameters (without the page), for links and for hidden form fields. */

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -52,32 +51,21 @@ class ExportRows {
 
     /**
      * Which registrations an export takes: the attendee table's filters, so that an export holds the rows the
-     * organizer sees. The text, checked-in and answered filters match as the table's query does (lower case,
-     * the text anywhere in the name, affiliation, reference or email); they are applied after the waitlist is
-     * numbered, so a waiting person keeps their place in the queue in a filtered file too.
+     * organizer sees. Status and ticket type are tested here; the text, checked-in and answered filters by the
+     * table itself ({@link AttendeeTable#matchesOthers}). All of them apply after the waitlist is numbered, so a
+     * waiting person keeps their place in the queue in a filtered file too.
      *
-     * @param status    only registrations in this status, or all when null
-     * @param typeId    only registrations of this ticket type, or all when null
-     * @param text      lower case text to find, or empty
-     * @param checkedIn "yes", "no" or empty (no filter)
-     * @param answered  "yes" (answered "still coming?"), "no" (asked, no answer) or empty
+     * @param typeId the table's ticket type's id, or null for all
      */
-    record Filter(RegistrationStatus status, Long typeId, String text, String checkedIn, String answered) {
+    record Filter(AttendeeTable table, Long typeId) {
 
-        static Filter of(AttendeeTable table, Long typeId) {
-            return new Filter(table.status(), typeId, table.q().toLowerCase(Locale.ROOT), table.checkedIn(), table.answered());
+        RegistrationStatus status() {
+            return table.status();
         }
 
-        private boolean others(ResultSet rs) throws SQLException {
-            if (!checkedIn.isEmpty() && (rs.getTimestamp(10) != null) != "yes".equals(checkedIn)) return false;
-            if ("yes".equals(answered) && rs.getTimestamp(19) == null) return false;
-            if ("no".equals(answered) && (rs.getTimestamp(18) == null || rs.getTimestamp(19) != null)) return false;
-            if (text.isEmpty()) return true;
-            for (int column : new int[]{3, 5, 13, 17, 4}) {
-                String value = rs.getString(column);
-                if (value != null && value.toLowerCase(Locale.ROOT).contains(text)) return true;
-            }
-            return false;
+        private boolean takes(ResultSet rs, long type) throws SQLException {
+            return (typeId == null || typeId == type) && (!table.filtersOthers() || table.matchesOthers(time(rs, 10), time(rs, 18), time(rs, 19),
+                    rs.getString(3), rs.getString(5), rs.getString(13), rs.getString(17), rs.getString(4)));
         }
     }
 
@@ -128,7 +116,7 @@ class ExportRows {
                         long type = rs.getLong(12);
                         if (!status.test(rs.getString(2))) continue;
                         Long position = positions == null ? null : positions.merge(type, 1L, Long::sum);
-                        if ((filter.typeId() == null || filter.typeId() == type) && filter.others(rs)) sink.accept(row(rs, position, type));
+                        if (filter.takes(rs, type)) sink.accept(row(rs, position, type));
                     }
                 }
             }

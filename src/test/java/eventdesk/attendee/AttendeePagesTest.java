@@ -121,6 +121,14 @@ class AttendeePagesTest {
         List<CSVRecord> third = csv(base + "/attendees.csv?status=WAITLISTED&q=three&reason=call%20them");
         assertThat(emails(third)).containsExactly("w3-" + tag + "@example.com");
         assertThat(third.get(0).get("waitlist_position")).isEqualTo("3");
+        // The page's query counts what the file's stream takes, for every filter: the access log's row count
+        // (the page's count) is the file's.
+        for (String filters : List.of("q=KIM", "q=naver", "q=w1-", "checkedIn=no", "answered=no", "status=PENDING&q=park")) {
+            int rows = csv(base + "/attendees.csv?" + filters + "&reason=compare").size();
+            assertThat(lastExport(event).rowCount).as(filters).isEqualTo(rows);
+            assertThat(admin().get(base + "?" + filters).then().extract().asString())
+                    .as(filters).contains(rows + " of 6 registrations match");
+        }
 
         // Without a reason: the page asking for one keeps the filters; the Excel file takes them too.
         String ask = admin().get(base + "/attendees.xlsx?checkedIn=yes").then().statusCode(400).extract().asString();
@@ -129,9 +137,12 @@ class AttendeePagesTest {
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
             assertThat(wb.getSheetAt(0).getLastRowNum()).as("data rows").isEqualTo(1);
         }
-        assertThat(QuarkusTransaction.requiringNew().call(() -> AccessLogEntry.<AccessLogEntry>find(
-                "eventSlug = ?1 and action = ?2 order by id desc", event.slug, AccessAction.EXPORT).firstResult().filter))
-                .isEqualTo("checkedIn=yes&format=xlsx");
+        assertThat(lastExport(event).filter).isEqualTo("checkedIn=yes&format=xlsx");
+    }
+
+    private static AccessLogEntry lastExport(Event event) {
+        return QuarkusTransaction.requiringNew().call(() -> AccessLogEntry.<AccessLogEntry>find(
+                "eventSlug = ?1 and action = ?2 order by id desc", event.slug, AccessAction.EXPORT).firstResult());
     }
 
     @Test
