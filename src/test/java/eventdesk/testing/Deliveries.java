@@ -30,10 +30,13 @@ public final class Deliveries {
         });
     }
 
+    /** Mails waiting in the outbox for the registrations of event {@code ?2}. */
+    private static final String WAITING = "status = ?1 and ownerId in (select r.id from Registration r where r.event.id = ?2)";
+
     /** The kinds of the mails to the event's registrations still waiting in the outbox, per recipient. */
     public static Map<String, List<String>> waiting(Event event) {
         return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.<OutboxMessage>list(
-                        "status = ?1 and ownerId in (select r.id from Registration r where r.event.id = ?2) order by kind",
+                        WAITING + " order by kind",
                         OutboxMessage.Status.PENDING, event.id).stream()
                 .collect(Collectors.groupingBy(m -> m.recipient, TreeMap::new, Collectors.mapping(m -> m.kind, Collectors.toList()))));
     }
@@ -44,8 +47,6 @@ public final class Deliveries {
      * does not spend seconds sending them to the test mail server.
      */
     public static void discard(Event event) {
-        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete(
-                "status = ?1 and ownerId in (select r.id from Registration r where r.event.id = ?2)",
-                OutboxMessage.Status.PENDING, event.id));
+        QuarkusTransaction.requiringNew().run(() -> OutboxMessage.delete(WAITING, OutboxMessage.Status.PENDING, event.id));
     }
 }
